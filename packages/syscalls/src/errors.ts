@@ -1,0 +1,129 @@
+/**
+ * errno → error. Every failed system call becomes a {@link SyscallError} carrying
+ * Node's fields (`code`, `errno`, `syscall`), so code written for Node's own
+ * system errors handles ours unchanged.
+ */
+import { getSystemErrorMap } from 'node:util';
+import { constants } from 'node:os';
+import { errno as lastErrno } from './libc.js';
+
+const BRAND = Symbol.for('iolib.SyscallError');
+const errorMap = getSystemErrorMap();
+
+/** Linux errno numbers by name (`E.EAGAIN === 11`), from Node's own table. */
+export const E: Readonly<Record<string, number>> = constants.errno;
+export const EINTR: number = constants.errno.EINTR;
+export const EAGAIN: number = constants.errno.EAGAIN;
+export const EINPROGRESS: number = constants.errno.EINPROGRESS;
+
+/**
+ * The symbolic name of an errno (`errnoName(111) === 'ECONNREFUSED'`), or
+ * `'Unknown system error N'` as Node prints it for numbers it does not know.
+ */
+export function errnoName(errno: number): string {
+  return errorMap.get(-errno)?.[0] ?? `Unknown system error ${errno}`;
+}
+
+/** The C library's description of an errno (`'connection refused'`). */
+export function errnoDescription(errno: number): string {
+  return errorMap.get(-errno)?.[1] ?? `unknown system error ${errno}`;
+}
+
+/** Options that add context to a {@link SyscallError}. */
+export interface SyscallErrorDetails {
+  /** The path, address or fd the call was about, shown in the message as Node does. */
+  readonly detail?: string;
+  /** Unix path the call was about (Node's `path` field). */
+  readonly path?: string;
+  /** Address the call was about (Node's `address` field). */
+  readonly address?: string;
+  /** Port the call was about (Node's `port` field). */
+  readonly port?: number;
+}
+
+/**
+ * A failed system call, shaped like Node's own system errors:
+ * `message` is `"<syscall> <CODE> <detail>"`, and `code`, `errno`, `syscall`
+ * (plus `path`, `address`, `port` when known) are set. `errno` is positive,
+ * as the C library reports it (Node's `err.errno` is negative; compare `code`).
+ *
+ * `instanceof SyscallError` holds across duplicate installs of this package.
+ *
+ * @example
+ * ```ts
+ * try { connect(fd, addr, len) } catch (e) {
+ *   if (e instanceof SyscallError && e.code === 'ECONNREFUSED') retryLater();
+ * }
+ * ```
+ */
+export class SyscallError extends Error {
+  /** Symbolic errno name, e.g. `'ENOENT'`. */
+  readonly code: string;
+  /** The errno number (positive). */
+  readonly errno: number;
+  /** The C function that failed, e.g. `'connect'`. */
+  readonly syscall: string;
+  readonly path?: string;
+  readonly address?: string;
+  readonly port?: number;
+
+  constructor(syscall: string, errno: number, details: SyscallErrorDetails = {}) {
+    const code = errnoName(errno);
+    const detail = details.detail ?? details.path ?? details.address;
+    super(`${syscall} ${code}${detail === undefined ? '' : ` ${detail}`} (${errnoDescription(errno)})`);
+    this.name = 'SyscallError';
+    this.code = code;
+    this.errno = errno;
+    this.syscall = syscall;
+    if (details.path !== undefined) this.path = details.path;
+    if (details.address !== undefined) this.address = details.address;
+    if (details.port !== undefined) this.port = details.port;
+  }
+
+  /** Brand check, so `instanceof` works across copies of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+}
+Object.defineProperty(SyscallError.prototype, BRAND, { value: true });
+
+/**
+ * Run a system call, retrying while it fails with `EINTR`.
+ * Returns its non-negative result, or the **negative errno** when it fails,
+ * so hot paths can branch on `-EAGAIN` without an exception.
+ *
+ * @param call - a closure making exactly one libc call that returns `-1` on error
+ * @returns the call's result (≥ 0) or `-errno`
+ * @example
+ * ```ts
+ * const n = trySyscall(() => recv(fd, buf, buf.length, 0));
+ * if (n === -EAGAIN) await readable(fd);
+ * ```
+ */
+export function trySyscall(call: () => number): number {
+  for (;;) {
+    const result = call();
+    if (result !== -1) return result;
+    const code = lastErrno();
+    if (code !== EINTR) return -code;
+  }
+}
+
+/**
+ * Run a system call, retrying `EINTR`, and throw a {@link SyscallError} on failure.
+ *
+ * @param name - the C function's name, used as the error's `syscall`
+ * @param call - a closure making exactly one libc call that returns `-1` on error
+ * @param details - context for the error message (path, address, port)
+ * @returns the call's non-negative result
+ * @throws {SyscallError} when the call fails with anything but `EINTR`
+ * @example
+ * ```ts
+ * const fd = syscall('socket', () => socket(AF_UNIX, SOCK_STREAM, 0));
+ * ```
+ */
+export function syscall(name: string, call: () => number, details?: SyscallErrorDetails): number {
+  const result = trySyscall(call);
+  if (result < 0) throw new SyscallError(name, -result, details);
+  return result;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite needs, when missing:
+#   nsd       the real DNS server the resolver tests run against (DESIGN.md, "Tests")
+#   iproute2  `ip` for network-namespace tests of interfaces and SO_BINDTODEVICE
+#   gcc       compiles the small C programs that check struct layouts
+# Needs root for apt-get; without root it only reports what is missing.
+set -euo pipefail
+need=()
+command -v nsd >/dev/null 2>&1 || [ -x /usr/sbin/nsd ] || need+=(nsd)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "test deps: missing ${need[*]} (not root, cannot apt-get install): the tests that need them say so and skip" >&2
+  exit 0
+fi
+echo "test deps: installing ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# Debian starts nsd as a service on install; the tests run their own instance.
+systemctl disable --now nsd >/dev/null 2>&1 || true
+pkill -x nsd >/dev/null 2>&1 || true

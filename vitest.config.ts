@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (dir: string): string => fileURLToPath(new URL(dir, import.meta.url));
+
+// Tests run against sources: the "@iolib/source" export condition points every
+// workspace package at its src/index.ts, so no build is needed first.
+const shared = {
+  resolve: { conditions: ['@iolib/source'] },
+  ssr: { resolve: { conditions: ['@iolib/source'] } },
+} as const;
+
+const names = ['address', 'syscalls', 'iomux', 'sockets', 'dns', 'interfaces', 'iolib'];
+
+export default defineConfig({
+  root: here('./'),
+  test: {
+    projects: [
+      ...names.map((name) => ({
+        ...shared,
+        test: {
+          name,
+          root: here(`packages/${name}/`),
+          include: ['test/**/*.test.ts'],
+          pool: 'forks' as const,
+          testTimeout: 20_000,
+        },
+      })),
+      { ...shared, test: { name: 'docs', root: here('apps/docs/'), include: ['test/**/*.test.ts'], pool: 'forks' as const, testTimeout: 20_000 } },
+      { ...shared, test: { name: 'bench', root: here('bench/'), include: ['test/**/*.test.ts'], pool: 'forks' as const } },
+    ],
+  },
+});
