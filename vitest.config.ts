@@ -8,7 +8,7 @@ const here = (dir: string): string => fileURLToPath(new URL(dir, import.meta.url
 const shared = {
   resolve: { conditions: ['@iolib/source'] },
   ssr: { resolve: { conditions: ['@iolib/source'] } },
-} as const;
+};
 
 const names = ['address', 'syscalls', 'iomux', 'sockets', 'dns', 'interfaces', 'iolib'];
 
