@@ -1,1 +1,41 @@
-export {};
+/**
+ * @iolib/dns: IOLib's own stub resolver (manual §2.4): `lookupHostname`,
+ * `ensureHostname`, `dnsQuery` over UDP and TCP through `@iolib/sockets`, with
+ * the hosts file, resolv.conf, EDNS0, anti-spoofing checks and a cache; plus
+ * the services (§2.5) and protocols (§2.6) databases.
+ *
+ * @packageDocumentation
+ */
+export { lookupHostname, ensureHostname } from './lookup.js';
+export type { LookupHostnameOptions, EnsureHostnameOptions, HostLookup, HostAlias, IPv6Mode } from './lookup.js';
+export { dnsQuery } from './query.js';
+export type { DnsQueryOptions } from './query.js';
+export type { ResolverOptions } from './context.js';
+export type { IPAddress } from './addresses.js';
+export { reverseName } from './addresses.js';
+export {
+  DnsFormatError, ResolverError, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverUnknownError,
+  UnknownServiceError, UnknownProtocolError,
+} from './errors.js';
+export type { ResolverDatum, ResolverErrorOptions } from './errors.js';
+export { lookupService, parseServices } from './services.js';
+export type { ServiceEntry, ServiceProtocol, LookupServiceOptions } from './services.js';
+export { lookupProtocol, parseProtocols } from './protocols.js';
+export type { ProtocolEntry, LookupProtocolOptions } from './protocols.js';
+export { encodeQuery } from './message-encode.js';
+export type { QuerySpec } from './message-encode.js';
+export { decodeMessage, decodeHeader, MAX_RECORDS } from './message-decode.js';
+export type { DnsHeader } from './message-decode.js';
+export { RECORD_TYPES, RCODE, EDNS_PAYLOAD, recordTypeName, recordTypeCode } from './types.js';
+export type {
+  DnsMessage, DnsRecord, DnsQuestion, DnsFlags, DnsEdns, DnsRecordData, MxData, SrvData, SoaData, CaaData, HinfoData,
+} from './types.js';
+export { parseResolvConf, loadResolvConf, DEFAULT_RESOLV_CONF } from './resolv-conf.js';
+export type { ResolvConf } from './resolv-conf.js';
+export { parseNameServer } from './nameserver.js';
+export type { NameServer } from './nameserver.js';
+export { parseHosts, loadHosts } from './hosts.js';
+export type { HostsEntry, HostsTable } from './hosts.js';
+export { DnsCache, defaultCache, cacheTtl } from './cache.js';
+export type { CacheLimits } from './cache.js';
+export { toAsciiName } from './idna.js';

@@ -16,6 +16,21 @@ export interface SocketErrorDetails extends SyscallErrorDetails {
 const BRAND = Symbol.for('iolib.SocketError');
 
 /**
+ * Linux errno numbers of socket conditions that Node's own errno table lacks
+ * (libuv does not name them), so `code` still reads `'EINPROGRESS'`, not
+ * `'Unknown system error 115'`.
+ */
+const LINUX_ERRNO: Readonly<Record<string, number>> = {
+  ENONET: 64, EBADMSG: 74, ENETRESET: 102, ESHUTDOWN: 108, EHOSTDOWN: 112, EINPROGRESS: 115,
+};
+const LINUX_NAME = new Map(Object.entries(LINUX_ERRNO).map(([name, n]) => [n, name]));
+
+/** The errno number of a name: Node's table, then the Linux names it lacks. */
+function errnoOf(code: string): number | undefined {
+  return E[code] ?? LINUX_ERRNO[code];
+}
+
+/**
  * Base of every socket error. Thrown as is for an errno that has no more
  * specific IOLib condition (`EPIPE`, `ENOENT` on a missing Unix path, `EBADF`
  * on a closed socket, …).
@@ -39,6 +54,12 @@ export class SocketError extends SyscallError {
   constructor(syscall: string, errno: number, details: SocketErrorDetails = {}) {
     super(syscall, errno, details);
     this.name = new.target.name;
+    const linux = LINUX_NAME.get(errno);
+    if (linux !== undefined && this.code !== linux) {
+      const unknown = this.code;
+      Object.defineProperty(this, 'code', { value: linux, enumerable: true, configurable: true, writable: false });
+      this.message = this.message.replace(unknown, linux).replace(/\(unknown system error \d+\)$/, '(' + linux + ')');
+    }
     if (details.fd !== undefined) this.fd = details.fd;
   }
 
@@ -62,7 +83,7 @@ function condition<C extends SocketErrorClass>(cls: C, code: string): C {
     value: (value: unknown): boolean =>
       typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true,
   });
-  const errno = E[code];
+  const errno = errnoOf(code);
   if (errno !== undefined) byErrno.set(errno, cls);
   return cls;
 }
@@ -121,9 +142,9 @@ condition(SocketNoNetworkError, 'ENONET');
 /** `ENOTCONN`: the socket has no peer. IOLib `socket-not-connected-error`. */
 export class SocketNotConnectedError extends SocketError {}
 condition(SocketNotConnectedError, 'ENOTCONN');
-/** `EOPNOTSUPP`. IOLib `socket-operation-not-supported-error`. */
+/** `EOPNOTSUPP` (95, which Node names `ENOTSUP`). IOLib `socket-operation-not-supported-error`. */
 export class SocketOperationNotSupportedError extends SocketError {}
-condition(SocketOperationNotSupportedError, 'EOPNOTSUPP');
+condition(SocketOperationNotSupportedError, 'ENOTSUP');
 /**
  * `ENOPROTOOPT`, or an option the kernel rejects for this socket, or a
  * read-only/write-only option used the other way. IOLib `socket-option-not-supported-error`.

@@ -127,3 +127,71 @@ export function syscall(name: string, call: () => number, details?: SyscallError
   if (result < 0) throw new SyscallError(name, -result, details);
   return result;
 }
+
+const PATH_BRAND = Symbol.for('iolib.UnixPathTooLongError');
+
+/**
+ * A Unix socket path or abstract name that does not fit `sun_path`: at most
+ * 107 bytes (UTF-8) for a path, which needs its terminating NUL, and 107 bytes
+ * for an abstract name, which follows the leading NUL. Never truncated silently.
+ *
+ * @example
+ * ```ts
+ * try { encodeSockaddrUn('/tmp/' + 'x'.repeat(200)) } catch (e) {
+ *   if (e instanceof UnixPathTooLongError) console.log(e.byteLength, e.limit); // 205 107
+ * }
+ * ```
+ */
+export class UnixPathTooLongError extends RangeError {
+  /** The path (or abstract name) that was given. */
+  readonly path: string;
+  /** Its length in bytes. */
+  readonly byteLength: number;
+  /** The most bytes that fit: 107. */
+  readonly limit: number;
+  /** Node-style code. */
+  readonly code = 'ENAMETOOLONG';
+
+  constructor(path: string, byteLength: number, limit: number, abstract: boolean) {
+    const what = abstract ? 'abstract Unix socket name' : 'Unix socket path';
+    super(`${what} ${JSON.stringify(path)} is ${byteLength} bytes long; at most ${limit} fit in sun_path`);
+    this.name = 'UnixPathTooLongError';
+    this.path = path;
+    this.byteLength = byteLength;
+    this.limit = limit;
+  }
+
+  /** Brand check, so `instanceof` works across copies of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PATH_BRAND] === true;
+  }
+}
+Object.defineProperty(UnixPathTooLongError.prototype, PATH_BRAND, { value: true });
+
+const SOCKADDR_BRAND = Symbol.for('iolib.SockaddrError');
+
+/**
+ * A socket address that cannot be encoded or decoded: a port outside 0–65535,
+ * an address vector of the wrong length, a NUL byte inside a Unix path, a
+ * sockaddr buffer that is too short or of an unsupported family. The message
+ * names the offending input.
+ *
+ * @example
+ * ```ts
+ * try { encodeSockaddrIn(new Uint8Array(4), 70000) } catch (e) {
+ *   if (e instanceof SockaddrError) console.log(e.message); // "port 70000 is not an integer in 0–65535"
+ * }
+ * ```
+ */
+export class SockaddrError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SockaddrError';
+  }
+
+  /** Brand check, so `instanceof` works across copies of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SOCKADDR_BRAND] === true;
+  }
+}
+Object.defineProperty(SockaddrError.prototype, SOCKADDR_BRAND, { value: true });

@@ -8,16 +8,18 @@
  *
  * koffi allows at most 8192 registered callbacks, and a JS exception escaping one
  * is swallowed and wedges later callbacks. So this file registers ONE poll
- * callback and ONE close callback per thread, routes them by handle address to a
- * {@link UvPollListener}, wraps each call in `try/catch` and rethrows with
- * `process.nextTick` (it then reaches `uncaughtException` like any Node error).
+ * callback per thread, routes it by handle address to a {@link UvPollListener},
+ * wraps each call in `try/catch` and rethrows with `process.nextTick` (it then
+ * reaches `uncaughtException` like any Node error).
  *
  * Handles are addresses (`number`; user-space addresses fit in 53 bits) of memory
  * from `koffi.alloc`. Teardown order is fixed by {@link uvPollClose}:
- * `uv_poll_stop` → `uv_close(handle, closeCb)` → `closeCb` frees the memory.
+ * `uv_poll_stop` → `uv_close(handle, free)` → libc's `free` releases the memory
+ * from the close callback. The close callback is C, not JavaScript, so it also runs
+ * while a worker thread is being torn down.
  */
 import { koffi, libc } from './libc.js';
-import { SyscallError, errnoName } from './errors.js';
+import { SyscallError } from './errors.js';
 
 /** `uv_poll_event`: the fd is readable. */
 export const UV_READABLE = 1;
@@ -31,7 +33,6 @@ export const UV_PRIORITIZED = 8;
 export const UV_POLL = 8;
 
 const PollCallback = koffi.proto('void iolib_uv_poll_cb(intptr_t handle, int status, int events)');
-const CloseCallback = koffi.proto('void iolib_uv_close_cb(intptr_t handle)');
 
 const getLoop: (env: unknown, out: [bigint | null]) => number = libc.func(
   'int napi_get_uv_event_loop(void *env, _Out_ void **loop)',
@@ -50,9 +51,7 @@ export const uv_poll_start: (handle: number, events: number, cb: bigint) => numb
 /** `int uv_poll_stop(uv_poll_t *handle)`: stops polling at once (the fd leaves libuv's epoll set). */
 export const uv_poll_stop: (handle: number) => number = libc.func('int uv_poll_stop(intptr_t handle)');
 /** `void uv_close(uv_handle_t *handle, uv_close_cb cb)`: `cb` runs on a later loop iteration. */
-export const uv_close: (handle: number, cb: bigint) => void = libc.func(
-  'void uv_close(intptr_t handle, iolib_uv_close_cb *cb)',
-);
+export const uv_close: (handle: number, cb: bigint) => void = libc.func('void uv_close(intptr_t handle, void *cb)');
 /** `void uv_ref(uv_handle_t *handle)`: an active handle keeps the loop alive. */
 export const uv_ref: (handle: number) => void = libc.func('void uv_ref(intptr_t handle)');
 /** `void uv_unref(uv_handle_t *handle)`: an active handle does not keep the loop alive. */
@@ -86,48 +85,31 @@ export function uvLoop(): bigint {
   return loop;
 }
 
-/** What the shared callbacks call for one poll handle. */
+/** What the shared poll callback calls for one poll handle. */
 export interface UvPollListener {
-  /** Called from the loop: `status` is 0 or a negative errno (libuv reports `POLLERR` as `-EBADF`). */
+  /** Called from the loop: `status` is 0 or a negative errno (libuv reports `POLLERR` as `-EBADF` and stops the poll). */
   onPoll(status: number, events: number): void;
-  /** Called from the loop once the handle is closed, just before its memory is freed. */
-  onClose?(): void;
 }
 
 const listeners = new Map<number, UvPollListener>();
-
-function rethrowLater(error: unknown): void {
-  process.nextTick(() => {
-    throw error;
-  });
-}
 
 function onPoll(handle: number, status: number, events: number): void {
   try {
     listeners.get(handle)?.onPoll(status, events);
   } catch (error) {
-    rethrowLater(error);
-  }
-}
-
-function onClose(handle: number): void {
-  try {
-    const listener = listeners.get(handle);
-    listeners.delete(handle);
-    listener?.onClose?.();
-  } catch (error) {
-    rethrowLater(error);
-  } finally {
-    koffi.free(handle);
+    process.nextTick(() => {
+      throw error;
+    });
   }
 }
 
 let pollCb: bigint | undefined;
-let closeCb: bigint | undefined;
 
 /**
- * The thread's one registered `uv_poll_cb` (registered on first use; never
- * unregistered, since a handle may still be active while the thread exits).
+ * The thread's one registered `uv_poll_cb` (registered on first use, never
+ * unregistered: a handle may stay active until the thread exits). It routes by
+ * handle address to the {@link UvPollListener} given to {@link uvPollOpen}, and
+ * rethrows a listener's exception with `process.nextTick`.
  *
  * @returns the C function pointer
  * @example
@@ -141,29 +123,64 @@ export function uvPollCallback(): bigint {
 }
 
 /**
- * The thread's one registered `uv_close_cb`: routes to the listener's `onClose`,
- * then frees the handle's memory.
- *
- * @returns the C function pointer
- * @example
- * ```ts
- * uv_close(handle, uvCloseCallback());
- * ```
+ * The `uv_close_cb` used for every poll handle: libc's own `free`, the
+ * deallocator of `koffi.alloc` (calloc). Being C, it also runs while a worker
+ * thread is torn down and JavaScript can no longer be called.
  */
-export function uvCloseCallback(): bigint {
-  closeCb ??= koffi.register(onClose, koffi.pointer(CloseCallback));
-  return closeCb;
+const closeCb: bigint = libc.symbol('free') as bigint;
+const pollStopFn: bigint = libc.symbol('uv_poll_stop') as bigint;
+
+const addCleanupHook: (env: unknown, fun: bigint, arg: number) => number = libc.func(
+  'int napi_add_env_cleanup_hook(void *env, void *fun, intptr_t arg)',
+);
+const removeCleanupHook: (env: unknown, fun: bigint, arg: number) => number = libc.func(
+  'int napi_remove_env_cleanup_hook(void *env, void *fun, intptr_t arg)',
+);
+
+// uv_handle_t on 64-bit Unix: data@0, loop@8, type@16, close_cb@24, handle_queue@32,
+// u@48, next_closing@80, flags@88. UV_HANDLE_REF and UV_HANDLE_INTERNAL are libuv's.
+const LOOP_OFFSET = 8;
+const TYPE_OFFSET = 16;
+const FLAGS_OFFSET = 88;
+const UV_HANDLE_REF = 0x8;
+const UV_HANDLE_INTERNAL = 0x10;
+const IS_64_BIT = process.arch === 'x64' || process.arch === 'arm64';
+let layoutChecked: boolean | undefined;
+
+/**
+ * Make a freshly initialised handle survive the teardown of its thread's loop.
+ * A worker thread that ends (or is terminated) with a poll handle still open would
+ * abort the process in `uv_loop_close` ("while having open handles"), and a poll
+ * callback fired during teardown would enter a dead JS context. So (1) an env
+ * cleanup hook runs the C function `uv_poll_stop(handle)` at teardown, and (2)
+ * the handle is flagged `UV_HANDLE_INTERNAL`, which `uv_loop_close` ignores (its
+ * 160 bytes are then left to the process). The flag is set only if the handle's
+ * layout is verified (loop, type and flags where libuv 1.x puts them).
+ */
+function survivesTeardown(handle: number): void {
+  if (layoutChecked === undefined) {
+    const loopAt = BigInt(koffi.decode(handle, LOOP_OFFSET, 'uint64') as number | bigint);
+    const typeAt = koffi.decode(handle, TYPE_OFFSET, 'int') as number;
+    const flagsAt = koffi.decode(handle, FLAGS_OFFSET, 'uint32') as number;
+    layoutChecked = IS_64_BIT && loopAt === uvLoop() && typeAt === UV_POLL && flagsAt === UV_HANDLE_REF;
+  }
+  if (layoutChecked) {
+    const flags = koffi.decode(handle, FLAGS_OFFSET, 'uint32') as number;
+    koffi.encode(handle, FLAGS_OFFSET, 'uint32', flags | UV_HANDLE_INTERNAL);
+  }
+  addCleanupHook(koffi.node.env, pollStopFn, handle);
 }
 
 let pollHandleSize = 0;
 
 /**
  * Allocate a `uv_poll_t` (`koffi.alloc`, size from `uv_handle_size`), `uv_poll_init`
- * it on this thread's loop for `fd`, and route the shared callbacks to `listener`.
- * Does not start polling: call {@link uvPollStart}.
+ * it on this thread's loop for `fd`, and route the shared poll callback to
+ * `listener`. Does not start polling: call {@link uvPollStart}. The handle is
+ * made safe for thread teardown (an env cleanup hook stops it; see the source).
  *
  * @param fd - the descriptor to watch (libuv makes it non-blocking)
- * @param listener - receives poll results and the close notification
+ * @param listener - receives poll results
  * @returns the handle's address
  * @throws {SyscallError} `uv_poll_init` failure: `EBADF` (not an fd), `EPERM`
  *   (a regular file), `EEXIST` (this loop already polls the fd)
@@ -181,6 +198,7 @@ export function uvPollOpen(fd: number, listener: UvPollListener): number {
     koffi.free(handle);
     throw new SyscallError('uv_poll_init', -rc, { detail: `fd ${fd}` });
   }
+  survivesTeardown(handle);
   listeners.set(handle, listener);
   return handle;
 }
@@ -198,13 +216,14 @@ export function uvPollOpen(fd: number, listener: UvPollListener): number {
  */
 export function uvPollStart(handle: number, events: number): void {
   const rc = uv_poll_start(handle, events, uvPollCallback());
-  if (rc < 0) throw new SyscallError('uv_poll_start', -rc, { detail: errnoName(-rc) });
+  if (rc < 0) throw new SyscallError('uv_poll_start', -rc);
 }
 
 /**
  * Tear a poll handle down in the only safe order: `uv_poll_stop` (at once; the fd
- * may be closed right after) → `uv_close` → the shared close callback calls the
- * listener's `onClose` and frees the memory on a later loop iteration.
+ * may be closed right after) → `uv_close(handle, free)`, so the memory is freed by
+ * the close callback on a later loop iteration, never while the handle is active.
+ * No callback reaches the listener after this call.
  *
  * @param handle - from {@link uvPollOpen}; must not be used afterwards
  * @example
@@ -213,8 +232,10 @@ export function uvPollStart(handle: number, events: number): void {
  * ```
  */
 export function uvPollClose(handle: number): void {
+  listeners.delete(handle);
+  removeCleanupHook(koffi.node.env, pollStopFn, handle);
   uv_poll_stop(handle);
-  uv_close(handle, uvCloseCallback());
+  uv_close(handle, closeCb);
 }
 
 /** Number of poll handles of this thread not yet freed (for leak checks in tests). */

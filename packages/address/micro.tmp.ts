@@ -1,0 +1,20 @@
+import { IPv4Address, IPv6Address } from './src/index.js';
+import { formatIPv4 } from './src/format.js';
+import { parseIPv4Strict } from './src/parse-ipv4.js';
+import { parseIPv6 } from './src/parse-ipv6.js';
+const N = 2_000_000;
+const v4 = JSON.parse(JSON.stringify(Array.from({ length: 1024 }, (_, i) => `${i & 255}.${(i * 7) & 255}.${(i * 13) & 255}.${(i * 31) & 255}`))) as string[];
+const v6 = JSON.parse(JSON.stringify(Array.from({ length: 1024 }, (_, i) => `2001:db8:${(i*7).toString(16)}::${(i*13).toString(16)}:${(i*31).toString(16)}`))) as string[];
+let sink = 0;
+function t(name: string, f: () => void) { for (let r = 0; r < 3; r++) { const s = process.hrtime.bigint(); f(); const ns = Number(process.hrtime.bigint() - s) / N; if (r === 2) console.log(name.padEnd(30), ns.toFixed(1), 'ns'); } }
+t('parseIPv4Strict raw', () => { for (let i = 0; i < N; i++) sink += parseIPv4Strict(v4[i & 1023]!, 0, v4[i & 1023]!.length); });
+t('IPv4Address.parse', () => { for (let i = 0; i < N; i++) sink += IPv4Address.parse(v4[i & 1023]!).toNumber(); });
+t('new IPv4Address(n)', () => { for (let i = 0; i < N; i++) sink += new IPv4Address(i).toNumber(); });
+t('parseIPv6 raw', () => { for (let i = 0; i < N; i++) sink += parseIPv6(v6[i & 1023]!, 0, v6[i & 1023]!.length); });
+t('IPv6Address.parse', () => { for (let i = 0; i < N; i++) sink += IPv6Address.parse(v6[i & 1023]!).bits; });
+const a4 = v4.map((s) => IPv4Address.parse(s));
+t('formatIPv4 raw', () => { for (let i = 0; i < N; i++) sink += formatIPv4(i).length; });
+t('IPv4 toString', () => { for (let i = 0; i < N; i++) sink += a4[i & 1023]!.toString().length; });
+const a6 = v6.map((s) => IPv6Address.parse(s));
+t('IPv6 toString', () => { for (let i = 0; i < N; i++) sink += a6[i & 1023]!.toString().length; });
+console.log(sink > 0);

@@ -1,0 +1,308 @@
+/**
+ * The IPv6-only predicates and type functions of manual §2.3.2. Each takes an
+ * `IPv6Address` and throws a `TypeError` for anything else, except
+ * {@link isIPv6IPv4Mapped}, which answers `false`.
+ */
+import { show } from './errors.js';
+import { IPv6Address, groupsOf, type Groups } from './ipv6-address.js';
+
+/** Multicast scopes as {@link ipv6MulticastType} names them (RFC 4291 §2.7, RFC 7346 §2). */
+export type IPv6MulticastType =
+  | 'interface-local'
+  | 'link-local'
+  | 'realm-local'
+  | 'admin-local'
+  | 'site-local'
+  | 'organization-local'
+  | 'global'
+  | 'reserved'
+  | 'unassigned';
+
+/** Unicast kinds as {@link ipv6UnicastType} names them (RFC 4291 §2.4). */
+export type IPv6UnicastType = 'link-local' | 'site-local' | 'global';
+
+function groups(a: IPv6Address, fn: string): Readonly<Groups> {
+  if (!(a instanceof IPv6Address)) throw new TypeError(`${fn} takes an IPv6Address, got ${show(a)}`);
+  return groupsOf(a);
+}
+
+/** The scope nibble of a multicast address, or -1 when not multicast. */
+function scope(a: IPv6Address, fn: string): number {
+  const g0 = groups(a, fn)[0];
+  return g0 >>> 8 === 0xff ? g0 & 0xf : -1;
+}
+
+/**
+ * Whether the address is IPv4-mapped, in ::ffff:0:0/96 (IOLib's `ipv6-ipv4-mapped-p`).
+ *
+ * @param a - any address; anything but an `IPv6Address` gives `false`
+ * @returns `true` for ::ffff:a.b.c.d
+ * @example
+ * ```ts
+ * isIPv6IPv4Mapped(parseAddress('::ffff:10.0.0.1')); // true
+ * ```
+ */
+export function isIPv6IPv4Mapped(a: unknown): boolean {
+  if (!(a instanceof IPv6Address)) return false;
+  const g = groupsOf(a);
+  // RFC 4291 §2.5.5.2: 80 zero bits, 16 one bits, then the IPv4 address.
+  return (g[0] | g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 0xffff;
+}
+
+/**
+ * Whether the address is interface-local multicast, scope 1 (IOLib's `ipv6-interface-local-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx1::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6InterfaceLocalMulticast(IPV6_INTERFACE_LOCAL_ALL_NODES); // true
+ * ```
+ */
+export function isIPv6InterfaceLocalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6InterfaceLocalMulticast') === 0x1; // RFC 4291 §2.7: scope 1
+}
+
+/**
+ * Whether the address is link-local multicast, scope 2 (IOLib's `ipv6-link-local-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx2::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6LinkLocalMulticast(IPV6_LINK_LOCAL_ALL_NODES); // true
+ * ```
+ */
+export function isIPv6LinkLocalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6LinkLocalMulticast') === 0x2; // RFC 4291 §2.7: scope 2
+}
+
+/**
+ * Whether the address is realm-local multicast, scope 3 (RFC 7346; IOLib calls scope 3 reserved).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx3::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6RealmLocalMulticast(IPv6Address.parse('ff03::1')); // true
+ * ```
+ */
+export function isIPv6RealmLocalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6RealmLocalMulticast') === 0x3; // RFC 7346 §3: scope 3
+}
+
+/**
+ * Whether the address is admin-local multicast, scope 4 (IOLib's `ipv6-admin-local-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx4::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6AdminLocalMulticast(IPv6Address.parse('ff04::1')); // true
+ * ```
+ */
+export function isIPv6AdminLocalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6AdminLocalMulticast') === 0x4; // RFC 4291 §2.7 / RFC 7346: scope 4
+}
+
+/**
+ * Whether the address is site-local multicast, scope 5 (IOLib's `ipv6-site-local-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx5::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6SiteLocalMulticast(IPV6_SITE_LOCAL_ALL_ROUTERS); // true
+ * ```
+ */
+export function isIPv6SiteLocalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6SiteLocalMulticast') === 0x5; // RFC 4291 §2.7: scope 5
+}
+
+/**
+ * Whether the address is organization-local multicast, scope 8 (IOLib's `ipv6-organization-local-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx8::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6OrganizationLocalMulticast(IPv6Address.parse('ff08::1')); // true
+ * ```
+ */
+export function isIPv6OrganizationLocalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6OrganizationLocalMulticast') === 0x8; // RFC 4291 §2.7: scope 8
+}
+
+/**
+ * Whether the address is global multicast, scope E (IOLib's `ipv6-global-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffxe::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6GlobalMulticast(IPv6Address.parse('ff0e::101')); // true
+ * ```
+ */
+export function isIPv6GlobalMulticast(a: IPv6Address): boolean {
+  return scope(a, 'isIPv6GlobalMulticast') === 0xe; // RFC 4291 §2.7: scope E
+}
+
+/**
+ * Whether the address is multicast with a reserved scope, 0 or F (IOLib's `ipv6-reserved-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ffx0::/16 and ffxf::/16
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6ReservedMulticast(IPv6Address.parse('ff0f::1')); // true
+ * ```
+ */
+export function isIPv6ReservedMulticast(a: IPv6Address): boolean {
+  const s = scope(a, 'isIPv6ReservedMulticast');
+  return s === 0x0 || s === 0xf; // RFC 4291 §2.7: scopes 0 and F are reserved
+}
+
+/**
+ * Whether the address is multicast with an unassigned scope: 6, 7, 9, A–D (IOLib's `ipv6-unassigned-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for those scopes
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6UnassignedMulticast(IPv6Address.parse('ff06::1')); // true
+ * ```
+ */
+export function isIPv6UnassignedMulticast(a: IPv6Address): boolean {
+  const s = scope(a, 'isIPv6UnassignedMulticast');
+  return s === 6 || s === 7 || (s >= 9 && s <= 0xd); // RFC 4291 §2.7: unassigned scopes
+}
+
+/**
+ * Whether the address is a transient (non-permanent) multicast address, T flag set (IOLib's `ipv6-transient-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ff1x::/16 … fffx::/16 with the T bit
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6TransientMulticast(IPv6Address.parse('ff15::1')); // true
+ * ```
+ */
+export function isIPv6TransientMulticast(a: IPv6Address): boolean {
+  return (groups(a, 'isIPv6TransientMulticast')[0] & 0xff10) === 0xff10; // RFC 4291 §2.7: flag T
+}
+
+/**
+ * Whether the address is a solicited-node multicast address, ff02::1:ff00:0/104 (IOLib's `ipv6-solicited-node-multicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for ff02::1:ffxx:xxxx
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6SolicitedNodeMulticast(IPv6Address.parse('ff02::1:ff00:1')); // true
+ * ```
+ */
+export function isIPv6SolicitedNodeMulticast(a: IPv6Address): boolean {
+  const g = groups(a, 'isIPv6SolicitedNodeMulticast');
+  // RFC 4291 §2.7.1: FF02:0:0:0:0:1:FFXX:XXXX.
+  return g[0] === 0xff02 && (g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 1 && g[6] >>> 8 === 0xff;
+}
+
+/**
+ * Whether the address is link-local unicast, fe80::/10 (IOLib's `ipv6-link-local-unicast-p`;
+ * IOLib only matches a first group of exactly fe80).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for fe80::/10
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6LinkLocalUnicast(IPv6Address.parse('febf::1')); // true
+ * ```
+ */
+export function isIPv6LinkLocalUnicast(a: IPv6Address): boolean {
+  return (groups(a, 'isIPv6LinkLocalUnicast')[0] & 0xffc0) === 0xfe80; // RFC 4291 §2.5.6: fe80::/10
+}
+
+/**
+ * Whether the address is (deprecated) site-local unicast, fec0::/10 (IOLib's `ipv6-site-local-unicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for fec0::/10
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6SiteLocalUnicast(IPv6Address.parse('fec0::1')); // true
+ * ```
+ */
+export function isIPv6SiteLocalUnicast(a: IPv6Address): boolean {
+  return (groups(a, 'isIPv6SiteLocalUnicast')[0] & 0xffc0) === 0xfec0; // RFC 3879 §4 / RFC 4291 §2.5.7: fec0::/10
+}
+
+/**
+ * Whether the address is global unicast: none of unspecified, loopback,
+ * multicast, link-local (RFC 4291 §2.4; IOLib's `ipv6-global-unicast-p`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `true` for global unicast addresses (deprecated site-local included, as RFC 3879 says)
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * isIPv6GlobalUnicast(IPv6Address.parse('2001:db8::1')); // true
+ * ```
+ */
+export function isIPv6GlobalUnicast(a: IPv6Address): boolean {
+  const g = groups(a, 'isIPv6GlobalUnicast');
+  if (g[0] >>> 8 === 0xff || (g[0] & 0xffc0) === 0xfe80) return false;
+  const high = g[0] | g[1] | g[2] | g[3] | g[4] | g[5] | g[6];
+  return !(high === 0 && (g[7] === 0 || g[7] === 1));
+}
+
+const SCOPES: readonly IPv6MulticastType[] = [
+  'reserved', 'interface-local', 'link-local', 'realm-local', 'admin-local', 'site-local', 'unassigned', 'unassigned',
+  'organization-local', 'unassigned', 'unassigned', 'unassigned', 'unassigned', 'unassigned', 'global', 'reserved',
+];
+
+/**
+ * The scope of a multicast address (IOLib's `ipv6-multicast-type`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns the scope name, or `null` when `a` is not multicast
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * ipv6MulticastType(IPV6_LINK_LOCAL_ALL_ROUTERS); // 'link-local'
+ * ipv6MulticastType(IPV6_LOOPBACK);               // null
+ * ```
+ */
+export function ipv6MulticastType(a: IPv6Address): IPv6MulticastType | null {
+  const s = scope(a, 'ipv6MulticastType');
+  return s < 0 ? null : (SCOPES[s] ?? null);
+}
+
+/**
+ * The kind of a unicast address (IOLib's `ipv6-unicast-type`).
+ *
+ * @param a - an `IPv6Address`
+ * @returns `'link-local'`, `'site-local'`, `'global'`, or `null` for unspecified, loopback and multicast
+ * @throws {TypeError} when `a` is not an `IPv6Address`
+ * @example
+ * ```ts
+ * ipv6UnicastType(IPv6Address.parse('fe80::1')); // 'link-local'
+ * ```
+ */
+export function ipv6UnicastType(a: IPv6Address): IPv6UnicastType | null {
+  if (isIPv6LinkLocalUnicast(a)) return 'link-local';
+  if (isIPv6SiteLocalUnicast(a)) return 'site-local';
+  return isIPv6GlobalUnicast(a) ? 'global' : null;
+}

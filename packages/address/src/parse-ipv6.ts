@@ -1,0 +1,124 @@
+/**
+ * The hand-written IPv6 text parser (RFC 4291 §2.2 text forms, RFC 4007 §11
+ * zone ids). One `charCodeAt` loop writes the eight groups into a scratch
+ * array; the caller copies them into the result.
+ */
+import { fail } from './errors.js';
+import { parseIPv4Strict } from './parse-ipv4.js';
+
+const COLON = 58;
+const DOT = 46;
+const PERCENT = 37;
+
+/** The groups of the last successful {@link parseIPv6}. @internal */
+export const scratch: [number, number, number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/**
+ * Checks a zone id (RFC 4007 §11: implementation-defined text): non-empty,
+ * printable ASCII without `%`, `/`, `[`, `]` or space. Returns -1 or the bad index.
+ * @internal
+ */
+export function badZoneIndex(text: string, start: number, end: number): number {
+  if (start === end) return start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === PERCENT || c === 0x2f || c === 0x5b || c === 0x5d) return i;
+  }
+  return -1;
+}
+
+/**
+ * Parses `text[start..end)` as IPv6 text, with an optional `%zone`.
+ * Returns the index of the `%` (or `end` when there is no zone), or `-1`
+ * with the reason in `lastFailure`. The groups land in {@link scratch}.
+ * @internal
+ */
+export function parseIPv6(text: string, start: number, end: number): number {
+  if (start === end) return fail(start, 'empty input');
+  const g = scratch;
+  let n = 0;
+  let gap = -1;
+  let i = start;
+  let stop = end;
+  if (text.charCodeAt(i) === COLON) {
+    if (i + 1 >= end || text.charCodeAt(i + 1) !== COLON) return fail(i, 'single ":" at the start');
+    gap = 0;
+    i += 2;
+  }
+  while (i < stop) {
+    const groupStart = i;
+    let v = 0;
+    let c = 0;
+    for (; i < end; i++) {
+      c = text.charCodeAt(i);
+      let h: number;
+      if (c >= 48 && c <= 57) h = c - 48;
+      else if (c >= 97 && c <= 102) h = c - 87;
+      else if (c >= 65 && c <= 70) h = c - 55;
+      else break;
+      v = (v << 4) | h;
+    }
+    const d = i - groupStart;
+    if (d > 4) {
+      if (i < end && c === DOT) return dottedTail(text, groupStart, end, n);
+      return fail(groupStart, 'group longer than 4 hex digits');
+    }
+    if (i < end) {
+      if (c === DOT) {
+        // An embedded dotted quad: the last 32 bits (RFC 4291 §2.2, form 3).
+        n = dottedTail(text, groupStart, end, n);
+        if (n < 0) return -1;
+        stop = lastStop;
+        i = stop;
+        break;
+      }
+      if (c === PERCENT) stop = i;
+    }
+    if (d === 0) return fail(i, i === stop ? 'expected a group after ":"' : `unexpected character ${JSON.stringify(text[i])}`);
+    if (n === 8) return fail(groupStart, 'more than 8 groups');
+    g[n++] = v;
+    if (i === stop) break;
+    if (c !== COLON) return fail(i, `unexpected character ${JSON.stringify(text[i])}`);
+    i++;
+    if (i < end && text.charCodeAt(i) === COLON) {
+      if (gap >= 0) return fail(i - 1, 'second "::"');
+      gap = n;
+      i++;
+      if (i < end && text.charCodeAt(i) === PERCENT) stop = i;
+    } else if (i === end || text.charCodeAt(i) === PERCENT) {
+      return fail(i - 1, 'single ":" at the end');
+    }
+  }
+  if (stop < end) {
+    const bad = badZoneIndex(text, stop + 1, end);
+    if (bad >= 0) return fail(bad, bad === end ? 'empty zone id' : 'invalid character in zone id');
+  }
+  if (gap < 0) {
+    if (n !== 8) return fail(stop, `${n} groups instead of 8`);
+    return stop;
+  }
+  if (n > 7) return fail(stop, '"::" must stand for at least one group');
+  // Move the groups after the gap to the end and zero the gap.
+  const tail = n - gap;
+  for (let k = 1; k <= tail; k++) g[8 - k] = g[n - k] ?? 0;
+  for (let k = gap; k < 8 - tail; k++) g[k] = 0;
+  return stop;
+}
+
+let lastStop = 0;
+
+/**
+ * Parses the dotted quad that ends IPv6 text at `start` (before any `%zone`),
+ * stores its two groups at `n`, and returns the new group count or -1.
+ */
+function dottedTail(text: string, start: number, end: number, n: number): number {
+  if (n > 6) return fail(start, 'dotted quad after 7 groups');
+  let stop = text.indexOf('%', start);
+  if (stop < 0 || stop >= end) stop = end;
+  const v4 = parseIPv4Strict(text, start, stop);
+  if (v4 < 0) return -1;
+  scratch[n] = v4 >>> 16;
+  scratch[n + 1] = v4 & 0xffff;
+  lastStop = stop;
+  return n + 2;
+}

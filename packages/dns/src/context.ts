@@ -1,0 +1,110 @@
+/**
+ * Turns a lookup's options plus resolv.conf into the settings of its
+ * exchanges, and maps internal failures to the resolver's conditions.
+ */
+import type { DnsCache } from './cache.js';
+import { defaultCache } from './cache.js';
+import { DnsFormatError, ResolverAgainError, ResolverError, ResolverFailError, ResolverNoNameError, ResolverUnknownError } from './errors.js';
+import type { ResolverDatum } from './errors.js';
+import { ExchangeError } from './exchange.js';
+import type { ExchangeConfig } from './exchange.js';
+import { parseNameServers } from './nameserver.js';
+import { loadResolvConf } from './resolv-conf.js';
+import type { ResolvConf } from './resolv-conf.js';
+import { socketTransport } from './socket-transport.js';
+
+/** Options every resolver call takes. */
+export interface ResolverOptions {
+  /** Servers to ask instead of resolv.conf's, as Node's `setServers` takes them (`'127.0.0.1:15353'`, `'[::1]:53'`). */
+  readonly nameservers?: string | readonly string[];
+  /** Seconds to wait for each try (resolv.conf `timeout`, default 5). */
+  readonly timeout?: number;
+  /** Tries per server (resolv.conf `attempts`, default 2). */
+  readonly attempts?: number;
+  /** Seconds the whole call may take (default: timeout × attempts × servers). */
+  readonly totalTimeout?: number;
+  /** Aborts the call: it rejects with `ResolverAgainError` (`code: 'ECANCELLED'`). */
+  readonly signal?: AbortSignal;
+  /** Read this file instead of `/etc/resolv.conf`. */
+  readonly resolvConf?: string;
+  /** Send EDNS0 (default true). */
+  readonly edns?: boolean;
+  /** TCP only (resolv.conf `use-vc`). */
+  readonly useVc?: boolean;
+  /** Round-robin over the servers (resolv.conf `rotate`). */
+  readonly rotate?: boolean;
+}
+
+/** A prepared call: the exchange settings and what else the options said. */
+export interface Context {
+  readonly conf: ResolvConf;
+  readonly exchange: ExchangeConfig;
+  /** Cache key part naming the servers. */
+  readonly serversKey: string;
+  readonly cache: DnsCache | undefined;
+}
+
+function positive(name: string, value: number | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new TypeError(`${name} must be a positive ${integer ? 'integer' : 'number of seconds'}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Builds the settings of a call from its options and resolv.conf.
+ *
+ * @param options - the call's options
+ * @param cache - the cache option (`true`: the shared cache)
+ * @returns the context
+ * @throws {TypeError} on a bad option (naming it)
+ * @example
+ * ```ts
+ * const ctx = makeContext({ nameservers: '127.0.0.1:15353', timeout: 1 }, false);
+ * ```
+ */
+export function makeContext(options: ResolverOptions, cache: boolean | DnsCache | undefined): Context {
+  const conf = loadResolvConf(options.resolvConf);
+  const servers = options.nameservers === undefined ? conf.nameservers : parseNameServers(options.nameservers);
+  const timeout = positive('timeout', options.timeout, false) ?? conf.timeout;
+  const attempts = positive('attempts', options.attempts, true) ?? conf.attempts;
+  const total = positive('totalTimeout', options.totalTimeout, false) ?? timeout * attempts * servers.length;
+  const signal = options.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
+  return {
+    conf,
+    exchange: {
+      servers, timeout, attempts, signal,
+      rotate: options.rotate ?? conf.rotate,
+      useVc: options.useVc ?? conf.useVc,
+      edns: options.edns ?? conf.edns0,
+      deadline: performance.now() + total * 1000,
+      transport: socketTransport,
+    },
+    serversKey: servers.map((s) => s.label).join(','),
+    cache: cache === false ? undefined : cache === true || cache === undefined ? defaultCache : cache,
+  };
+}
+
+/**
+ * The resolver condition for any failure of a call about `datum`; resolver
+ * errors pass through, everything lower-level is wrapped, never rethrown.
+ *
+ * @param datum - what was looked up
+ * @param e - the failure
+ * @returns a {@link ResolverError}
+ * @example
+ * ```ts
+ * throw toResolverError('www.example.test', e);
+ * ```
+ */
+export function toResolverError(datum: ResolverDatum, e: unknown): ResolverError {
+  if (e instanceof ResolverError) return e;
+  if (e instanceof ExchangeError) {
+    if (e.kind === 'fail') return new ResolverFailError(datum, { code: e.code, detail: e.message });
+    return new ResolverAgainError(datum, { code: e.code, detail: e.message, cause: e.cause ?? e });
+  }
+  if (e instanceof DnsFormatError) return new ResolverNoNameError(datum, { code: 'EBADNAME', detail: e.message });
+  return new ResolverUnknownError(datum, { detail: e instanceof Error ? e.message : String(e), cause: e });
+}

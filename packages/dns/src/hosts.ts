@@ -1,0 +1,85 @@
+/**
+ * `/etc/hosts` (hosts(5)): one address and its names per line, `#` comments.
+ * Lines with an invalid address or no name are skipped. Names compare
+ * case-insensitively (RFC 4343; IOLib compared them case-sensitively).
+ */
+import type { IPv4Address, IPv6Address } from '@iolib/address';
+import { parseIPLiteral } from './addresses.js';
+import { nameKey } from './name-codec.js';
+import { WatchedFile } from './watched-file.js';
+
+/** One line of a hosts file. */
+export interface HostsEntry {
+  readonly address: IPv4Address | IPv6Address;
+  readonly family: 4 | 6;
+  /** Canonical name first, then the aliases. */
+  readonly names: readonly string[];
+}
+
+/** A parsed hosts file, indexed by name and by address. */
+export interface HostsTable {
+  readonly entries: readonly HostsEntry[];
+  /** Lowercased name → entries naming it, in file order. */
+  readonly byName: ReadonlyMap<string, readonly HostsEntry[]>;
+  /** Address text → the first entry with that address. */
+  readonly byAddress: ReadonlyMap<string, HostsEntry>;
+}
+
+/**
+ * Parses the text of a hosts file.
+ *
+ * @param text - the file's contents
+ * @returns the entries and their indexes
+ * @example
+ * ```ts
+ * parseHosts('192.0.2.5 myhost.example.test myhost\n').byName.get('myhost')?.[0]?.names[0] // 'myhost.example.test'
+ * ```
+ */
+export function parseHosts(text: string): HostsTable {
+  const entries: HostsEntry[] = [];
+  const byName = new Map<string, HostsEntry[]>();
+  const byAddress = new Map<string, HostsEntry>();
+  for (const raw of text.split('\n')) {
+    const hash = raw.indexOf('#');
+    const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
+    if (line === '') continue;
+    const [addressText, ...names] = line.split(/[ \t]+/);
+    if (names.length === 0) continue;
+    const address = parseIPLiteral(addressText!);
+    if (address === undefined) continue;
+    const entry: HostsEntry = { address, family: address.toString().includes(':') ? 6 : 4, names };
+    entries.push(entry);
+    for (const n of new Set(names.map(nameKey))) {
+      const list = byName.get(n);
+      if (list === undefined) byName.set(n, [entry]);
+      else list.push(entry);
+    }
+    const key = address.toString();
+    if (!byAddress.has(key)) byAddress.set(key, entry);
+  }
+  return { entries, byName, byAddress };
+}
+
+const EMPTY: HostsTable = { entries: [], byName: new Map(), byAddress: new Map() };
+const files = new Map<string, WatchedFile<HostsTable>>();
+
+/**
+ * The hosts table in `path`, re-read when the file changed since the last
+ * call; an empty table when the file is missing.
+ *
+ * @param path - the file (default `/etc/hosts`)
+ * @returns the current table
+ * @example
+ * ```ts
+ * loadHosts().byName.has('localhost') // true
+ * ```
+ */
+export function loadHosts(path = '/etc/hosts'): HostsTable {
+  let watched = files.get(path);
+  if (watched === undefined) {
+    if (files.size >= 16) files.clear();
+    watched = new WatchedFile(path, parseHosts, EMPTY);
+    files.set(path, watched);
+  }
+  return watched.get();
+}

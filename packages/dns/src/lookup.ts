@@ -1,0 +1,212 @@
+/**
+ * `lookupHostname` and `ensureHostname` (manual §2.4.1): the hosts file
+ * first, then DNS with the search list; A and AAAA asked in parallel; an
+ * address does a reverse (PTR) lookup.
+ */
+import type { IPAddress } from './addresses.js';
+import { isIPAddress, parseIPLiteral, reverseName, unmapIPv4 } from './addresses.js';
+import type { DnsCache } from './cache.js';
+import { makeContext, toResolverError } from './context.js';
+import type { Context, ResolverOptions } from './context.js';
+import { ResolverError, ResolverNoNameError } from './errors.js';
+import { loadHosts } from './hosts.js';
+import type { HostsEntry } from './hosts.js';
+import { toAsciiName } from './idna.js';
+import { nameKey, nameToLabels } from './name-codec.js';
+import { resolveChain } from './resolve.js';
+import type { Resolved } from './resolve.js';
+import { TYPE_A, TYPE_AAAA, TYPE_PTR } from './types.js';
+
+/** Which address families a lookup wants: IPv4 only (`false`, the default), IPv6 only (`'ipv6'`), or both (`true`). */
+export type IPv6Mode = boolean | 'ipv6';
+
+/** Options of {@link lookupHostname}. */
+export interface LookupHostnameOptions extends ResolverOptions {
+  /** `false` (default): A only; `'ipv6'`: AAAA only; `true`: both, IPv4 first. */
+  readonly ipv6?: IPv6Mode;
+  /** Read this file instead of `/etc/hosts`. */
+  readonly hostsFile?: string;
+  /** Search list instead of resolv.conf's `search`/`domain`. */
+  readonly search?: readonly string[];
+  /** resolv.conf `ndots` override. */
+  readonly ndots?: number;
+  /** `false` turns the answer cache off; a `DnsCache` uses that one. Default: the shared cache. */
+  readonly cache?: boolean | DnsCache;
+}
+
+/** One of the host's names with its address. */
+export interface HostAlias {
+  readonly name: string;
+  readonly address: IPAddress;
+}
+
+/** The four values of IOLib's `lookup-hostname`. */
+export interface HostLookup {
+  /** The primary address. */
+  readonly address: IPAddress;
+  /** The other addresses (IPv4 before IPv6 with `ipv6: true`). */
+  readonly otherAddresses: readonly IPAddress[];
+  /** The name after following CNAMEs, without a trailing dot (for a reverse lookup: the PTR name). */
+  readonly canonicalName: string;
+  /** Every name with its address. */
+  readonly aliases: readonly HostAlias[];
+}
+
+function checkIPv6(ipv6: unknown): IPv6Mode {
+  if (ipv6 === undefined) return false;
+  if (ipv6 === true || ipv6 === false || ipv6 === 'ipv6') return ipv6;
+  throw new TypeError(`ipv6 must be false, true or 'ipv6', got ${JSON.stringify(ipv6)}`);
+}
+
+function fromHosts(entries: readonly HostsEntry[]): HostLookup {
+  const addresses = entries.map((e) => e.address);
+  const aliases: HostAlias[] = [];
+  for (const e of entries) for (const name of e.names) aliases.push({ name, address: e.address });
+  return { address: addresses[0]!, otherAddresses: addresses.slice(1), canonicalName: entries[0]!.names[0]!, aliases };
+}
+
+function candidates(name: string, ctx: Context, options: LookupHostnameOptions): string[] {
+  if (name.endsWith('.')) return [name.slice(0, -1)];
+  const search = options.search ?? ctx.conf.search;
+  const ndots = options.ndots ?? ctx.conf.ndots;
+  const dots = name.split('.').length - 1;
+  const searched = search.map((d) => `${name}.${d}`);
+  return dots >= ndots ? [name, ...searched] : [...searched, name];
+}
+
+async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string): Promise<HostLookup> {
+  const types = mode === false ? [TYPE_A] : mode === 'ipv6' ? [TYPE_AAAA] : [TYPE_A, TYPE_AAAA];
+  const settled = await Promise.allSettled(types.map((t) => resolveChain(name, t, ctx, datum)));
+  const ok = settled.filter((s): s is PromiseFulfilledResult<Resolved> => s.status === 'fulfilled').map((s) => s.value);
+  if (ok.length === 0) {
+    const errors = settled.map((s) => toResolverError(datum, (s as PromiseRejectedResult).reason));
+    // Rank: a temporary failure or a hard failure says more than "no such name".
+    throw errors.find((e) => !(e instanceof ResolverNoNameError)) ?? errors[0]!;
+  }
+  const addresses: IPAddress[] = [];
+  const aliases: HostAlias[] = [];
+  for (const r of ok) {
+    for (const rr of r.records) {
+      const address = rr.data as IPAddress;
+      addresses.push(address);
+      aliases.push({ name: rr.name, address });
+    }
+  }
+  return { address: addresses[0]!, otherAddresses: addresses.slice(1), canonicalName: ok[0]!.canonicalName, aliases };
+}
+
+async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
+  const ascii = toAsciiName(host);
+  nameToLabels(ascii);
+  if (ascii === '' || ascii === '.') throw new ResolverNoNameError(host, { code: 'EBADNAME', detail: 'the name is empty' });
+  const hosts = loadHosts(options.hostsFile).byName.get(nameKey(ascii));
+  if (hosts !== undefined) {
+    const fit = hosts.filter((e) => (mode === false ? e.family === 4 : mode === 'ipv6' ? e.family === 6 : true));
+    if (mode === true) fit.sort((a, b) => a.family - b.family);
+    if (fit.length > 0) return fromHosts(fit);
+  }
+  let noName: ResolverError | undefined;
+  let failed: ResolverError | undefined;
+  for (const candidate of candidates(ascii, ctx, options)) {
+    try {
+      return await forward(candidate, mode, ctx, host);
+    } catch (e) {
+      const err = toResolverError(host, e);
+      if (err instanceof ResolverNoNameError) {
+        // Among "no such name" answers, the one for the name as given speaks.
+        if (noName === undefined || nameKey(candidate) === nameKey(ascii)) noName = err;
+      } else if (err.code === 'ESERVFAIL' || err.code === 'EREFUSED') {
+        // A search domain the servers refuse only costs a chance.
+        failed ??= err;
+      } else {
+        throw err;
+      }
+    }
+  }
+  throw noName ?? failed ?? new ResolverNoNameError(host);
+}
+
+async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
+  const target = unmapIPv4(address);
+  const entry = loadHosts(options.hostsFile).byAddress.get(target.toString());
+  if (entry !== undefined) {
+    return { address, otherAddresses: [], canonicalName: entry.names[0]!, aliases: entry.names.map((name) => ({ name, address })) };
+  }
+  const r = await resolveChain(reverseName(target), TYPE_PTR, ctx, address);
+  const names = r.records.map((rr) => rr.data as string);
+  return { address, otherAddresses: [], canonicalName: names[0]!, aliases: names.map((name) => ({ name, address })) };
+}
+
+/**
+ * Looks up a host by name or address (IOLib's `lookup-hostname`): the hosts
+ * file first, then DNS (search list and `ndots` from resolv.conf; A and AAAA
+ * in parallel with `ipv6: true`; CNAMEs followed). An address (object or
+ * literal text) does a reverse lookup: hosts file, then PTR.
+ *
+ * Sends and receives UDP/TCP datagrams through `@iolib/sockets` (`socket`,
+ * `connect`, `send`, `recv`); reads the hosts file and resolv.conf with `stat`/`read`.
+ *
+ * @param host - a host name (Unicode allowed: IDNA), or an address to reverse-resolve
+ * @param options - `ipv6`, `nameservers`, `timeout`, `attempts`, `signal`, `hostsFile`, …
+ * @returns `{ address, otherAddresses, canonicalName, aliases }`
+ * @throws {ResolverNoNameError} no such name (`ENOTFOUND`), no address of the family (`ENODATA`), a malformed name (`EBADNAME`)
+ * @throws {ResolverFailError} every server failed or refused (`ESERVFAIL`, `EREFUSED`, …), or a CNAME loop (`EBADRESP`)
+ * @throws {ResolverAgainError} no usable reply in time (`EAI_AGAIN`), or aborted (`ECANCELLED`)
+ * @throws {ResolverUnknownError} anything else (the cause attached)
+ * @throws {TypeError} on a bad option or a `host` that is neither a string nor an address
+ * @example
+ * ```ts
+ * const { address, canonicalName } = await lookupHostname('www.example.test', { nameservers: '127.0.0.1:15353' });
+ * ```
+ */
+export async function lookupHostname(host: string | IPAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
+  const mode = checkIPv6(options.ipv6);
+  if (typeof host !== 'string' && !isIPAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
+  const address = typeof host === 'string' ? parseIPLiteral(host) : host;
+  const datum = address ?? host;
+  if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
+    throw new TypeError('search must be an array of domain names');
+  }
+  if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
+  const ctx = makeContext(options, options.cache);
+  try {
+    return address !== undefined ? await byAddress(address, options, ctx) : await byName(host as string, mode, options, ctx);
+  } catch (e) {
+    throw toResolverError(datum, e);
+  }
+}
+
+/** Options of {@link ensureHostname}. */
+export interface EnsureHostnameOptions extends LookupHostnameOptions {
+  /** `false`: resolve to `null` instead of rejecting when the lookup fails. Default true. */
+  readonly errorp?: boolean;
+}
+
+/**
+ * An address for `x` (IOLib's `ensure-hostname`): an address object or a
+ * literal is returned without a lookup; anything else is looked up with
+ * {@link lookupHostname} and its primary address returned.
+ *
+ * @param x - an address, an address literal, or a host name
+ * @param options - lookup options plus `errorp`
+ * @returns the address, or `null` when the lookup fails and `errorp` is false
+ * @throws {ResolverError} when the lookup fails and `errorp` is not false
+ * @example
+ * ```ts
+ * await ensureHostname('127.0.0.1') // IPv4Address 127.0.0.1, no lookup
+ * await ensureHostname('nx.invalid', { errorp: false }) // null
+ * ```
+ */
+export async function ensureHostname(x: string | IPAddress, options: EnsureHostnameOptions = {}): Promise<IPAddress | null> {
+  if (isIPAddress(x)) return x;
+  if (typeof x === 'string') {
+    const literal = parseIPLiteral(x);
+    if (literal !== undefined) return literal;
+  }
+  try {
+    return (await lookupHostname(x, options)).address;
+  } catch (e) {
+    if (options.errorp === false && e instanceof ResolverError) return null;
+    throw e;
+  }
+}

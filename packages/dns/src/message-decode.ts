@@ -1,0 +1,179 @@
+/**
+ * Decodes DNS messages, safe on hostile input: a bounds-checked cursor, names
+ * read by {@link readName} (backward-only pointers, jump and length limits),
+ * nothing allocated from a count read off the wire, at most
+ * {@link MAX_RECORDS} records. It throws only {@link DnsFormatError}.
+ */
+import { DnsFormatError } from './errors.js';
+import { readName } from './name-codec.js';
+import { decodeRdata } from './rdata.js';
+import { recordTypeName, TYPE_OPT } from './types.js';
+import type { DnsEdns, DnsFlags, DnsMessage, DnsQuestion, DnsRecord } from './types.js';
+
+/** Most records (all sections together) one message may hold. */
+export const MAX_RECORDS = 4096;
+
+/** The fixed header of a message. */
+export interface DnsHeader {
+  readonly id: number;
+  readonly flags: DnsFlags;
+  /** The 4-bit header RCODE (without EDNS extended bits). */
+  readonly rcode: number;
+  readonly qdcount: number;
+  readonly ancount: number;
+  readonly nscount: number;
+  readonly arcount: number;
+}
+
+function u16(b: Uint8Array, i: number): number {
+  return (b[i]! << 8) | b[i + 1]!;
+}
+
+/**
+ * Decodes the 12-octet header.
+ *
+ * @param buf - message bytes
+ * @returns the header fields
+ * @throws {DnsFormatError} when `buf` is shorter than 12 octets
+ * @example
+ * ```ts
+ * decodeHeader(reply).id
+ * ```
+ */
+export function decodeHeader(buf: Uint8Array): DnsHeader {
+  if (buf.length < 12) throw new DnsFormatError(`message of ${buf.length} octets is shorter than a header`, 0);
+  const f = u16(buf, 2);
+  return {
+    id: u16(buf, 0),
+    flags: {
+      qr: (f & 0x8000) !== 0, opcode: (f >> 11) & 0xf, aa: (f & 0x400) !== 0, tc: (f & 0x200) !== 0,
+      rd: (f & 0x100) !== 0, ra: (f & 0x80) !== 0, ad: (f & 0x20) !== 0, cd: (f & 0x10) !== 0,
+    },
+    rcode: f & 0xf,
+    qdcount: u16(buf, 4), ancount: u16(buf, 6), nscount: u16(buf, 8), arcount: u16(buf, 10),
+  };
+}
+
+class Reader {
+  pos = 12;
+  records = 0;
+  edns: DnsEdns | undefined;
+  extendedRcode = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  need(n: number, what: string): void {
+    if (this.pos + n > this.buf.length) throw new DnsFormatError(`${what} runs past the end of the message`, this.pos);
+  }
+
+  question(): DnsQuestion {
+    const { name, next } = readName(this.buf, this.pos, this.buf.length);
+    this.pos = next;
+    this.need(4, 'question');
+    const typeCode = u16(this.buf, this.pos);
+    const cls = u16(this.buf, this.pos + 2);
+    this.pos += 4;
+    return { name, type: recordTypeName(typeCode), typeCode, class: cls };
+  }
+
+  record(section: 'answer' | 'authority' | 'additional'): DnsRecord | undefined {
+    if (++this.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, this.pos);
+    const { name, next } = readName(this.buf, this.pos, this.buf.length);
+    this.pos = next;
+    this.need(10, 'record header');
+    const b = this.buf;
+    const p = this.pos;
+    const typeCode = u16(b, p);
+    const cls = u16(b, p + 2);
+    const ttlRaw = ((b[p + 4]! << 24) >>> 0) + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
+    const rdlength = u16(b, p + 8);
+    this.pos += 10;
+    this.need(rdlength, 'RDATA');
+    const start = this.pos;
+    const end = start + rdlength;
+    this.pos = end;
+    if (typeCode === TYPE_OPT && section === 'additional') {
+      if (this.edns !== undefined) throw new DnsFormatError('more than one OPT record', start - 10);
+      if (name !== '.') throw new DnsFormatError('OPT record owner is not the root', start - 10);
+      this.extendedRcode = ttlRaw >>> 24;
+      this.edns = { udpPayloadSize: cls, version: (ttlRaw >>> 16) & 0xff, dnssecOk: (ttlRaw & 0x8000) !== 0, options: ednsOptions(b, start, end) };
+      return undefined;
+    }
+    // RFC 2181 §8: a TTL with the top bit set is treated as zero.
+    const ttl = ttlRaw > 0x7fffffff ? 0 : ttlRaw;
+    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end) };
+  }
+
+  section(count: number, section: 'answer' | 'authority' | 'additional'): DnsRecord[] {
+    const out: DnsRecord[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = this.record(section);
+      if (r !== undefined) out.push(r);
+    }
+    return out;
+  }
+}
+
+function ednsOptions(b: Uint8Array, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
+  const options: Array<{ code: number; data: Uint8Array }> = [];
+  let pos = start;
+  while (pos < end) {
+    if (pos + 4 > end) throw new DnsFormatError('EDNS option header runs past OPT RDATA', pos);
+    const code = u16(b, pos);
+    const len = u16(b, pos + 2);
+    if (pos + 4 + len > end) throw new DnsFormatError('EDNS option runs past OPT RDATA', pos);
+    options.push({ code, data: new Uint8Array(b.subarray(pos + 4, pos + 4 + len)) });
+    pos += 4 + len;
+  }
+  return options;
+}
+
+/**
+ * Decodes the header and the question section only (cheap; used to match a
+ * reply to its query before decoding the rest).
+ *
+ * @param buf - message bytes
+ * @returns the header and questions
+ * @throws {DnsFormatError} on malformed input
+ * @example
+ * ```ts
+ * const { header, question } = decodeQuestion(reply);
+ * ```
+ */
+export function decodeQuestion(buf: Uint8Array): { header: DnsHeader; question: DnsQuestion[] } {
+  const header = decodeHeader(buf);
+  const r = new Reader(buf);
+  const question: DnsQuestion[] = [];
+  for (let i = 0; i < header.qdcount; i++) {
+    if (++r.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, r.pos);
+    question.push(r.question());
+  }
+  return { header, question };
+}
+
+/**
+ * Decodes a whole message. The OPT record goes to `edns` and its extended
+ * RCODE bits into `rcode`.
+ *
+ * @param buf - message bytes (without the TCP length prefix)
+ * @returns the decoded message
+ * @throws {DnsFormatError} on anything malformed, and on nothing else
+ * @example
+ * ```ts
+ * const msg = decodeMessage(reply);
+ * for (const rr of msg.answer) console.log(rr.name, rr.type, rr.ttl, rr.data);
+ * ```
+ */
+export function decodeMessage(buf: Uint8Array): DnsMessage {
+  const header = decodeHeader(buf);
+  const r = new Reader(buf);
+  const question: DnsQuestion[] = [];
+  for (let i = 0; i < header.qdcount; i++) {
+    if (++r.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, r.pos);
+    question.push(r.question());
+  }
+  const answer = r.section(header.ancount, 'answer');
+  const authority = r.section(header.nscount, 'authority');
+  const additional = r.section(header.arcount, 'additional');
+  const msg = { id: header.id, rcode: (r.extendedRcode << 4) | header.rcode, flags: header.flags, question, answer, authority, additional };
+  return r.edns === undefined ? msg : { ...msg, edns: r.edns };
+}

@@ -1,0 +1,53 @@
+/**
+ * Timers of an {@link EventBase}: a function, an absolute expiry on the
+ * monotonic clock, the relative delay, and whether it repeats.
+ */
+import type { HeapItem } from './heap.js';
+
+/** A timer returned by `addTimer`; pass it to `removeTimer`. */
+export class Timer implements HeapItem {
+  /** Called with no arguments when the timer expires. */
+  readonly callback: () => void;
+  /** Seconds between expiries (the delay given to `addTimer`). */
+  readonly delay: number;
+  /** Fires once, then is dropped (otherwise re-armed at previous expiry + delay, without drift). */
+  readonly oneShot: boolean;
+  /** @internal absolute expiry, monotonic seconds */
+  expiry: number;
+  /** @internal heap bookkeeping */
+  seq = 0;
+  /** @internal heap bookkeeping */
+  heapIndex = -1;
+  /** @internal set for the base's own timers (dispatch timeout), which do not make a base non-empty */
+  readonly internal: boolean;
+  /** @internal false once fired (one-shot) or removed */
+  pending = true;
+
+  /** @internal use `addTimer` */
+  constructor(callback: () => void, delay: number, oneShot: boolean, expiry: number, internal = false) {
+    this.callback = callback;
+    this.delay = delay;
+    this.oneShot = oneShot;
+    this.expiry = expiry;
+    this.internal = internal;
+  }
+
+  /** Whether the timer is scheduled (not yet fired for a one-shot, not removed). */
+  get active(): boolean {
+    return this.pending;
+  }
+}
+
+/**
+ * Check a timeout/delay argument: a finite number of seconds ≥ 0.
+ *
+ * @param what - the argument's name for the message
+ * @param seconds - the value
+ * @throws {RangeError} "The timeout must be non-negative: -1" (IOLib's wording), or for NaN/Infinity
+ */
+export function checkSeconds(what: string, seconds: number): void {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+    throw new RangeError(`The ${what} must be a finite number of seconds: ${String(seconds)}`);
+  }
+  if (seconds < 0) throw new RangeError(`The ${what} must be non-negative: ${seconds}`);
+}

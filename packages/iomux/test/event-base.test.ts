@@ -1,0 +1,340 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SyscallError } from '@iolib/syscalls';
+import {
+  EventBase,
+  addTimer,
+  eventDispatch,
+  exitEventLoop,
+  isEventBaseEmpty,
+  isFdMonitored,
+  removeFdHandlers,
+  removeTimer,
+  setErrorHandler,
+  setIoHandler,
+  withEventBase,
+  type IoStatus,
+} from '../src/index.js';
+import { polledFdCount } from '../src/poll-slot.js';
+import { closeAll, makePair, makePipe, openFdCount, put, take, turns } from './helpers.js';
+
+type Call = [number, string, IoStatus];
+
+let fdsBefore = 0;
+beforeAll(() => {
+  fdsBefore = openFdCount();
+});
+afterAll(async () => {
+  await turns(2);
+  expect(polledFdCount()).toBe(0);
+  expect(openFdCount()).toBe(fdsBefore);
+});
+
+describe('EventBase: I/O handlers', () => {
+  it('calls read then write handlers with (fd, type, undefined)', async () => {
+    const [a, b] = makePair();
+    const calls: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'write', (...args) => calls.push(args));
+      setIoHandler(base, a, 'read', (...args) => {
+        calls.push(args);
+        take(a);
+      });
+      put(b);
+      await eventDispatch(base, { oneShot: true });
+    });
+    expect(calls).toEqual([
+      [a, 'read', undefined],
+      [a, 'write', undefined],
+    ]);
+    closeAll(a, b);
+  });
+
+  it('removes a one-shot handler after its first call', async () => {
+    const [a, b] = makePair();
+    const calls: Call[] = [];
+    await withEventBase({ exitWhenEmpty: true }, async (base) => {
+      const h = setIoHandler(base, a, 'write', (...args) => calls.push(args), { oneShot: true });
+      expect(isFdMonitored(base, a, 'write')).toBe(h);
+      expect(h).toMatchObject({ fd: a, eventType: 'write', oneShot: true, timeout: undefined });
+      await eventDispatch(base);
+      expect(isFdMonitored(base, a, 'write')).toBeUndefined();
+      expect(isEventBaseEmpty(base)).toBe(true);
+    });
+    expect(calls).toEqual([[a, 'write', undefined]]);
+    closeAll(a, b);
+  });
+
+  it('reports inactivity timeouts repeatedly, even for a one-shot handler, and keeps it', async () => {
+    const [a, b] = makePair();
+    const calls: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(
+        base,
+        a,
+        'read',
+        (...args) => {
+          calls.push(args);
+          if (calls.length === 3) exitEventLoop(base);
+        },
+        { timeout: 0.01, oneShot: true },
+      );
+      await eventDispatch(base);
+      expect(isFdMonitored(base, a, 'read')).toBeDefined();
+    });
+    expect(calls).toEqual([
+      [a, 'read', 'timeout'],
+      [a, 'read', 'timeout'],
+      [a, 'read', 'timeout'],
+    ]);
+    closeAll(a, b);
+  });
+
+  it('lets a handler remove handlers, its own and others, during an iteration', async () => {
+    const [a, b] = makePair();
+    const calls: Call[] = [];
+    await withEventBase({ exitWhenEmpty: true }, async (base) => {
+      setIoHandler(base, a, 'read', (...args) => {
+        calls.push(args);
+        expect(removeFdHandlers(base, a, { write: true })).toBe(true);
+        expect(removeFdHandlers(base, a)).toBe(true);
+        expect(removeFdHandlers(base, a)).toBe(false);
+      });
+      setIoHandler(base, a, 'write', (...args) => calls.push(args));
+      put(b);
+      await eventDispatch(base);
+    });
+    expect(calls).toEqual([[a, 'read', undefined]]);
+    closeAll(a, b);
+  });
+
+  it('reports a peer hang-up as readable and writable, not as an error', async () => {
+    const [a, b] = makePair();
+    closeAll(b);
+    const calls: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => calls.push(args));
+      setIoHandler(base, a, 'write', (...args) => calls.push(args));
+      setErrorHandler(base, a, (fd, type) => calls.push([fd, type, undefined]));
+      await eventDispatch(base, { oneShot: true });
+    });
+    expect(calls).toEqual([
+      [a, 'read', undefined],
+      [a, 'write', undefined],
+    ]);
+    closeAll(a);
+  });
+
+  it('passes EPOLLERR as status "error", calls the error handler, then drops the fd', async () => {
+    const [r, w] = makePipe();
+    closeAll(r);
+    const calls: Call[] = [];
+    await withEventBase({ exitWhenEmpty: true }, async (base) => {
+      setIoHandler(base, w, 'write', (...args) => calls.push(args));
+      setErrorHandler(base, w, (fd, type) => calls.push([fd, type, undefined]));
+      await eventDispatch(base);
+      expect(base.fdCount).toBe(0);
+    });
+    expect(calls).toEqual([
+      [w, 'write', 'error'],
+      [w, 'error', undefined],
+    ]);
+    closeAll(w);
+  });
+
+  it('throttles write handlers with writeIntervalThreshold', async () => {
+    const [a, b] = makePair();
+    let writes = 0;
+    let turnsSeen = 0;
+    await withEventBase({ writeIntervalThreshold: 3600 }, async (base) => {
+      setIoHandler(base, a, 'write', () => writes++);
+      addTimer(base, () => {
+        if (++turnsSeen === 5) exitEventLoop(base);
+      }, 0);
+      await eventDispatch(base);
+    });
+    expect(writes).toBe(1);
+    closeAll(a, b);
+  });
+});
+
+describe('EventBase: registration errors and closed fds', () => {
+  it('refuses a second handler for the same fd and direction', () => {
+    const [a, b] = makePair();
+    using base = new EventBase();
+    setIoHandler(base, a, 'read', () => undefined);
+    expect(() => setIoHandler(base, a, 'read', () => undefined)).toThrow(`FD ${a} is already monitored for event read`);
+    expect(() => { setErrorHandler(base, b, () => undefined); }).toThrow(`FD ${b} is not being monitored`);
+    setErrorHandler(base, a, () => undefined);
+    expect(() => { setErrorHandler(base, a, () => undefined); }).toThrow(`FD ${a} already has an error handler`);
+    base.close();
+    closeAll(a, b);
+  });
+
+  it.each([
+    ['a negative handler timeout', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: -1 }), RangeError, 'The timeout must be non-negative: -1'],
+    ['a negative timer', (base: EventBase) => addTimer(base, () => undefined, -1), RangeError, 'The timeout must be non-negative: -1'],
+    ['a NaN timer', (base: EventBase) => addTimer(base, () => undefined, Number.NaN), RangeError, 'finite'],
+    ['a negative exit delay', (base: EventBase) => { exitEventLoop(base, { delay: -2 }); }, RangeError, 'The delay must be non-negative: -2'],
+    ['a bad event type', (base: EventBase) => setIoHandler(base, 0, 'input' as 'read', () => undefined), TypeError, "eventType must be 'read' or 'write'"],
+    ['a negative fd', (base: EventBase) => setIoHandler(base, -1, 'read', () => undefined), RangeError, 'fd must be'],
+    ['a non-function handler', (base: EventBase) => setIoHandler(base, 0, 'read', 42 as unknown as () => void), TypeError, 'handler must be a function'],
+    ['a non-function timer', (base: EventBase) => addTimer(base, 42 as unknown as () => void, 1), TypeError, 'timer function must be a function'],
+    ['a non-boolean oneShot', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { oneShot: 1 as unknown as boolean }), TypeError, 'oneShot'],
+  ])('rejects %s', (_, call, type, message) => {
+    using base = new EventBase();
+    expect(() => { call(base); }).toThrow(type);
+    expect(() => { call(base); }).toThrow(message);
+    expect(isEventBaseEmpty(base)).toBe(true);
+  });
+
+  it('rejects a negative write interval threshold', () => {
+    expect(() => new EventBase({ writeIntervalThreshold: -1 })).toThrow('The write interval threshold must be non-negative: -1');
+  });
+
+  it('refuses a closed fd with EBADF and registers nothing', () => {
+    using base = new EventBase();
+    const [a, b] = makePair();
+    closeAll(a, b);
+    let error: unknown;
+    try {
+      setIoHandler(base, a, 'read', () => undefined);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SyscallError);
+    expect(error).toMatchObject({ code: 'EBADF', syscall: 'epoll_ctl' });
+    expect(isFdMonitored(base, a, 'read')).toBeUndefined();
+  });
+
+  it('keeps a handler whose fd was closed silent, and removes it without error', async () => {
+    const [a, b] = makePair();
+    const calls: Call[] = [];
+    await withEventBase(async (base) => {
+      const h = setIoHandler(base, a, 'read', (...args) => calls.push(args));
+      put(b);
+      closeAll(a);
+      await eventDispatch(base, { timeout: 0.02 });
+      expect(isFdMonitored(base, a, 'read')).toBe(h);
+      expect(removeFdHandlers(base, a)).toBe(true);
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      setIoHandler(base, c, 'read', (...args) => {
+        calls.push(args);
+        exitEventLoop(base);
+      });
+      // The new fd is not drained: exitEventLoop() inside the handler ends this very iteration.
+      put(d);
+      await eventDispatch(base);
+      closeAll(c, d);
+    });
+    expect(calls).toEqual([[a, 'read', undefined]]);
+    closeAll(b);
+  });
+});
+
+describe('EventBase: timers', () => {
+  it('fires timers in expiry order, equal expiries in insertion order', async () => {
+    const order: string[] = [];
+    await withEventBase({ exitWhenEmpty: true }, async (base) => {
+      addTimer(base, () => order.push('30'), 0.03, { oneShot: true });
+      addTimer(base, () => order.push('10'), 0.01, { oneShot: true });
+      addTimer(base, () => order.push('20'), 0.02, { oneShot: true });
+      await eventDispatch(base);
+    });
+    expect(order).toEqual(['10', '20', '30']);
+  });
+
+  it('repeats a persistent timer without drift: expiry = first + n × delay', async () => {
+    await withEventBase(async (base) => {
+      let n = 0;
+      const t = addTimer(base, () => {
+        n++;
+        if (n === 5) exitEventLoop(base);
+      }, 0.01);
+      const first = t.expiry;
+      await eventDispatch(base);
+      expect(n).toBe(5);
+      expect(t.expiry - first).toBeCloseTo(5 * 0.01, 9);
+      expect(t.active).toBe(true);
+      removeTimer(base, t);
+      expect(t.active).toBe(false);
+      expect(isEventBaseEmpty(base)).toBe(true);
+    });
+  });
+
+  it('fires a one-shot timer once; a removed timer never', async () => {
+    let once = 0;
+    let removed = 0;
+    await withEventBase({ exitWhenEmpty: true }, async (base) => {
+      const t = addTimer(base, () => once++, 0, { oneShot: true });
+      const r = addTimer(base, () => removed++, 0.005);
+      expect(removeTimer(base, r)).toBe(base);
+      await eventDispatch(base);
+      expect(t.active).toBe(false);
+    });
+    expect([once, removed]).toEqual([1, 0]);
+  });
+});
+
+describe('EventBase: dispatch', () => {
+  it('resolves at once when empty with exitWhenEmpty', async () => {
+    await withEventBase({ exitWhenEmpty: true }, (base) => eventDispatch(base));
+  });
+
+  it('resolves after timeout, after exitEventLoop with a delay, and after oneShot', async () => {
+    await withEventBase(async (base) => {
+      await eventDispatch(base, { timeout: 0.01 });
+      exitEventLoop(base, { delay: 0.01 });
+      await eventDispatch(base);
+      let ticks = 0;
+      addTimer(base, () => ticks++, 0.005);
+      await eventDispatch(base, { oneShot: true });
+      expect(ticks).toBe(1);
+      expect(isEventBaseEmpty(base)).toBe(false);
+    });
+  });
+
+  it('rejects with what a handler or timer throws, stops, and stays usable', async () => {
+    const [a, b] = makePair();
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'write', () => {
+        throw new Error('handler boom');
+      });
+      await expect(eventDispatch(base)).rejects.toThrow('handler boom');
+      expect(base.dispatching).toBe(false);
+      removeFdHandlers(base, a);
+      addTimer(base, () => {
+        throw new TypeError('timer boom');
+      }, 0, { oneShot: true });
+      await expect(eventDispatch(base)).rejects.toThrow(TypeError);
+      exitEventLoop(base);
+      await eventDispatch(base);
+    });
+    closeAll(a, b);
+  });
+
+  it('refuses a second concurrent dispatch and a closed base', async () => {
+    const base = new EventBase();
+    const first = eventDispatch(base);
+    await expect(eventDispatch(base)).rejects.toThrow('eventDispatch is already running on this EventBase');
+    base.close();
+    await first;
+    base.close();
+    expect(base.closed).toBe(true);
+    await expect(eventDispatch(base)).rejects.toThrow('EventBase is closed');
+    expect(() => addTimer(base, () => undefined, 1)).toThrow('EventBase is closed');
+  });
+
+  it('is closed by withEventBase even when the callback throws, and prints like IOLib', async () => {
+    let kept: EventBase | undefined;
+    await expect(
+      withEventBase({}, (base) => {
+        kept = base;
+        expect(String(base)).toBe('#<event base, 0 FDs monitored, using: epoll>');
+        throw new Error('inside');
+      }),
+    ).rejects.toThrow('inside');
+    expect(kept?.closed).toBe(true);
+    expect(await withEventBase(() => 42)).toBe(42);
+  });
+});

@@ -1,0 +1,59 @@
+/** Real-fd fixtures for the iomux tests: pipes, Unix socketpairs, fd counting. */
+import { readdirSync } from 'node:fs';
+import {
+  AF_UNIX,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_NONBLOCK,
+  SOCK_STREAM,
+  close,
+  pipe2,
+  read,
+  socketpair,
+  syscall,
+  trySyscall,
+  write,
+} from '@iolib/syscalls';
+
+/** Number of open fds of this process. */
+export function openFdCount(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** A non-blocking close-on-exec pipe: [read end, write end]. */
+export function makePipe(): [number, number] {
+  const p = new Int32Array(2);
+  syscall('pipe2', () => pipe2(p, SOCK_NONBLOCK | SOCK_CLOEXEC));
+  return [p[0]!, p[1]!];
+}
+
+/** A non-blocking Unix socketpair. */
+export function makePair(type: 'stream' | 'datagram' = 'stream'): [number, number] {
+  const sv = new Int32Array(2);
+  const t = (type === 'stream' ? SOCK_STREAM : SOCK_DGRAM) | SOCK_NONBLOCK | SOCK_CLOEXEC;
+  syscall('socketpair', () => socketpair(AF_UNIX, t, 0, sv));
+  return [sv[0]!, sv[1]!];
+}
+
+/** Write some bytes (default one). */
+export function put(fd: number, text = 'x'): number {
+  const b = Buffer.from(text);
+  return syscall('write', () => write(fd, b, b.length));
+}
+
+/** Read what is there: the text, or null on EAGAIN. */
+export function take(fd: number): string | null {
+  const b = Buffer.alloc(4096);
+  const n = trySyscall(() => read(fd, b, b.length));
+  return n < 0 ? null : b.toString('latin1', 0, n);
+}
+
+/** Close fds. */
+export function closeAll(...fds: number[]): void {
+  for (const fd of fds) syscall('close', () => close(fd));
+}
+
+/** Let the event loop run `n` full turns (I/O polls included). */
+export async function turns(n = 3): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+}

@@ -1,0 +1,167 @@
+/**
+ * The per-socket core every socket class holds: the fd, its one reused
+ * `FdWatcher`, the queues of operations waiting for readiness, closing, and the
+ * GC finalizer. Operations try their system call first and call
+ * {@link SocketCore.wait} only after `EAGAIN` (DESIGN.md, "I/O model").
+ */
+import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
+import type { StreamDefaults } from './construct.js';
+import { closedError } from './errors.js';
+import { pollTimeout } from './poll-timeout.js';
+import { sysClose } from './sys.js';
+
+/** Address family of a socket, as `socketAddressFamily` reports it. */
+export type SocketFamily = 'ipv4' | 'ipv6' | 'local';
+/** Socket type, as `socketType` reports it. */
+export type SocketKind = 'stream' | 'datagram';
+
+interface Waiter {
+  readonly op: string;
+  resolve(): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Closes sockets that were garbage-collected while open, loudly. */
+const finalizer = new FinalizationRegistry<SocketCore>((core) => {
+  if (!core.isOpen) return;
+  const fd = core.fd;
+  core.close();
+  process.emitWarning(
+    `an open ${core.family} ${core.type} socket (fd ${fd}) was garbage-collected; it has been closed. Close sockets explicitly.`,
+    { type: 'IolibSocketLeakWarning', code: 'IOLIB_SOCKET_GC' },
+  );
+});
+
+/** The fd-level state of one socket. Internal: not exported from the package. */
+export class SocketCore {
+  /** The fd, or -1 once closed: a closed socket never touches its number again. */
+  fd: number;
+  readonly family: SocketFamily;
+  readonly type: SocketKind;
+  /** Stream settings inherited by sockets this one accepts. */
+  defaults: StreamDefaults = {};
+  /** Set while a `connect` waits for completion; reads that see `ENOTCONN` wait for it. */
+  connecting: Promise<void> | undefined;
+  #watcher: FdWatcher | undefined;
+  #interest = 0;
+  #refed = true;
+  #idleCheck = false;
+  readonly #readers: Waiter[] = [];
+  readonly #writers: Waiter[] = [];
+
+  constructor(fd: number, family: SocketFamily, type: SocketKind) {
+    this.fd = fd;
+    this.family = family;
+    this.type = type;
+  }
+
+  /** Tie this core's lifetime to `owner`: if `owner` is collected while open, close and warn. */
+  track(owner: object): void {
+    finalizer.register(owner, this, this);
+  }
+
+  get isOpen(): boolean {
+    return this.fd >= 0;
+  }
+
+  /** The fd, or throws the `EBADF` error for `op` when closed. */
+  use(op: string): number {
+    if (this.fd < 0) throw closedError(op);
+    return this.fd;
+  }
+
+  /**
+   * Resolves when the fd is readable (`READABLE`) or writable (`WRITABLE`).
+   * Rejects with `PollTimeoutError` after `timeout` seconds, and with the
+   * `EBADF` error if the socket is closed meanwhile.
+   */
+  wait(direction: number, op: string, timeout?: number): Promise<void> {
+    if (this.fd < 0) return Promise.reject(closedError(op));
+    return new Promise<void>((resolve, reject) => {
+      const queue = direction === READABLE ? this.#readers : this.#writers;
+      const waiter: Waiter = { op, resolve, reject, timer: undefined };
+      if (timeout !== undefined && Number.isFinite(timeout)) {
+        const fd = this.fd;
+        waiter.timer = setTimeout(() => {
+          const i = queue.indexOf(waiter);
+          if (i >= 0) queue.splice(i, 1);
+          reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
+        }, Math.max(0, timeout * 1000));
+      }
+      queue.push(waiter);
+      if ((this.#interest & direction) === 0) this.#setInterest(this.#interest | direction);
+    });
+  }
+
+  /** Keep (default) or stop keeping the process alive while waiting. */
+  ref(on: boolean): void {
+    this.#refed = on;
+    if (this.#watcher !== undefined) {
+      if (on) this.#watcher.ref();
+      else this.#watcher.unref();
+    }
+  }
+
+  /** Close the fd once: stop the watcher first, reject every waiter. Idempotent. */
+  close(): void {
+    const fd = this.fd;
+    if (fd < 0) return;
+    this.fd = -1;
+    finalizer.unregister(this);
+    if (this.#watcher !== undefined) this.#watcher.close();
+    this.#watcher = undefined;
+    this.#interest = 0;
+    sysClose(fd);
+    for (const w of this.#readers.splice(0)) settleClosed(w);
+    for (const w of this.#writers.splice(0)) settleClosed(w);
+  }
+
+  #setInterest(events: number): void {
+    this.#interest = events;
+    if (this.#watcher === undefined) {
+      if (events === 0) return;
+      this.#watcher = new FdWatcher(this.fd, this.#onReady);
+      if (!this.#refed) this.#watcher.unref();
+    }
+    this.#watcher.set(events);
+  }
+
+  readonly #onReady = (events: number, error: Error | undefined): void => {
+    // A poll error wakes everyone: their retried system call reports the real errno.
+    const ready = error === undefined ? events : READABLE | WRITABLE;
+    let woke = false;
+    if ((ready & READABLE) !== 0) woke = wake(this.#readers) || woke;
+    if ((ready & WRITABLE) !== 0) woke = wake(this.#writers) || woke;
+    if (woke) {
+      if (!this.#idleCheck) {
+        this.#idleCheck = true;
+        setImmediate(this.#dropIdleInterest);
+      }
+    } else {
+      this.#dropIdleInterest();
+    }
+  };
+
+  /** Level-triggered polling for a direction nobody waits on would spin: stop it. */
+  readonly #dropIdleInterest = (): void => {
+    this.#idleCheck = false;
+    if (this.fd < 0) return;
+    const want = (this.#readers.length > 0 ? READABLE : 0) | (this.#writers.length > 0 ? WRITABLE : 0);
+    if (want !== this.#interest) this.#setInterest(want);
+  };
+}
+
+function wake(queue: Waiter[]): boolean {
+  if (queue.length === 0) return false;
+  for (const w of queue.splice(0)) {
+    if (w.timer !== undefined) clearTimeout(w.timer);
+    w.resolve();
+  }
+  return true;
+}
+
+function settleClosed(w: Waiter): void {
+  if (w.timer !== undefined) clearTimeout(w.timer);
+  w.reject(closedError(w.op));
+}

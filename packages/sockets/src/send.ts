@@ -1,0 +1,117 @@
+/**
+ * `sendTo` (IOLib's `send-to`): one send system call, waiting for writability
+ * on `EAGAIN` unless `dontWait`.
+ */
+import type { Address } from '@iolib/address';
+import { WRITABLE } from '@iolib/iomux';
+import { encodeAddress } from './addressing.js';
+import { describe } from './bind.js';
+import { checkRange, toBytes } from './buffers.js';
+import type { SocketCore } from './core.js';
+import { socketError } from './errors.js';
+import { coreOf } from './handle.js';
+import type { FilenameDesignator, HostDesignator, PortDesignator } from './make-socket-options.js';
+import { resolveHost, resolvePort, toLocalAddress } from './resolve.js';
+import {
+  EAGAIN, EINTR, MSG_CONFIRM, MSG_DONTROUTE, MSG_DONTWAIT, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, errno, send, sendto,
+} from './sys.js';
+import type { ActiveSocket } from './types.js';
+
+/** Options of {@link sendTo}. */
+export interface SendToOptions {
+  /** First byte of `buffer` to send (default 0). */
+  readonly start?: number;
+  /** Index after the last byte (default the length). */
+  readonly end?: number;
+  /** Unconnected internet datagram sockets: destination host. */
+  readonly remoteHost?: HostDesignator;
+  /** With `remoteHost`: destination port (default 0). */
+  readonly remotePort?: PortDesignator;
+  /** Unconnected local datagram sockets: destination path or `LocalAddress`. */
+  readonly remoteFilename?: FilenameDesignator;
+  /** `MSG_DONTROUTE`: only directly connected networks. */
+  readonly dontRoute?: boolean;
+  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting when the buffer is full. */
+  readonly dontWait?: boolean;
+  /** `MSG_OOB`: out-of-band data (stream sockets). */
+  readonly outOfBand?: boolean;
+  /** `MSG_MORE`: more data follows (Linux). */
+  readonly more?: boolean;
+  /** `MSG_CONFIRM`: the link layer made progress (Linux, datagram sockets). */
+  readonly confirm?: boolean;
+}
+
+/** The last destination encoded, per core: repeated sends to one peer encode once. */
+const lastDestination = new WeakMap<SocketCore, { address: Address; port: number; sa: Buffer }>();
+
+async function destination(core: SocketCore, o: SendToOptions): Promise<{ sa: Buffer; details: object } | null> {
+  if (core.family === 'local') {
+    if (o.remoteHost !== undefined || o.remotePort !== undefined) throw new TypeError('sendTo: remoteHost/remotePort do not apply to a local socket; use remoteFilename');
+    if (o.remoteFilename === undefined) return null;
+    const address = toLocalAddress(o.remoteFilename, 'sendTo remoteFilename');
+    return { sa: cached(core, address, 0), details: describe(address, 0, true) };
+  }
+  if (o.remoteFilename !== undefined) throw new TypeError('sendTo: remoteFilename does not apply to an internet socket');
+  if (o.remoteHost === undefined) {
+    if (o.remotePort !== undefined) throw new TypeError('sendTo: remotePort given without remoteHost');
+    return null;
+  }
+  const host = await resolveHost(o.remoteHost, core.family === 'ipv6', 'sendTo remoteHost');
+  const port = await resolvePort(o.remotePort ?? 0, core.type === 'stream' ? 'tcp' : 'udp', 'sendTo remotePort');
+  return { sa: cached(core, host, port), details: describe(host, port, false) };
+}
+
+function cached(core: SocketCore, address: Address, port: number): Buffer {
+  const last = lastDestination.get(core);
+  if (last !== undefined && last.address === address && last.port === port) return last.sa;
+  const sa = encodeAddress(core.family, address, port, 'sendTo');
+  lastDestination.set(core, { address, port, sa });
+  return sa;
+}
+
+function flagsOf(o: SendToOptions): number {
+  let f = MSG_NOSIGNAL;
+  if (o.dontRoute === true) f |= MSG_DONTROUTE;
+  if (o.dontWait === true) f |= MSG_DONTWAIT;
+  if (o.outOfBand === true) f |= MSG_OOB;
+  if (o.more === true) f |= MSG_MORE;
+  if (o.confirm === true) f |= MSG_CONFIRM;
+  return f;
+}
+
+/**
+ * Send bytes from `buffer[start, end)`: one `send`/`sendto` call, so a stream
+ * socket may send fewer bytes than asked (the stream interface completes
+ * partial writes; this is the system call). Always `MSG_NOSIGNAL`: a closed
+ * peer gives `EPIPE`, never `SIGPIPE`.
+ *
+ * System calls: `send(2)` or `sendto(2)`.
+ *
+ * @param socket - an active socket
+ * @param buffer - `Uint8Array`, `ArrayBufferView`, or array of octets
+ * @param options - range, destination, flags
+ * @returns the number of bytes sent
+ * @throws {RangeError} for a range outside the buffer or a bad port; {TypeError} for a bad buffer or destination
+ * @throws {SocketError} `EAGAIN` with `dontWait`, `EDESTADDRREQ` without destination, `EPIPE`, `EBADF` after close, …
+ * @example
+ * ```ts
+ * await sendTo(udp, Buffer.from('ping'), { remoteHost: '127.0.0.1', remotePort: 9000 });
+ * ```
+ */
+export async function sendTo(socket: ActiveSocket, buffer: Uint8Array | ArrayBufferView | readonly number[], options: SendToOptions = {}): Promise<number> {
+  const core = coreOf(socket, 'sendTo');
+  const bytes = toBytes(buffer, 'sendTo');
+  const [start, end] = checkRange(bytes.length, options.start, options.end, 'sendTo');
+  const data = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+  const dest = options.remoteHost === undefined && options.remoteFilename === undefined && options.remotePort === undefined ? null : await destination(core, options);
+  const flags = flagsOf(options);
+  for (;;) {
+    const fd = core.use('sendTo');
+    const n = dest === null ? send(fd, data, data.length, flags) : sendto(fd, data, data.length, flags, dest.sa, dest.sa.length);
+    if (n >= 0) return n;
+    const e = errno();
+    if (e === EINTR) continue;
+    if (e !== EAGAIN || options.dontWait === true) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
+    await core.wait(WRITABLE, 'sendTo');
+  }
+}

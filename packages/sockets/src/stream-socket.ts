@@ -1,0 +1,178 @@
+/**
+ * Active stream sockets as Node `Duplex` streams: reads `recv` into a reused
+ * buffer and push (respecting backpressure), writes `send` with `MSG_NOSIGNAL`
+ * until every byte is out (partial writes completed), `end()` half-closes with
+ * `shutdown(SHUT_WR)`, `destroy()`/`close()` close the fd.
+ */
+import { Duplex } from 'node:stream';
+import { READABLE, WRITABLE } from '@iolib/iomux';
+import type { SocketCore } from './core.js';
+import type { StreamDefaults } from './construct.js';
+import { closedError, socketError } from './errors.js';
+import { CORE } from './handle.js';
+import { ActiveMethods, SocketMethods } from './methods.js';
+import { E, EAGAIN, EINTR, MSG_NOSIGNAL, SHUT_WR, errno, recv, send, shutdown } from './sys.js';
+
+const ENOTCONN = E.ENOTCONN ?? 107;
+/** Default read size and readable high-water mark. */
+const DEFAULT_INPUT = 64 * 1024;
+/** Reads in one go before yielding to the event loop. */
+const READS_PER_TURN = 16;
+
+/** Base of the active stream classes. Not exported from the package. */
+export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
+  readonly #readSize: number;
+  #buf: Buffer;
+  #waiting = false;
+
+  /**
+   * Internal: sockets are made by `makeSocket`, `acceptConnection`,
+   * `makeSocketPair` and `makeSocketFromFd`.
+   */
+  constructor(core: SocketCore, defaults: StreamDefaults) {
+    const readSize = defaults.inputBufferSize ?? DEFAULT_INPUT;
+    super({
+      allowHalfOpen: true,
+      readableHighWaterMark: readSize,
+      ...(defaults.outputBufferSize === undefined ? {} : { writableHighWaterMark: defaults.outputBufferSize }),
+    });
+    this[CORE] = core;
+    core.defaults = defaults;
+    core.track(this);
+    this.#readSize = readSize;
+    this.#buf = Buffer.allocUnsafeSlow(readSize);
+    if (defaults.externalFormat !== undefined) this.setEncoding(defaults.externalFormat);
+  }
+
+  /** Close: the same as `destroy()`; idempotent. */
+  override close(): void {
+    if (this.destroyed) this[CORE].close();
+    else this.destroy();
+  }
+
+  override _read(): void {
+    if (!this.#waiting) this.#pump();
+  }
+
+  #pump(): void {
+    const core = this[CORE];
+    for (let turn = 0; ; turn++) {
+      const fd = core.fd;
+      if (fd < 0) return;
+      if (turn === READS_PER_TURN) {
+        this.#waiting = true;
+        setImmediate(this.#onReadable);
+        return;
+      }
+      const buf = this.#buf;
+      const n = recv(fd, buf, buf.length, 0);
+      if (n > 0) {
+        let chunk: Buffer;
+        if (n >= buf.length >>> 1) {
+          chunk = n === buf.length ? buf : buf.subarray(0, n);
+          this.#buf = Buffer.allocUnsafeSlow(this.#readSize);
+        } else {
+          chunk = Buffer.allocUnsafe(n);
+          buf.copy(chunk, 0, 0, n);
+        }
+        if (!this.push(chunk)) return;
+        // A short read emptied the kernel buffer: wait instead of a recv that would say EAGAIN.
+        if (n < buf.length) break;
+        continue;
+      }
+      if (n === 0) {
+        this.push(null);
+        return;
+      }
+      const e = errno();
+      if (e === EINTR) continue;
+      if (e === EAGAIN) break;
+      const connecting = core.connecting;
+      if (e === ENOTCONN && connecting !== undefined) {
+        this.#waiting = true;
+        connecting.then(this.#onReadable, this.#onReadError);
+        return;
+      }
+      this.destroy(socketError('recv', e, { fd }));
+      return;
+    }
+    this.#waiting = true;
+    core.wait(READABLE, 'read').then(this.#onReadable, this.#onReadError);
+  }
+
+  readonly #onReadable = (): void => {
+    this.#waiting = false;
+    if (!this.destroyed) this.#pump();
+  };
+
+  readonly #onReadError = (error: unknown): void => {
+    this.#waiting = false;
+    if (!this.destroyed) this.destroy(error as Error);
+  };
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.#send(chunk, 0, callback);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
+    const first = chunks[0];
+    this.#send(chunks.length === 1 && first !== undefined ? first.chunk : Buffer.concat(chunks.map((c) => c.chunk)), 0, callback);
+  }
+
+  #send(chunk: Buffer, offset: number, callback: (error?: Error | null) => void): void {
+    const core = this[CORE];
+    let off = offset;
+    for (;;) {
+      const fd = core.fd;
+      if (fd < 0) {
+        callback(closedError('write'));
+        return;
+      }
+      const n = send(fd, off === 0 ? chunk : chunk.subarray(off), chunk.length - off, MSG_NOSIGNAL);
+      if (n >= 0) {
+        off += n;
+        if (off >= chunk.length) {
+          callback();
+          return;
+        }
+        continue;
+      }
+      const e = errno();
+      if (e === EINTR) continue;
+      if (e === EAGAIN) {
+        core.wait(WRITABLE, 'write').then(
+          () => {
+            this.#send(chunk, off, callback);
+          },
+          (error: unknown) => {
+            callback(error as Error);
+          },
+        );
+        return;
+      }
+      callback(socketError('send', e, { fd }));
+      return;
+    }
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    const fd = this[CORE].fd;
+    if (fd < 0) {
+      callback(closedError('end'));
+      return;
+    }
+    if (shutdown(fd, SHUT_WR) < 0) {
+      const e = errno();
+      if (e !== ENOTCONN) {
+        callback(socketError('shutdown', e, { fd }));
+        return;
+      }
+    }
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this[CORE].close();
+    callback(error);
+  }
+}

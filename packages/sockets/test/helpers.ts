@@ -1,0 +1,70 @@
+/**
+ * Test helpers: fd counting for leak checks, temporary Unix socket paths,
+ * unique abstract names, and running a fixture in a child node process.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+/** Number of open fds of this process. */
+export function fdCount(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** Check around the calling suite that it leaves no fd open. */
+export function checkNoFdLeak(): void {
+  let before = 0;
+  beforeAll(() => {
+    before = fdCount();
+  });
+  afterAll(async () => {
+    // Give closes done in callbacks one turn to land.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fdCount()).toBe(before);
+  });
+}
+
+/** A fresh temporary directory, removed after the suite. */
+export function tmpDir(): () => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'iolib-sockets-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir;
+}
+
+let counter = 0;
+/** An abstract socket name no other test uses. */
+export function abstractName(tag: string): string {
+  counter++;
+  return `iolib-test-${process.pid}-${tag}-${counter}`;
+}
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Run `fixtures/<name>` in a child node (sources through tsx), resolving its stdout/stderr. */
+export function runFixture(name: string, args: readonly string[] = [], nodeFlags: readonly string[] = []): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...nodeFlags, '--conditions=@iolib/source', '--import', 'tsx', join(fixtures, name), ...args],
+      { cwd: root, timeout: 15_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ stdout, stderr, code });
+      },
+    );
+  });
+}
+
+/** Resolves after `ms` milliseconds. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

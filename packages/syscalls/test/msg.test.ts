@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AF_INET, AF_UNIX, F_GETFD, FD_CLOEXEC, MMsgHdrs, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_DONTWAIT, MSG_TRUNC, MsgHdr,
+  O_CLOEXEC, SCM_CREDENTIALS, SCM_RIGHTS, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM,
+  SOL_SOCKET, SO_PASSCRED, bind, close, cmsgAlign, cmsgLen, cmsgSpace, decodeControlMessages, decodeCredentials,
+  decodeRights, decodeSockaddr, encodeControlMessages, encodeCredentials, encodeRights, encodeSockaddrIn, fcntl,
+  getsockname, pipe2, read, recvmmsg, recvmsg, sendmmsg, sendmsg, setsockopt, socket, socketpair, syscall, write,
+} from '../src/index.js';
+import { openFds } from './support/c.js';
+
+let fdsBefore: number[];
+beforeAll(() => {
+  fdsBefore = openFds();
+});
+afterAll(() => {
+  expect(openFds()).toEqual(fdsBefore);
+});
+
+function pair(type: number): [number, number] {
+  const sv = new Int32Array(2);
+  syscall('socketpair', () => socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv));
+  return [sv[0]!, sv[1]!];
+}
+
+describe('cmsg arithmetic (LP64)', () => {
+  it.each([[0, 16, 16], [4, 20, 24], [12, 28, 32], [16, 32, 32]])('data %i: CMSG_LEN %i, CMSG_SPACE %i', (n, len, space) => {
+    expect([cmsgLen(n), cmsgSpace(n)]).toEqual([len, space]);
+  });
+  it('CMSG_ALIGN', () => {
+    expect([0, 1, 8, 9].map(cmsgAlign)).toEqual([0, 8, 8, 16]);
+  });
+});
+
+describe('sendmsg / recvmsg', () => {
+  it('scatter/gather over a stream pair', () => {
+    const [a, b] = pair(SOCK_STREAM);
+    const out = new MsgHdr(3).setBuffers([Buffer.from('one '), Buffer.from('two '), Buffer.from('three')]);
+    expect(syscall('sendmsg', () => sendmsg(a, out.buffer, 0))).toBe(13);
+    const x = Buffer.alloc(5), y = Buffer.alloc(16);
+    const into = new MsgHdr(2).setBuffers([x, y]);
+    expect(syscall('recvmsg', () => recvmsg(b, into.buffer, 0))).toBe(13);
+    expect(x.toString() + y.toString('utf8', 0, 8)).toBe('one two three');
+    expect([into.flags, into.nameLength, into.controlLength]).toEqual([0, 0, 0]);
+    close(a);
+    close(b);
+  });
+
+  it('SCM_RIGHTS passes a pipe fd that works on the other side', () => {
+    const [a, b] = pair(SOCK_STREAM);
+    const p = new Int32Array(2);
+    syscall('pipe2', () => pipe2(p, O_CLOEXEC));
+    const out = new MsgHdr(1).setBuffer(Buffer.from('F')).setControl(encodeRights([p[1]!]));
+    expect(out.control?.length).toBe(cmsgSpace(4));
+    expect(syscall('sendmsg', () => sendmsg(a, out.buffer, 0))).toBe(1);
+    close(p[1]!); // the receiver's copy keeps the write end open
+    const data = Buffer.alloc(4);
+    const into = new MsgHdr(1).setBuffer(data).setControl(Buffer.alloc(cmsgSpace(4 * 4)));
+    expect(syscall('recvmsg', () => recvmsg(b, into.buffer, MSG_CMSG_CLOEXEC))).toBe(1);
+    expect(into.flags & MSG_CTRUNC).toBe(0);
+    expect(into.controlLength).toBe(cmsgSpace(4));
+    const items = decodeControlMessages(into.control!, into.controlLength);
+    expect(items.map((c) => [c.level, c.type, c.data.length])).toEqual([[SOL_SOCKET, SCM_RIGHTS, 4]]);
+    const [passed] = decodeRights(items[0]!.data);
+    expect(passed).toBeGreaterThan(2);
+    expect(fcntl(passed!, F_GETFD, 0)).toBe(FD_CLOEXEC);
+    expect(syscall('write', () => write(passed!, Buffer.from('via passed fd'), 13))).toBe(13);
+    const got = Buffer.alloc(32);
+    expect(read(p[0]!, got, got.length)).toBe(13);
+    expect(got.toString('utf8', 0, 13)).toBe('via passed fd');
+    for (const fd of [passed!, p[0]!, a, b]) close(fd);
+  });
+
+  it('a control buffer too small for the fds sets MSG_CTRUNC (and the kernel closes the extras)', () => {
+    const [a, b] = pair(SOCK_STREAM);
+    const out = new MsgHdr(1).setBuffer(Buffer.from('x')).setControl(encodeRights([a, b, a, b]));
+    syscall('sendmsg', () => sendmsg(a, out.buffer, 0));
+    const into = new MsgHdr(1).setBuffer(Buffer.alloc(1)).setControl(Buffer.alloc(cmsgSpace(4)));
+    syscall('recvmsg', () => recvmsg(b, into.buffer, MSG_CMSG_CLOEXEC));
+    expect(into.flags & MSG_CTRUNC).toBe(MSG_CTRUNC);
+    const items = decodeControlMessages(into.control!, into.controlLength);
+    for (const item of items) for (const fd of decodeRights(item.data)) close(fd);
+    expect(items.flatMap((c) => decodeRights(c.data))).toHaveLength(2); // (24 - 16) / 4
+    close(a);
+    close(b);
+  });
+
+  it('SCM_CREDENTIALS: sent explicitly, received with SO_PASSCRED', () => {
+    const [a, b] = pair(SOCK_DGRAM);
+    syscall('setsockopt', () => setsockopt(b, SOL_SOCKET, SO_PASSCRED, new Int32Array([1]), 4));
+    const me = { pid: process.pid, uid: process.getuid!(), gid: process.getgid!() };
+    const out = new MsgHdr(1).setBuffer(Buffer.from('cred')).setControl(encodeCredentials(me));
+    syscall('sendmsg', () => sendmsg(a, out.buffer, 0));
+    const into = new MsgHdr(1).setBuffer(Buffer.alloc(8)).setControl(Buffer.alloc(cmsgSpace(12)));
+    expect(syscall('recvmsg', () => recvmsg(b, into.buffer, 0))).toBe(4);
+    const items = decodeControlMessages(into.control!, into.controlLength);
+    expect(items.map((c) => [c.level, c.type])).toEqual([[SOL_SOCKET, SCM_CREDENTIALS]]);
+    expect(decodeCredentials(items[0]!.data)).toEqual(me);
+    close(a);
+    close(b);
+  });
+
+  it('msg_name: a UDP sender address, and resetLengths before the next receive', () => {
+    const lo = (port: number): Buffer => encodeSockaddrIn(new Uint8Array([127, 0, 0, 1]), port);
+    const a = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    const b = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    syscall('bind', () => bind(a, lo(0), 16));
+    syscall('bind', () => bind(b, lo(0), 16));
+    const portOf = (fd: number): number => {
+      const sa = Buffer.alloc(SOCKADDR_STORAGE_SIZE), len = new Uint32Array([sa.length]);
+      getsockname(fd, sa, len);
+      return (decodeSockaddr(sa, len[0]) as { port: number }).port;
+    };
+    const out = new MsgHdr(1).setName(lo(portOf(b)));
+    const into = new MsgHdr(1).setBuffer(Buffer.alloc(4)).setName(Buffer.alloc(SOCKADDR_STORAGE_SIZE));
+    for (const word of ['first', 'second']) {
+      out.setBuffer(Buffer.from(word));
+      syscall('sendmsg', () => sendmsg(a, out.buffer, 0));
+      into.resetLengths();
+      expect(into.nameLength).toBe(SOCKADDR_STORAGE_SIZE);
+      expect(syscall('recvmsg', () => recvmsg(b, into.buffer, 0))).toBe(4);
+      expect(into.flags & MSG_TRUNC).toBe(MSG_TRUNC);
+      expect(into.nameLength).toBe(16);
+      expect(decodeSockaddr(into.name!, into.nameLength)).toMatchObject({ family: 'ipv4', port: portOf(a) });
+    }
+    close(a);
+    close(b);
+  });
+
+  it('rejects out-of-range sizes', () => {
+    expect(() => new MsgHdr(0)).toThrow('maxIov 0 is outside 1–1024 (IOV_MAX)');
+    expect(() => new MsgHdr(1).setBuffers([Buffer.alloc(1), Buffer.alloc(1)])).toThrow('2 buffers exceed this MsgHdr\'s 1 iovecs');
+    expect(() => new MsgHdr(1).setName(Buffer.alloc(4), 5)).toThrow('msg_name length 5 is outside 0–4 (its buffer\'s size)');
+    expect(() => new MMsgHdrs(1).set(1, Buffer.alloc(1))).toThrow('mmsghdr index 1 is outside 0–0');
+    expect(() => encodeRights([])).toThrow(RangeError);
+    expect(() => encodeRights([-1])).toThrow('fd -1 is not a file descriptor number');
+  });
+});
+
+describe('sendmmsg / recvmmsg', () => {
+  it('a batch of 8 datagrams on an AF_UNIX SOCK_DGRAM pair, each with its own length', () => {
+    const [a, b] = pair(SOCK_DGRAM | SOCK_NONBLOCK);
+    const out = new MMsgHdrs(8);
+    for (let i = 0; i < 8; i++) out.set(i, Buffer.from(`datagram #${i}${'!'.repeat(i)}`));
+    expect(syscall('sendmmsg', () => sendmmsg(a, out.buffer, 8, 0))).toBe(8);
+    for (let i = 0; i < 8; i++) expect(out.messageLength(i)).toBe(11 + i);
+    const into = new MMsgHdrs(8);
+    for (let i = 0; i < 8; i++) into.set(i, Buffer.alloc(64), Buffer.alloc(SOCKADDR_STORAGE_SIZE));
+    expect(syscall('recvmmsg', () => recvmmsg(b, into.buffer, 8, MSG_DONTWAIT, null))).toBe(8);
+    for (let i = 0; i < 8; i++) {
+      expect(into.messageLength(i)).toBe(11 + i);
+      expect(Buffer.from(into.data(i)!.subarray(0, into.messageLength(i))).toString()).toBe(`datagram #${i}${'!'.repeat(i)}`);
+      expect(into.flags(i)).toBe(0);
+      expect(into.nameLength(i)).toBe(0); // an unnamed AF_UNIX sender has no address
+      expect(decodeSockaddr(into.name(i)!, into.nameLength(i))).toEqual({ family: 'unspec' });
+      expect(into.controlLength(i)).toBe(0);
+    }
+    expect(recvmmsg(b, into.resetLengths().buffer, 8, MSG_DONTWAIT, null)).toBe(-1);
+    close(a);
+    close(b);
+  });
+
+  it('passes fds through a batch entry\'s control buffer', () => {
+    const [a, b] = pair(SOCK_DGRAM);
+    const out = new MMsgHdrs(2).set(0, Buffer.from('plain')).set(1, Buffer.from('with fd'), null, encodeRights([a]));
+    expect(sendmmsg(a, out.buffer, 2, 0)).toBe(2);
+    const into = new MMsgHdrs(2);
+    for (let i = 0; i < 2; i++) into.set(i, Buffer.alloc(16), null, Buffer.alloc(cmsgSpace(4)));
+    expect(recvmmsg(b, into.buffer, 2, MSG_CMSG_CLOEXEC, null)).toBe(2);
+    expect(into.controlLength(0)).toBe(0);
+    const [fd] = decodeRights(decodeControlMessages(into.control(1)!, into.controlLength(1))[0]!.data);
+    expect(fcntl(fd!, F_GETFD, 0)).toBe(FD_CLOEXEC);
+    for (const f of [fd!, a, b]) close(f);
+  });
+});
+
+describe('control message parsing is bounded', () => {
+  it('round-trips several items with padding', () => {
+    const items = [
+      { level: 1, type: 2, data: new Uint8Array([1, 2, 3]) },
+      { level: 41, type: 50, data: new Uint8Array(20).fill(9) },
+      { level: 0, type: 0, data: new Uint8Array(0) },
+    ];
+    const bytes = encodeControlMessages(items);
+    expect(bytes.length).toBe(cmsgSpace(3) + cmsgSpace(20) + cmsgSpace(0));
+    expect(decodeControlMessages(bytes)).toEqual(items.map((i) => ({ ...i, data: Buffer.from(i.data) })));
+  });
+
+  it('stops at a header shorter than cmsghdr or longer than the data', () => {
+    const bytes = encodeControlMessages([{ level: 1, type: 1, data: new Uint8Array(4) }, { level: 1, type: 1, data: new Uint8Array(4) }]);
+    bytes.writeBigUInt64LE(8n, 24); // second cmsg_len < 16
+    expect(decodeControlMessages(bytes)).toHaveLength(1);
+    bytes.writeBigUInt64LE(1n << 60n, 24);
+    expect(decodeControlMessages(bytes)).toHaveLength(1);
+    expect(() => decodeControlMessages(bytes, bytes.length + 1)).toThrow(RangeError);
+    expect(() => decodeRights(new Uint8Array(5))).toThrow('SCM_RIGHTS data of 5 bytes is not a multiple of 4');
+    expect(() => decodeCredentials(new Uint8Array(11))).toThrow('struct ucred needs 12 bytes, got 11');
+  });
+
+  it('property: random bytes never throw and never yield more items than 16-byte headers fit', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
+      const items = decodeControlMessages(bytes);
+      expect(items.length).toBeLessThanOrEqual(Math.floor(bytes.length / 16));
+    }));
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Test helpers: compile and run a small C program with gcc (the oracle for
+ * constants and struct layouts), and count this process's open fds.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Compile `source` with gcc in a fresh temp dir, run it, return its stdout as `name value` pairs. */
+export function runC(source: string): Map<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'iolib-syscalls-c-'));
+  try {
+    writeFileSync(join(dir, 'probe.c'), source);
+    execFileSync('gcc', ['-std=gnu11', '-Wall', '-Werror', '-o', join(dir, 'probe'), join(dir, 'probe.c')], { stdio: 'pipe' });
+    const out = execFileSync(join(dir, 'probe'), { encoding: 'utf8' });
+    const values = new Map<string, string>();
+    for (const line of out.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space > 0) values.set(line.slice(0, space), line.slice(space + 1));
+    }
+    return values;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Is gcc on this machine? */
+export function haveGcc(): boolean {
+  try {
+    execFileSync('gcc', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The fd numbers open in this process right now. */
+export function openFds(): number[] {
+  return readdirSync('/proc/self/fd').map(Number).sort((a, b) => a - b);
+}
