@@ -17,7 +17,7 @@ describe('dns examples', () => {
   it('decode-message encodes, decodes and rejects a hostile packet', async () => {
     expect(await decodeMessageExample()).toEqual({
       queryHex: '123401000001000000000000' + '03777777076578616d706c650474657374' + '00' + '0001' + '0001',
-      answer: ['www.example.test a 300 192.0.2.1'],
+      answer: ['www.example.test a 300 "192.0.2.1"'],
       hostile: 'compression pointer does not point backwards (at byte 12)',
     });
   });

@@ -59,7 +59,7 @@ const LIMITS = [0xffffffff, 0xffffff, 0xffff, 0xff] as const;
 /** Reads a part as `inet_aton` does; returns its end index or -1. @internal */
 function atonPart(text: string, i: number, end: number, out: { v: number }): number {
   let c = text.charCodeAt(i);
-  if (!(c >= ZERO && c <= NINE)) return fail(i, i === end ? 'empty part' : `unexpected character ${JSON.stringify(text[i])}`);
+  if (!(c >= ZERO && c <= NINE)) return fail(i, i === end || c === DOT ? 'empty part' : `unexpected character ${JSON.stringify(text[i])}`);
   let base = 10;
   if (c === ZERO) {
     const next = i + 1 < end ? text.charCodeAt(i + 1) | 0x20 : 0;

@@ -10,6 +10,11 @@ const COLON = 58;
 const DOT = 46;
 const PERCENT = 37;
 
+/** Hex digit values by character code; -1 for non-hex characters. */
+const HEX = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX[65 + c] = HEX[97 + c] = 10 + c;
+
 /** The groups of the last successful {@link parseIPv6}. @internal */
 export const scratch: [number, number, number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -44,6 +49,7 @@ export function parseIPv6(text: string, start: number, end: number): number {
     if (i + 1 >= end || text.charCodeAt(i + 1) !== COLON) return fail(i, 'single ":" at the start');
     gap = 0;
     i += 2;
+    if (i < end && text.charCodeAt(i) === PERCENT) stop = i;
   }
   while (i < stop) {
     const groupStart = i;
@@ -51,11 +57,8 @@ export function parseIPv6(text: string, start: number, end: number): number {
     let c = 0;
     for (; i < end; i++) {
       c = text.charCodeAt(i);
-      let h: number;
-      if (c >= 48 && c <= 57) h = c - 48;
-      else if (c >= 97 && c <= 102) h = c - 87;
-      else if (c >= 65 && c <= 70) h = c - 55;
-      else break;
+      const h = c < 128 ? (HEX[c] as number) : -1; // -1 for anything not a hex digit
+      if (h < 0) break;
       v = (v << 4) | h;
     }
     const d = i - groupStart;
@@ -74,7 +77,7 @@ export function parseIPv6(text: string, start: number, end: number): number {
       }
       if (c === PERCENT) stop = i;
     }
-    if (d === 0) return fail(i, i === stop ? 'expected a group after ":"' : `unexpected character ${JSON.stringify(text[i])}`);
+    if (d === 0) return fail(i, i === end ? 'expected a group after ":"' : `unexpected character ${JSON.stringify(text[i])}`);
     if (n === 8) return fail(groupStart, 'more than 8 groups');
     g[n++] = v;
     if (i === stop) break;

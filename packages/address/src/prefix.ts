@@ -46,7 +46,7 @@ export abstract class Prefix {
   /** Builds an address of the same family. @internal */
   protected abstract addressOf(value: bigint): InetAddress;
 
-  /** Whether an address of the same family lies inside. @internal */
+  /** Whether an address lies inside; `false` for the other family. @internal */
   protected abstract containsAddress(a: InetAddress): boolean;
 
   /** The network address as an unsigned integer (`bigint`). */
@@ -96,7 +96,7 @@ export abstract class Prefix {
    * ```
    */
   contains(x: InetAddress | Prefix): boolean {
-    if (x instanceof InetAddress) return x.family === this.family && this.containsAddress(x);
+    if (x instanceof InetAddress) return this.containsAddress(x); // false for the other family
     if (!(x instanceof Prefix)) throw new TypeError(`contains takes an address or a prefix, got ${show(x)}`);
     return x.family === this.family && x.length >= this.length && this.containsAddress(x.address);
   }

@@ -16,11 +16,11 @@ export type IPAddress = IPv4Address | IPv6Address;
  * @returns the address
  * @example
  * ```ts
- * ipv4FromBytes(Uint8Array.of(192, 0, 2, 1), 0).toString() // '192.0.2.1'
+ * ipv4FromBytes(Buffer.of(192, 0, 2, 1), 0).toString() // '192.0.2.1'
  * ```
  */
-export function ipv4FromBytes(buf: Uint8Array, offset: number): IPv4Address {
-  return new IPv4Address(((buf[offset]! << 24) >>> 0) + ((buf[offset + 1]! << 16) | (buf[offset + 2]! << 8) | buf[offset + 3]!));
+export function ipv4FromBytes(buf: Buffer, offset: number): IPv4Address {
+  return new IPv4Address(buf.readUInt32BE(offset));
 }
 
 /**
@@ -31,12 +31,12 @@ export function ipv4FromBytes(buf: Uint8Array, offset: number): IPv4Address {
  * @returns the address
  * @example
  * ```ts
- * ipv6FromBytes(new Uint8Array(16), 0).toString() // '::'
+ * ipv6FromBytes(Buffer.alloc(16), 0).toString() // '::'
  * ```
  */
-export function ipv6FromBytes(buf: Uint8Array, offset: number): IPv6Address {
+export function ipv6FromBytes(buf: Buffer, offset: number): IPv6Address {
   const g = new Array<number>(8);
-  for (let i = 0; i < 8; i++) g[i] = (buf[offset + 2 * i]! << 8) | buf[offset + 2 * i + 1]!;
+  for (let i = 0; i < 8; i++) g[i] = buf.readUInt16BE(offset + 2 * i);
   return new IPv6Address(g);
 }
 
@@ -85,9 +85,9 @@ export function isIPAddress(value: unknown): value is IPAddress {
  */
 export function unmapIPv4(a: IPAddress): IPAddress {
   if (a instanceof IPv4Address) return a;
-  const g = a.name;
-  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
-    return new IPv4Address(((g[6]! << 16) >>> 0) + g[7]!);
+  const [g0, g1, g2, g3, g4, g5, g6 = 0, g7 = 0] = a.name;
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0xffff) {
+    return new IPv4Address(((g6 << 16) >>> 0) + g7);
   }
   return a;
 }
@@ -108,9 +108,7 @@ export function reverseName(a: IPAddress): string {
     return `${o[3]}.${o[2]}.${o[1]}.${o[0]}.in-addr.arpa`;
   }
   const nibbles: string[] = [];
-  const g = a.name;
-  for (let i = 7; i >= 0; i--) {
-    const v = g[i]!;
+  for (const v of [...a.name].reverse()) {
     nibbles.push((v & 15).toString(16), ((v >> 4) & 15).toString(16), ((v >> 8) & 15).toString(16), ((v >> 12) & 15).toString(16));
   }
   return `${nibbles.join('.')}.ip6.arpa`;

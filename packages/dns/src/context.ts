@@ -9,6 +9,7 @@ import type { ResolverDatum } from './errors.js';
 import { ExchangeError } from './exchange.js';
 import type { ExchangeConfig } from './exchange.js';
 import { parseNameServers } from './nameserver.js';
+import type { NameServer } from './nameserver.js';
 import { loadResolvConf } from './resolv-conf.js';
 import type { ResolvConf } from './resolv-conf.js';
 import { socketTransport } from './socket-transport.js';
@@ -44,6 +45,19 @@ export interface Context {
   readonly cache: DnsCache | undefined;
 }
 
+const serverLists = new Map<string, NameServer[]>();
+
+function serversOf(list: string | readonly string[]): NameServer[] {
+  const key = typeof list === 'string' ? list : Array.isArray(list) ? list.join(' ') : '';
+  let servers = serverLists.get(key);
+  if (servers === undefined) {
+    servers = parseNameServers(list);
+    if (serverLists.size >= 64) serverLists.clear();
+    serverLists.set(key, servers);
+  }
+  return servers;
+}
+
 function positive(name: string, value: number | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
@@ -66,7 +80,7 @@ function positive(name: string, value: number | undefined, integer: boolean): nu
  */
 export function makeContext(options: ResolverOptions, cache: boolean | DnsCache | undefined): Context {
   const conf = loadResolvConf(options.resolvConf);
-  const servers = options.nameservers === undefined ? conf.nameservers : parseNameServers(options.nameservers);
+  const servers = options.nameservers === undefined ? conf.nameservers : serversOf(options.nameservers);
   const timeout = positive('timeout', options.timeout, false) ?? conf.timeout;
   const attempts = positive('attempts', options.attempts, true) ?? conf.attempts;
   const total = positive('totalTimeout', options.totalTimeout, false) ?? timeout * attempts * servers.length;

@@ -4,6 +4,8 @@
  * holds across duplicate installs of this package.
  */
 
+import type { IPv4Address, IPv6Address } from '@iolib/address';
+
 /** Brand a class so `instanceof` works across copies of this package. */
 function brand(cls: abstract new (...args: never[]) => object, name: string): symbol {
   const symbol = Symbol.for(`iolib.${name}`);
@@ -43,10 +45,10 @@ export class DnsFormatError extends Error {
 const DNS_FORMAT_BRAND = brand(DnsFormatError, 'DnsFormatError');
 
 /** What a {@link ResolverError} was about: the host name, the address of a reverse lookup, or the queried name. */
-export type ResolverDatum = string | object;
+export type ResolverDatum = string | IPv4Address | IPv6Address;
 
 function datumText(datum: ResolverDatum): string {
-  return typeof datum === 'string' ? JSON.stringify(datum) : String(datum);
+  return typeof datum === 'string' ? JSON.stringify(datum) : datum.toString();
 }
 
 /** Options shared by the resolver errors. */
@@ -83,7 +85,7 @@ export class ResolverError extends Error {
     this.name = 'ResolverError';
     this.datum = datum;
     this.code = options.code ?? 'EUNKNOWN';
-    this.hostname = String(datum);
+    this.hostname = typeof datum === 'string' ? datum : datum.toString();
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {

@@ -8,9 +8,9 @@
  */
 import { randomFillSync } from 'node:crypto';
 import { DnsFormatError } from './errors.js';
-import { encodeQuery } from './message-encode.js';
-import { decodeMessage, decodeQuestion } from './message-decode.js';
-import { nameKey } from './name-codec.js';
+import { encodeName, encodeQueryWire } from './message-encode.js';
+import { decodeMessage } from './message-decode.js';
+import { nameKey, readName } from './name-codec.js';
 import type { NameServer } from './nameserver.js';
 import type { Transport } from './transport.js';
 import { TransportTimeoutError } from './transport.js';
@@ -83,14 +83,14 @@ const RCODE_NAMES: Readonly<Record<number, string>> = {
 /** Whether `reply` answers `query` (RFC 5452 §4.3): ID, QR, opcode and the one question, case-insensitively. */
 function matches(reply: DnsMessage, id: number, qkey: string, type: number): boolean {
   if (reply.id !== id || !reply.flags.qr || reply.flags.opcode !== 0 || reply.question.length !== 1) return false;
-  const q = reply.question[0]!;
-  return q.typeCode === type && q.class === CLASS_IN && nameKey(q.name) === qkey;
+  const q = reply.question[0];
+  return q !== undefined && q.typeCode === type && q.class === CLASS_IN && nameKey(q.name) === qkey;
 }
 
 function acceptor(id: number, qkey: string, type: number): (bytes: Uint8Array) => DnsMessage | undefined {
   return (bytes) => {
     // Cheap checks on the raw header first: most spoofs die here.
-    if (bytes.length < 12 || ((bytes[0]! << 8) | bytes[1]!) !== id || (bytes[2]! & 0x80) === 0) return undefined;
+    if (bytes.length < 12 || ((bytes[0] ?? 0) << 8 | (bytes[1] ?? 0)) !== id || ((bytes[2] ?? 0) & 0x80) === 0) return undefined;
     try {
       const m = decodeMessage(bytes);
       return matches(m, id, qkey, type) ? m : undefined;
@@ -113,14 +113,14 @@ async function tcpTry(server: NameServer, query: Buffer, id: number, qkey: strin
   return m;
 }
 
-async function tryServer(server: NameServer, name: string, qkey: string, type: number, cfg: ExchangeConfig): Promise<TryOutcome> {
+async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: number, cfg: ExchangeConfig): Promise<TryOutcome> {
   const started = performance.now();
   const budget = (): number => Math.max(1, Math.min(cfg.timeout * 1000 - (performance.now() - started), cfg.deadline - performance.now()));
   const until = noEdns.get(server.label);
   let edns = cfg.edns && (until === undefined || until < Date.now());
   for (;;) {
     const id = randomId();
-    const query = encodeQuery({ id, name, type, edns });
+    const query = encodeQueryWire({ id, type, edns }, wire);
     let message: DnsMessage;
     try {
       if (cfg.useVc) {
@@ -161,7 +161,8 @@ async function tryServer(server: NameServer, name: string, qkey: string, type: n
  * ```
  */
 export async function exchange(name: string, type: number, cfg: ExchangeConfig): Promise<DnsMessage> {
-  const qkey = nameKey(decodeQuestion(encodeQuery({ id: 0, name, type, edns: false })).question[0]!.name);
+  const wire = encodeName(name);
+  const qkey = nameKey(readName(wire, 0, wire.length).name);
   const n = cfg.servers.length;
   const first = cfg.rotate && n > 1 ? rotation++ % n : 0;
   const dead = new Set<number>();
@@ -171,11 +172,11 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
   for (let attempt = 0; attempt < cfg.attempts && dead.size < n; attempt++) {
     for (let k = 0; k < n; k++) {
       const i = (first + k) % n;
-      if (dead.has(i)) continue;
+      const server = cfg.servers[i];
+      if (server === undefined || dead.has(i)) continue;
       if (cfg.signal?.aborted === true) throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
       if (cfg.deadline - performance.now() < 2) throw new ExchangeError('again', 'EAI_AGAIN', 'the lookup timed out', lastFail);
-      const server = cfg.servers[i]!;
-      const outcome = await tryServer(server, name, qkey, type, cfg);
+      const outcome = await tryServer(server, wire, qkey, type, cfg);
       if (outcome.kind === 'answer') return outcome.message;
       if (outcome.kind === 'fail') {
         lastFail = outcome.message;

@@ -43,9 +43,9 @@ export function parseHosts(text: string): HostsTable {
     const hash = raw.indexOf('#');
     const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     if (line === '') continue;
-    const [addressText, ...names] = line.split(/[ \t]+/);
+    const [addressText = '', ...names] = line.split(/[ \t]+/);
     if (names.length === 0) continue;
-    const address = parseIPLiteral(addressText!);
+    const address = parseIPLiteral(addressText);
     if (address === undefined) continue;
     const entry: HostsEntry = { address, family: address.toString().includes(':') ? 6 : 4, names };
     entries.push(entry);

@@ -58,11 +58,18 @@ function checkIPv6(ipv6: unknown): IPv6Mode {
   throw new TypeError(`ipv6 must be false, true or 'ipv6', got ${JSON.stringify(ipv6)}`);
 }
 
+/** The first element of a list the caller knows is not empty. */
+function first<T>(list: readonly T[]): T {
+  const [x] = list;
+  if (x === undefined) throw new Error('internal error: an empty result list');
+  return x;
+}
+
 function fromHosts(entries: readonly HostsEntry[]): HostLookup {
   const addresses = entries.map((e) => e.address);
   const aliases: HostAlias[] = [];
   for (const e of entries) for (const name of e.names) aliases.push({ name, address: e.address });
-  return { address: addresses[0]!, otherAddresses: addresses.slice(1), canonicalName: entries[0]!.names[0]!, aliases };
+  return { address: first(addresses), otherAddresses: addresses.slice(1), canonicalName: first(first(entries).names), aliases };
 }
 
 function candidates(name: string, ctx: Context, options: LookupHostnameOptions): string[] {
@@ -81,7 +88,7 @@ async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string
   if (ok.length === 0) {
     const errors = settled.map((s) => toResolverError(datum, (s as PromiseRejectedResult).reason));
     // Rank: a temporary failure or a hard failure says more than "no such name".
-    throw errors.find((e) => !(e instanceof ResolverNoNameError)) ?? errors[0]!;
+    throw errors.find((e) => !(e instanceof ResolverNoNameError)) ?? first(errors);
   }
   const addresses: IPAddress[] = [];
   const aliases: HostAlias[] = [];
@@ -92,7 +99,7 @@ async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string
       aliases.push({ name: rr.name, address });
     }
   }
-  return { address: addresses[0]!, otherAddresses: addresses.slice(1), canonicalName: ok[0]!.canonicalName, aliases };
+  return { address: first(addresses), otherAddresses: addresses.slice(1), canonicalName: first(ok).canonicalName, aliases };
 }
 
 async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
@@ -130,11 +137,11 @@ async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx
   const target = unmapIPv4(address);
   const entry = loadHosts(options.hostsFile).byAddress.get(target.toString());
   if (entry !== undefined) {
-    return { address, otherAddresses: [], canonicalName: entry.names[0]!, aliases: entry.names.map((name) => ({ name, address })) };
+    return { address, otherAddresses: [], canonicalName: first(entry.names), aliases: entry.names.map((name) => ({ name, address })) };
   }
   const r = await resolveChain(reverseName(target), TYPE_PTR, ctx, address);
   const names = r.records.map((rr) => rr.data as string);
-  return { address, otherAddresses: [], canonicalName: names[0]!, aliases: names.map((name) => ({ name, address })) };
+  return { address, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address })) };
 }
 
 /**

@@ -25,8 +25,9 @@ export interface DnsHeader {
   readonly arcount: number;
 }
 
-function u16(b: Uint8Array, i: number): number {
-  return (b[i]! << 8) | b[i + 1]!;
+/** The bytes as a Buffer view (no copy), for its bounds-checked readers. */
+function asBuffer(u: Uint8Array): Buffer {
+  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
 
 /**
@@ -40,17 +41,18 @@ function u16(b: Uint8Array, i: number): number {
  * decodeHeader(reply).id
  * ```
  */
-export function decodeHeader(buf: Uint8Array): DnsHeader {
-  if (buf.length < 12) throw new DnsFormatError(`message of ${buf.length} octets is shorter than a header`, 0);
-  const f = u16(buf, 2);
+export function decodeHeader(bytes: Uint8Array): DnsHeader {
+  if (bytes.length < 12) throw new DnsFormatError(`message of ${bytes.length} octets is shorter than a header`, 0);
+  const buf = asBuffer(bytes);
+  const f = buf.readUInt16BE(2);
   return {
-    id: u16(buf, 0),
+    id: buf.readUInt16BE(0),
     flags: {
       qr: (f & 0x8000) !== 0, opcode: (f >> 11) & 0xf, aa: (f & 0x400) !== 0, tc: (f & 0x200) !== 0,
       rd: (f & 0x100) !== 0, ra: (f & 0x80) !== 0, ad: (f & 0x20) !== 0, cd: (f & 0x10) !== 0,
     },
     rcode: f & 0xf,
-    qdcount: u16(buf, 4), ancount: u16(buf, 6), nscount: u16(buf, 8), arcount: u16(buf, 10),
+    qdcount: buf.readUInt16BE(4), ancount: buf.readUInt16BE(6), nscount: buf.readUInt16BE(8), arcount: buf.readUInt16BE(10),
   };
 }
 
@@ -59,7 +61,7 @@ class Reader {
   records = 0;
   edns: DnsEdns | undefined;
   extendedRcode = 0;
-  constructor(readonly buf: Uint8Array) {}
+  constructor(readonly buf: Buffer) {}
 
   need(n: number, what: string): void {
     if (this.pos + n > this.buf.length) throw new DnsFormatError(`${what} runs past the end of the message`, this.pos);
@@ -69,8 +71,8 @@ class Reader {
     const { name, next } = readName(this.buf, this.pos, this.buf.length);
     this.pos = next;
     this.need(4, 'question');
-    const typeCode = u16(this.buf, this.pos);
-    const cls = u16(this.buf, this.pos + 2);
+    const typeCode = this.buf.readUInt16BE(this.pos);
+    const cls = this.buf.readUInt16BE(this.pos + 2);
     this.pos += 4;
     return { name, type: recordTypeName(typeCode), typeCode, class: cls };
   }
@@ -82,10 +84,10 @@ class Reader {
     this.need(10, 'record header');
     const b = this.buf;
     const p = this.pos;
-    const typeCode = u16(b, p);
-    const cls = u16(b, p + 2);
-    const ttlRaw = ((b[p + 4]! << 24) >>> 0) + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
-    const rdlength = u16(b, p + 8);
+    const typeCode = b.readUInt16BE(p);
+    const cls = b.readUInt16BE(p + 2);
+    const ttlRaw = b.readUInt32BE(p + 4);
+    const rdlength = b.readUInt16BE(p + 8);
     this.pos += 10;
     this.need(rdlength, 'RDATA');
     const start = this.pos;
@@ -113,13 +115,13 @@ class Reader {
   }
 }
 
-function ednsOptions(b: Uint8Array, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
+function ednsOptions(b: Buffer, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
   const options: Array<{ code: number; data: Uint8Array }> = [];
   let pos = start;
   while (pos < end) {
     if (pos + 4 > end) throw new DnsFormatError('EDNS option header runs past OPT RDATA', pos);
-    const code = u16(b, pos);
-    const len = u16(b, pos + 2);
+    const code = b.readUInt16BE(pos);
+    const len = b.readUInt16BE(pos + 2);
     if (pos + 4 + len > end) throw new DnsFormatError('EDNS option runs past OPT RDATA', pos);
     options.push({ code, data: new Uint8Array(b.subarray(pos + 4, pos + 4 + len)) });
     pos += 4 + len;
@@ -141,7 +143,7 @@ function ednsOptions(b: Uint8Array, start: number, end: number): Array<{ code: n
  */
 export function decodeQuestion(buf: Uint8Array): { header: DnsHeader; question: DnsQuestion[] } {
   const header = decodeHeader(buf);
-  const r = new Reader(buf);
+  const r = new Reader(asBuffer(buf));
   const question: DnsQuestion[] = [];
   for (let i = 0; i < header.qdcount; i++) {
     if (++r.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, r.pos);
@@ -165,7 +167,7 @@ export function decodeQuestion(buf: Uint8Array): { header: DnsHeader; question: 
  */
 export function decodeMessage(buf: Uint8Array): DnsMessage {
   const header = decodeHeader(buf);
-  const r = new Reader(buf);
+  const r = new Reader(asBuffer(buf));
   const question: DnsQuestion[] = [];
   for (let i = 0; i < header.qdcount; i++) {
     if (++r.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, r.pos);

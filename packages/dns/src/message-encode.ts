@@ -37,27 +37,63 @@ export interface QuerySpec {
  * ```
  */
 export function encodeQuery(spec: QuerySpec): Buffer {
+  return encodeQueryWire(spec, encodeName(spec.name));
+}
+
+/**
+ * The uncompressed wire form of a name (length-prefixed labels, then the root).
+ *
+ * @param name - presentation format, ASCII
+ * @returns the octets
+ * @throws {DnsFormatError} when `name` is not a valid DNS name
+ * @example
+ * ```ts
+ * encodeName('a.test') // <01 61 04 74 65 73 74 00>
+ * ```
+ */
+export function encodeName(name: string): Buffer {
+  const labels = nameToLabels(name);
+  let length = 1;
+  for (const l of labels) length += l.length + 1;
+  const out = Buffer.allocUnsafe(length);
+  let pos = 0;
+  for (const l of labels) {
+    out[pos++] = l.length;
+    out.set(l, pos);
+    pos += l.length;
+  }
+  out[pos] = 0;
+  return out;
+}
+
+/**
+ * Like {@link encodeQuery}, with the name already in wire form (from
+ * {@link encodeName}): the resolver encodes a name once and sends it with a
+ * fresh ID on every try.
+ *
+ * @param spec - ID, type and options (`spec.name` is not read)
+ * @param wireName - the name's octets
+ * @returns the message bytes
+ * @throws {RangeError} when the ID or type is out of range
+ * @example
+ * ```ts
+ * encodeQueryWire({ id: 7, name: '', type: 1 }, encodeName('a.test'))
+ * ```
+ */
+export function encodeQueryWire(spec: Omit<QuerySpec, 'name'> & { readonly name?: string }, wireName: Uint8Array): Buffer {
   const { id, type } = spec;
   if (!Number.isInteger(id) || id < 0 || id > 0xffff) throw new RangeError(`DNS message ID ${id} is not in 0–65535`);
   if (!Number.isInteger(type) || type < 0 || type > 0xffff) throw new RangeError(`DNS type ${type} is not in 0–65535`);
-  const labels = nameToLabels(spec.name);
   const edns = spec.edns ?? true;
-  let nameLength = 1;
-  for (const l of labels) nameLength += l.length + 1;
-  const buf = Buffer.allocUnsafe(12 + nameLength + 4 + (edns ? 11 : 0));
+  const buf = Buffer.allocUnsafe(12 + wireName.length + 4 + (edns ? 11 : 0));
   buf.writeUInt16BE(id, 0);
   buf.writeUInt16BE((spec.recursionDesired ?? true) ? 0x0100 : 0, 2);
   buf.writeUInt16BE(1, 4);
   buf.writeUInt16BE(0, 6);
   buf.writeUInt16BE(0, 8);
   buf.writeUInt16BE(edns ? 1 : 0, 10);
-  let pos = 12;
-  for (const l of labels) {
-    buf[pos++] = l.length;
-    buf.set(l, pos);
-    pos += l.length;
-  }
-  buf[pos++] = 0;
+  buf.set(wireName, 12);
+  let pos = 12 + wireName.length;
   buf.writeUInt16BE(type, pos);
   buf.writeUInt16BE(spec.class ?? CLASS_IN, pos + 2);
   pos += 4;

@@ -14,15 +14,18 @@ export const MAX_LABEL_OCTETS = 63;
 /** Most compression pointers followed while reading one name. */
 export const MAX_POINTER_JUMPS = 64;
 
-const PLAIN = /^[\x21-\x2d\x2f-\x5b\x5d-\x7e]*$/;
-
-function labelText(buf: Uint8Array, start: number, end: number): string {
+function labelText(buf: Buffer, start: number, end: number): string {
   let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
-  if (PLAIN.test(s)) return s;
+  let plain = true;
+  for (let i = start; i < end; i++) {
+    const c = buf[i] ?? 0;
+    if (c <= 0x20 || c >= 0x7f || c === 0x2e || c === 0x5c) plain = false;
+    s += String.fromCharCode(c);
+  }
+  if (plain) return s;
   let out = '';
   for (let i = start; i < end; i++) {
-    const c = buf[i]!;
+    const c = buf.readUInt8(i);
     if (c === 0x2e || c === 0x5c) out += `\\${String.fromCharCode(c)}`;
     else if (c > 0x20 && c < 0x7f) out += String.fromCharCode(c);
     else out += `\\${String(c).padStart(3, '0')}`;
@@ -49,7 +52,7 @@ export interface ReadName {
  * readName(Buffer.from([3, 0x77, 0x77, 0x77, 0]), 0, 5) // { name: 'www', next: 5 }
  * ```
  */
-export function readName(buf: Uint8Array, offset: number, limit: number): ReadName {
+export function readName(buf: Buffer, offset: number, limit: number): ReadName {
   let pos = offset;
   let next = -1;
   let end = limit;
@@ -58,7 +61,7 @@ export function readName(buf: Uint8Array, offset: number, limit: number): ReadNa
   let name = '';
   for (;;) {
     if (pos >= end) throw new DnsFormatError('name runs past the end of its data', pos);
-    const len = buf[pos]!;
+    const len = buf.readUInt8(pos);
     if (len === 0) {
       if (next < 0) next = pos + 1;
       return { name: name === '' ? '.' : name, next };
@@ -66,7 +69,7 @@ export function readName(buf: Uint8Array, offset: number, limit: number): ReadNa
     const kind = len & 0xc0;
     if (kind === 0xc0) {
       if (pos + 1 >= end) throw new DnsFormatError('compression pointer runs past the end of its data', pos);
-      const target = ((len & 0x3f) << 8) | buf[pos + 1]!;
+      const target = ((len & 0x3f) << 8) | buf.readUInt8(pos + 1);
       if (target >= pos) throw new DnsFormatError('compression pointer does not point backwards', pos);
       if (++jumps > MAX_POINTER_JUMPS) throw new DnsFormatError('too many compression pointers in one name', pos);
       if (next < 0) next = pos + 2;

@@ -43,16 +43,17 @@ export function parseNameServer(text: string, defaultPort = 53): NameServer | un
   if (isIPv6(t)) return make(t, defaultPort);
   const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(t);
   if (bracket !== null) {
-    const host = bracket[1]!;
+    const [, host = '', portText] = bracket;
     if (!isIPv6(host)) return undefined;
-    if (bracket[2] === undefined) return make(host, defaultPort);
-    const port = validPort(bracket[2]);
+    if (portText === undefined) return make(host, defaultPort);
+    const port = validPort(portText);
     return port === undefined ? undefined : make(host, port);
   }
   const v4 = /^([\d.]+):(\d+)$/.exec(t);
-  if (v4 !== null && isIPv4(v4[1]!)) {
-    const port = validPort(v4[2]!);
-    return port === undefined ? undefined : make(v4[1]!, port);
+  const [, host4 = '', port4 = ''] = v4 ?? [];
+  if (isIPv4(host4)) {
+    const port = validPort(port4);
+    return port === undefined ? undefined : make(host4, port);
   }
   return undefined;
 }

@@ -29,9 +29,9 @@ export function parseProtocols(text: string): ProtocolEntry[] {
     const hash = raw.indexOf('#');
     const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     if (line === '') continue;
-    const [name, num, ...aliases] = line.split(/[ \t]+/);
+    const [name = '', num, ...aliases] = line.split(/[ \t]+/);
     if (num === undefined || !/^\d{1,5}$/.test(num) || Number(num) > 65535) continue;
-    out.push({ number: Number(num), name: name!, aliases });
+    out.push({ number: Number(num), name, aliases });
   }
   return out;
 }

@@ -8,31 +8,23 @@ import { ipv4FromBytes, ipv6FromBytes } from './addresses.js';
 import { readName } from './name-codec.js';
 import type { DnsRecordData } from './types.js';
 
-function u16(b: Uint8Array, i: number): number {
-  return (b[i]! << 8) | b[i + 1]!;
-}
-
-function u32(b: Uint8Array, i: number): number {
-  return ((b[i]! << 24) >>> 0) + ((b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
-}
-
 function expectLength(type: string, actual: number, wanted: number, at: number): void {
   if (actual !== wanted) throw new DnsFormatError(`${type} RDATA is ${actual} octets, expected ${wanted}`, at);
 }
 
-function nameAt(buf: Uint8Array, pos: number, end: number, type: string, last: boolean): { name: string; next: number } {
+function nameAt(buf: Buffer, pos: number, end: number, type: string, last: boolean): { name: string; next: number } {
   const r = readName(buf, pos, end);
   if (last && r.next !== end) throw new DnsFormatError(`${type} RDATA has ${end - r.next} octets after its name`, r.next);
   return r;
 }
 
-function characterStrings(buf: Uint8Array, start: number, end: number): string[] {
+function characterStrings(buf: Buffer, start: number, end: number): string[] {
   const chunks: string[] = [];
   let pos = start;
   while (pos < end) {
-    const len = buf[pos]!;
+    const len = buf.readUInt8(pos);
     if (pos + 1 + len > end) throw new DnsFormatError('character-string runs past the end of RDATA', pos);
-    chunks.push(Buffer.from(buf.buffer, buf.byteOffset + pos + 1, len).toString('utf8'));
+    chunks.push(buf.toString('utf8', pos + 1, pos + 1 + len));
     pos += 1 + len;
   }
   return chunks;
@@ -52,7 +44,7 @@ function characterStrings(buf: Uint8Array, start: number, end: number): string[]
  * decodeRdata(msg, 1, 40, 44) // IPv4Address 192.0.2.10
  * ```
  */
-export function decodeRdata(buf: Uint8Array, type: number, start: number, end: number): DnsRecordData {
+export function decodeRdata(buf: Buffer, type: number, start: number, end: number): DnsRecordData {
   const len = end - start;
   switch (type) {
     case 1:
@@ -69,11 +61,11 @@ export function decodeRdata(buf: Uint8Array, type: number, start: number, end: n
       return nameAt(buf, start, end, 'PTR', true).name;
     case 15: {
       if (len < 3) throw new DnsFormatError('MX RDATA too short', start);
-      return { priority: u16(buf, start), exchange: nameAt(buf, start + 2, end, 'MX', true).name };
+      return { priority: buf.readUInt16BE(start), exchange: nameAt(buf, start + 2, end, 'MX', true).name };
     }
     case 33: {
       if (len < 7) throw new DnsFormatError('SRV RDATA too short', start);
-      return { priority: u16(buf, start), weight: u16(buf, start + 2), port: u16(buf, start + 4), name: nameAt(buf, start + 6, end, 'SRV', true).name };
+      return { priority: buf.readUInt16BE(start), weight: buf.readUInt16BE(start + 2), port: buf.readUInt16BE(start + 4), name: nameAt(buf, start + 6, end, 'SRV', true).name };
     }
     case 6: {
       const m = nameAt(buf, start, end, 'SOA', false);
@@ -81,25 +73,25 @@ export function decodeRdata(buf: Uint8Array, type: number, start: number, end: n
       expectLength('SOA', end - r.next, 20, r.next);
       const p = r.next;
       return {
-        nsname: m.name, hostmaster: r.name, serial: u32(buf, p), refresh: u32(buf, p + 4),
-        retry: u32(buf, p + 8), expire: u32(buf, p + 12), minttl: u32(buf, p + 16),
+        nsname: m.name, hostmaster: r.name, serial: buf.readUInt32BE(p), refresh: buf.readUInt32BE(p + 4),
+        retry: buf.readUInt32BE(p + 8), expire: buf.readUInt32BE(p + 12), minttl: buf.readUInt32BE(p + 16),
       };
     }
     case 16:
       if (len === 0) throw new DnsFormatError('TXT RDATA is empty', start);
       return characterStrings(buf, start, end);
     case 13: {
-      const parts = characterStrings(buf, start, end);
-      if (parts.length !== 2) throw new DnsFormatError(`HINFO RDATA has ${parts.length} strings, expected 2`, start);
-      return { cpu: parts[0]!, os: parts[1]! };
+      const [cpu, os, ...rest] = characterStrings(buf, start, end);
+      if (cpu === undefined || os === undefined || rest.length > 0) throw new DnsFormatError(`HINFO RDATA has ${rest.length + (cpu === undefined ? 0 : 1) + (os === undefined ? 0 : 1)} strings, expected 2`, start);
+      return { cpu, os };
     }
     case 257: {
       if (len < 2) throw new DnsFormatError('CAA RDATA too short', start);
-      const flags = buf[start]!;
-      const tagLength = buf[start + 1]!;
+      const flags = buf.readUInt8(start);
+      const tagLength = buf.readUInt8(start + 1);
       if (tagLength === 0 || start + 2 + tagLength > end) throw new DnsFormatError('CAA tag length is zero or runs past RDATA', start + 1);
-      const tag = Buffer.from(buf.buffer, buf.byteOffset + start + 2, tagLength).toString('latin1');
-      const value = Buffer.from(buf.buffer, buf.byteOffset + start + 2 + tagLength, end - start - 2 - tagLength).toString('utf8');
+      const tag = buf.toString('latin1', start + 2, start + 2 + tagLength);
+      const value = buf.toString('utf8', start + 2 + tagLength, end);
       return { flags, critical: (flags & 0x80) !== 0, tag, value };
     }
     default:

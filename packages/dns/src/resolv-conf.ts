@@ -29,7 +29,7 @@ export interface ResolvConf {
 
 /** The defaults glibc uses (except EDNS0, which this resolver always sends). */
 export const DEFAULT_RESOLV_CONF: ResolvConf = Object.freeze({
-  nameservers: Object.freeze([parseNameServer('127.0.0.1')!]),
+  nameservers: Object.freeze([{ host: '127.0.0.1', port: 53, family: 4, label: '127.0.0.1:53' } as const]),
   search: Object.freeze([]),
   ndots: 1, timeout: 5, attempts: 2, rotate: false, edns0: true, useVc: false,
 });
@@ -57,8 +57,8 @@ export function parseResolvConf(text: string): ResolvConf {
   for (const raw of text.split('\n')) {
     const line = raw.replace(/[#;].*$/, '').trim();
     if (line === '') continue;
-    const [keyword, ...args] = line.split(/[ \t]+/);
-    switch (keyword!.toLowerCase()) {
+    const [keyword = '', ...args] = line.split(/[ \t]+/);
+    switch (keyword.toLowerCase()) {
       case 'nameserver': {
         const ns = args[0] === undefined ? undefined : parseNameServer(args[0]);
         if (ns !== undefined) nameservers.push(ns);

@@ -36,10 +36,11 @@ export function parseServices(text: string): ServiceEntry[] {
     const hash = raw.indexOf('#');
     const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     if (line === '') continue;
-    const [name, portProto, ...aliases] = line.split(/[ \t]+/);
+    const [name = '', portProto, ...aliases] = line.split(/[ \t]+/);
     const m = portProto === undefined ? null : /^(\d{1,5})\/([A-Za-z0-9_-]+)$/.exec(portProto);
-    if (m === null || Number(m[1]) > 65535) continue;
-    out.push({ port: Number(m[1]), name: name!, protocol: m[2]!.toLowerCase(), aliases });
+    const [, port = '', proto = ''] = m ?? [];
+    if (m === null || Number(port) > 65535) continue;
+    out.push({ port: Number(port), name, protocol: proto.toLowerCase(), aliases });
   }
   return out;
 }
@@ -81,7 +82,7 @@ export interface LookupServiceOptions {
  * ```
  */
 export function lookupService(service: string | number, protocol: ServiceProtocol = 'tcp', options: LookupServiceOptions = {}): ServiceEntry {
-  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'any') {
+  if (!['tcp', 'udp', 'any'].includes(protocol)) {
     throw new TypeError(`lookupService: protocol ${JSON.stringify(protocol)} is not 'tcp', 'udp' or 'any'`);
   }
   let port: number | undefined;

@@ -39,28 +39,27 @@ function addressOf(server: NameServer): IPAddress {
 async function guarded<T>(server: NameServer, protocol: 'udp' | 'tcp', timeoutMs: number, signal: AbortSignal | undefined, body: (hold: (s: Closable) => void) => Promise<T>): Promise<T> {
   if (signal?.aborted === true) throw signal.reason;
   let socket: Closable | undefined;
-  let timedOut = false;
-  let aborted = false;
+  const state = { timedOut: false, aborted: false };
   const closeSocket = (): void => {
     if (socket !== undefined) socket.close();
   };
   const timer = setTimeout(() => {
-    timedOut = true;
+    state.timedOut = true;
     closeSocket();
   }, timeoutMs);
   const onAbort = (): void => {
-    aborted = true;
+    state.aborted = true;
     closeSocket();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await body((s) => {
       socket = s;
-      if (timedOut || aborted) s.close();
+      if (state.timedOut || state.aborted) s.close();
     });
   } catch (e) {
-    if (aborted) throw signal?.reason;
-    if (timedOut) throw new TransportTimeoutError(server, protocol);
+    if (state.aborted) throw signal?.reason;
+    if (state.timedOut) throw new TransportTimeoutError(server, protocol);
     throw e;
   } finally {
     clearTimeout(timer);

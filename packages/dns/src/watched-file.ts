@@ -1,6 +1,6 @@
 /**
  * A configuration file parsed once and re-parsed when it changes: a `stat`
- * per use compares inode, size, modification and change times (nanosecond
+ * compares inode, size, modification and change times (sub-millisecond
  * resolution where the file system has it), like IOLib's file monitor but
  * without its one-second blind spot.
  */
@@ -20,7 +20,8 @@ export class WatchedFile<T> {
   }
 
   /**
-   * The value for the file's current contents (uses `stat(2)`, and `read(2)` when it changed).
+   * The value for the file's current contents (uses `stat(2)`, and `read(2)`
+   * when it changed).
    *
    * @returns the parsed value
    * @example
@@ -31,8 +32,8 @@ export class WatchedFile<T> {
   get(): T {
     let stamp: string;
     try {
-      const s = statSync(this.path, { bigint: true, throwIfNoEntry: false });
-      stamp = s === undefined ? 'missing' : `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+      const s = statSync(this.path, { throwIfNoEntry: false });
+      stamp = s === undefined ? 'missing' : `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
     } catch {
       stamp = 'unreadable';
     }

@@ -25,7 +25,9 @@ async function fake(...args: Parameters<typeof startFake>): Promise<FakeServer> 
   servers.push(s);
   return s;
 }
-beforeAll(() => { fdsBefore = openFds(); });
+beforeAll(() => {
+  fdsBefore = openFds();
+});
 afterAll(async () => {
   for (const s of servers) await s.close();
   rmSync(dir, { recursive: true, force: true });
@@ -43,7 +45,7 @@ describe('anti-spoofing (RFC 5452)', () => {
       send(Buffer.from('garbage that is no DNS message'));
       send(replyTo(q, { flags: 0x0100, answer: [A(q.name, 6, 6, 6, 4)] }));
       send(replyTo(q, { answer: [A(q.name, 6, 6, 6, 5)] }).subarray(0, 20));
-      setTimeout(() => send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 1)] })), 20);
+      setTimeout(() => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 1)] })); }, 20);
     });
     const r = await lookupHostname('Host.Fake.Test', { ...base, nameservers: s.server });
     expect(r.address.toString()).toBe('192.0.2.1');
@@ -58,7 +60,7 @@ describe('anti-spoofing (RFC 5452)', () => {
   });
 
   it('uses a fresh source port and a random ID for every query', async () => {
-    const s = await fake((q, send) => send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 3)] })));
+    const s = await fake((q, send) => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 3)] })); });
     for (let i = 0; i < 8; i++) await dnsQuery(`n${i}.fake.test`, { ...base, nameservers: s.server });
     expect(new Set(s.queries.map((q) => q.port)).size).toBeGreaterThan(1);
     expect(new Set(s.queries.map((q) => q.id)).size).toBeGreaterThan(1);
@@ -75,23 +77,23 @@ describe('timeouts and failover', () => {
   });
 
   it('garbage only is a temporary failure too', async () => {
-    const s = await fake((_q, send) => send(Buffer.from([1, 2, 3])));
+    const s = await fake((_q, send) => { send(Buffer.from([1, 2, 3])); });
     await expect(lookupHostname('garbage.fake.test', { ...base, nameservers: s.server, timeout: 0.2 })).rejects.toBeInstanceOf(ResolverAgainError);
   });
 
   it('moves on from a silent server, a SERVFAIL and a REFUSED to one that answers', async () => {
     const silent = await fake(() => undefined);
-    const servfail = await fake((q, send) => send(replyTo(q, { flags: 0x8182 })));
-    const refused = await fake((q, send) => send(replyTo(q, { flags: 0x8185 })));
-    const good = await fake((q, send) => send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 4)] })));
+    const servfail = await fake((q, send) => { send(replyTo(q, { flags: 0x8182 })); });
+    const refused = await fake((q, send) => { send(replyTo(q, { flags: 0x8185 })); });
+    const good = await fake((q, send) => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 4)] })); });
     const r = await lookupHostname('next.fake.test', { ...base, timeout: 0.2, nameservers: [silent.server, servfail.server, refused.server, good.server] });
     expect(r.address.toString()).toBe('192.0.2.4');
     expect([silent.queries.length, servfail.queries.length, refused.queries.length, good.queries.length]).toEqual([1, 1, 1, 1]);
   });
 
   it('SERVFAIL or REFUSED from every server is ResolverFailError', async () => {
-    const servfail = await fake((q, send) => send(replyTo(q, { flags: 0x8182 })));
-    const refused = await fake((q, send) => send(replyTo(q, { flags: 0x8185 })));
+    const servfail = await fake((q, send) => { send(replyTo(q, { flags: 0x8182 })); });
+    const refused = await fake((q, send) => { send(replyTo(q, { flags: 0x8185 })); });
     const err = await lookupHostname('fail.fake.test', { ...base, nameservers: [servfail.server, refused.server] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverFailError);
     expect((err as ResolverFailError).code).toMatch(/^E(SERVFAIL|REFUSED)$/);
@@ -106,7 +108,7 @@ describe('timeouts and failover', () => {
     servers.splice(servers.indexOf(probe), 1);
     const err = await lookupHostname('closed.fake.test', { ...base, nameservers: `127.0.0.1:${port}`, attempts: 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverAgainError);
-    const good = await fake((q, send) => send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 5)] })));
+    const good = await fake((q, send) => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 5)] })); });
     const r = await lookupHostname('closed.fake.test', { ...base, nameservers: [`127.0.0.1:${port}`, good.server] });
     expect(r.address.toString()).toBe('192.0.2.5');
   });
@@ -115,7 +117,7 @@ describe('timeouts and failover', () => {
     const s = await fake(() => undefined);
     const ac = new AbortController();
     const p = lookupHostname('abort.fake.test', { ...base, nameservers: s.server, timeout: 10, signal: ac.signal });
-    setTimeout(() => ac.abort(), 30);
+    setTimeout(() => { ac.abort(); }, 30);
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverAgainError);
     expect((err as ResolverAgainError).code).toBe('ECANCELLED');
@@ -133,7 +135,7 @@ describe('timeouts and failover', () => {
 
 describe('EDNS, truncation, CNAMEs, cache', () => {
   it('retries without EDNS after FORMERR', async () => {
-    const s = await fake((q, send) => send(q.edns ? replyTo(q, { flags: 0x8181 }) : replyTo(q, { answer: [A(q.name, 192, 0, 2, 6)] })));
+    const s = await fake((q, send) => { send(q.edns ? replyTo(q, { flags: 0x8181 }) : replyTo(q, { answer: [A(q.name, 192, 0, 2, 6)] })); });
     const r = await lookupHostname('edns.fake.test', { ...base, nameservers: s.server });
     expect(r.address.toString()).toBe('192.0.2.6');
     expect(s.queries.map((q) => q.edns)).toEqual([true, false]);

@@ -10,7 +10,9 @@ import { parseNameServers } from '../src/nameserver.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('resolv.conf', () => {
   it('parses every directive of the fixture', () => {

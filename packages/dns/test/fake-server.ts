@@ -66,7 +66,7 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
   udp.on('message', (raw, rinfo) => {
     const q = parse(raw, rinfo.port, 'udp');
     queries.push(q);
-    onQuery(q, (buf) => udp.send(buf, rinfo.port, rinfo.address), rinfo);
+    onQuery(q, (buf) => { udp.send(buf, rinfo.port, rinfo.address); }, rinfo);
   });
   await new Promise<void>((r) => udp.bind(0, '127.0.0.1', r));
   await new Promise<void>((r) => spoofer.bind(0, '127.0.0.1', r));
@@ -74,7 +74,7 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
   const sockets = new Set<TcpSocket>();
   const tcp: Server = createServer((c) => {
     sockets.add(c);
-    c.on('close', () => sockets.delete(c));
+    c.on('close', () => { sockets.delete(c); });
     c.on('error', () => undefined);
     let buf = Buffer.alloc(0);
     c.on('data', (d) => {
@@ -100,7 +100,7 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
     port, server: `127.0.0.1:${port}`, queries, spoofer,
     close: async () => {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => tcp.close(() => r()));
+      await new Promise<void>((r) => { tcp.close(() => { r(); }); });
       await new Promise<void>((r) => udp.close(r));
       await new Promise<void>((r) => spoofer.close(r));
     },

@@ -145,7 +145,7 @@ export async function startNsd(port = NSD_PORT): Promise<Nsd> {
     ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', NSD_BINARY, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
     : spawn(NSD_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   let exited = false;
   child.on('exit', () => { exited = true; });
   const done = new Promise<void>((resolve) => child.on('close', () => { exited = true; resolve(); }));
@@ -156,8 +156,7 @@ export async function startNsd(port = NSD_PORT): Promise<Nsd> {
     clearTimeout(timer);
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let i = 0; i < 50; i++) {
-    if (exited) break;
+  for (let i = 0; i < 50 && child.exitCode === null && child.signalCode === null; i++) {
     if (await ask(port)) return { server: `127.0.0.1:${port}`, port, dir, process: child, stop };
   }
   await stop();

@@ -92,7 +92,8 @@ export class EpollMux {
    * @returns the number of ready fds
    */
   harvest(visit: (fd: number, ready: number) => void): number {
-    const n = trySyscall(() => epoll_wait(this.fd, this.events, MAX_EVENTS, 0));
+    let n = epoll_wait(this.fd, this.events, MAX_EVENTS, 0);
+    if (n < 0) n = trySyscall(() => epoll_wait(this.fd, this.events, MAX_EVENTS, 0));
     if (n < 0) throw new SyscallError('epoll_wait', -n, { detail: `fd ${this.fd}` });
     for (let i = 0; i < n; i++) {
       const ev = epollEventEvents(this.events, i);

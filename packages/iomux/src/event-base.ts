@@ -51,7 +51,8 @@ export class EventBase {
   #exit = false;
   #dispatch: Dispatch | undefined;
   #fired = false;
-  #now = 0;
+  /** Clock of the current iteration, read lazily (-1: not read yet). */
+  #now = -1;
   #nodeTimer: NodeJS.Timeout | undefined;
   #nodeTimerAt = Infinity;
 
@@ -259,7 +260,7 @@ export class EventBase {
     if (dispatch === undefined || mux === undefined) return;
     try {
       this.#fired = false;
-      this.#now = monotonicSeconds();
+      this.#now = -1;
       if (this.#fds.size > 0) mux.harvest(this.#visit);
       // Handlers may have added timers (exitEventLoop): expire against a fresh clock.
       if (this.#fdTimers.size + this.#timers.size > 0) this.#now = monotonicSeconds();
@@ -284,8 +285,8 @@ export class EventBase {
     const status: IoStatus = (ready & MUX_ERROR) !== 0 ? 'error' : undefined;
     if ((ready & MUX_READ) !== 0 && entry.read !== undefined) this.#callIo(entry, entry.read, status);
     if ((ready & MUX_WRITE) !== 0 && entry.write !== undefined && this.#fds.get(fd) === entry) {
-      if (this.#now - entry.lastWrite >= this.writeIntervalThreshold) {
-        entry.lastWrite = this.#now;
+      if (this.writeIntervalThreshold === 0 || this.#clock() - entry.lastWrite >= this.writeIntervalThreshold) {
+        if (this.writeIntervalThreshold !== 0) entry.lastWrite = this.#clock();
         this.#callIo(entry, entry.write, status);
       }
     }
@@ -304,9 +305,15 @@ export class EventBase {
       this.removeFdHandlers(handler.fd, { [handler.eventType]: true });
     } else if (handler.timeout !== undefined) {
       this.#fdTimers.remove(handler);
-      handler.expiry = this.#now + handler.timeout;
+      handler.expiry = this.#clock() + handler.timeout;
       this.#fdTimers.push(handler);
     }
+  }
+
+  /** The monotonic clock, read at most once per harvest (a read costs ~0.1–0.2 µs). */
+  #clock(): number {
+    if (this.#now < 0) this.#now = monotonicSeconds();
+    return this.#now;
   }
 
   #expireFdTimers(): void {

@@ -90,6 +90,7 @@ export class FdWatcher implements SlotMember {
    * @param events - `READABLE`, `WRITABLE`, both, or 0 to stop
    * @throws {RangeError} if `events` is not 0–3
    * @throws {Error} if the watcher is closed
+   * @throws {SyscallError} from `uv_poll_start` (the interest is then unchanged)
    * @example
    * ```ts
    * w.set(READABLE | WRITABLE);
@@ -102,8 +103,14 @@ export class FdWatcher implements SlotMember {
     if ((events & ~(READABLE | WRITABLE)) !== 0 || !Number.isInteger(events)) {
       throw new RangeError(`events must be a combination of READABLE (1) and WRITABLE (2), got ${String(events)}`);
     }
+    const previous = this.#events;
     this.#events = events;
-    slot.update();
+    try {
+      slot.update();
+    } catch (error) {
+      this.#events = previous;
+      throw error;
+    }
   }
 
   /**

@@ -66,7 +66,7 @@ export async function acceptConnection(socket: PassiveSocket, options: AcceptOpt
     const fd = core.use('acceptConnection');
     len[0] = SOCKADDR_STORAGE;
     const r = trySyscall(() => accept4(fd, peer, len, SOCK_NONBLOCK | SOCK_CLOEXEC));
-    if (r >= 0) return wrap(core, r, peer, len[0] ?? 0, options);
+    if (r >= 0) return wrap(core, r, peer, len[0], options);
     if (r === -ECONNABORTED) continue;
     if (r !== -EAGAIN) throw socketError('accept4', -r, { fd });
     if (!wait) return null;

@@ -59,9 +59,9 @@ export function encodeInet(family: SocketFamily, host: InetAddress, port: number
     b[18] = 0xff;
     b[19] = 0xff;
     b.set(host.toBytes(), 20);
-  } else {
+  } else if (host instanceof IPv6Address) {
     b.set(host.toBytes(), 8);
-    b.writeUInt32LE(scopeId((host as IPv6Address).zone, what), 24);
+    b.writeUInt32LE(scopeId(host.zone, what), 24);
   }
   return b;
 }

@@ -36,12 +36,13 @@ export class DatagramBase extends ActiveMethods(SocketMethods(SocketObject)) {
   async *[Symbol.asyncIterator](): AsyncGenerator<ReceiveResult, void, undefined> {
     const self = this as unknown as DatagramSocket;
     const scratch = Buffer.allocUnsafe(MAX_DATAGRAM);
-    while (this[CORE].isOpen) {
+    const core = this[CORE];
+    while (core.fd >= 0) {
       let r: ReceiveResult;
       try {
         r = await receiveFrom(self, { buffer: scratch });
       } catch (e) {
-        if (!this[CORE].isOpen) return;
+        if (core.fd < 0) return;
         throw e;
       }
       yield { ...r, buffer: Buffer.from(scratch.subarray(0, r.bytes)) };

@@ -46,8 +46,9 @@ function intOption(fd: number, optname: number, what: string): number {
 export async function makeSocketFromFd(fd: number, options: FromFdOptions = {}): Promise<Socket> {
   await Promise.resolve();
   if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`makeSocketFromFd: ${String(fd)} is not a file descriptor`);
-  if (options.connect !== undefined && options.connect !== 'active' && options.connect !== 'passive') {
-    throw new TypeError(`makeSocketFromFd: connect must be 'active' or 'passive', got ${String(options.connect)}`);
+  const wanted: unknown = options.connect;
+  if (wanted !== undefined && wanted !== 'active' && wanted !== 'passive') {
+    throw new TypeError(`makeSocketFromFd: connect must be 'active' or 'passive', got ${typeof wanted === "string" ? wanted : typeof wanted}`);
   }
   const family = familyOf(intOption(fd, SO_DOMAIN, 'SO_DOMAIN'));
   const type = kindOf(intOption(fd, SO_TYPE, 'SO_TYPE'));

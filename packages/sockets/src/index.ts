@@ -36,4 +36,3 @@ export {
   remoteHost, remotePort, remoteFilename, isSocketOpen, isSocketConnected, isSocketIPv6,
   type SocketName, type InetName, type LocalName,
 } from './accessors.js';
-export { PollTimeoutError } from '@iolib/iomux';

@@ -1,6 +1,7 @@
 /**
  * `listenOn` (IOLib's `listen-on`): start accepting connections.
  */
+import type { SocketCore } from './core.js';
 import { socketError } from './errors.js';
 import { coreOf } from './handle.js';
 import { SOMAXCONN, listen, trySyscall } from './sys.js';
@@ -51,9 +52,14 @@ export interface ListenOptions {
  */
 export function listenOn<S extends PassiveSocket>(socket: S, options: ListenOptions = {}): S {
   const core = coreOf(socket, 'listenOn');
-  const backlog = checkBacklog(options.backlog ?? DEFAULT_BACKLOG_SIZE);
+  if (core.type !== 'stream') throw new TypeError('listenOn: works only on stream sockets');
+  listenCore(core, checkBacklog(options.backlog ?? DEFAULT_BACKLOG_SIZE));
+  return socket;
+}
+
+/** `listen(2)` on a core. Internal, shared with `makeSocket`. */
+export function listenCore(core: SocketCore, backlog: number): void {
   const fd = core.use('listenOn');
   const r = trySyscall(() => listen(fd, backlog));
   if (r < 0) throw socketError('listen', -r, { fd });
-  return socket;
 }

@@ -82,14 +82,14 @@ export const MATRIX: Readonly<Record<string, readonly string[]>> = {
  */
 export function validateMakeSocketOptions(options: MakeSocketOptions): Combination {
   if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError('makeSocket: options must be an object');
-  const af = options.addressFamily ?? 'internet';
+  const af: unknown = options.addressFamily ?? 'internet';
   let family: Combination['family'];
   if (af === 'internet' || af === 'ipv4' || af === 'ipv6') family = 'internet';
   else if (af === 'local' || af === 'file') family = 'local';
   else throw new TypeError(`makeSocket: addressFamily must be 'internet', 'ipv4', 'ipv6', 'local' or 'file', got ${String(af)}`);
-  const type = options.type ?? 'stream';
+  const type: unknown = options.type ?? 'stream';
   if (type !== 'stream' && type !== 'datagram') throw new TypeError(`makeSocket: type must be 'stream' or 'datagram', got ${String(type)}`);
-  const connect = options.connect ?? 'active';
+  const connect: unknown = options.connect ?? 'active';
   if (connect !== 'active' && connect !== 'passive') throw new TypeError(`makeSocket: connect must be 'active' or 'passive', got ${String(connect)}`);
   if (type === 'datagram' && connect === 'passive') throw new TypeError("makeSocket: datagram sockets are always active (connect: 'passive' does not apply)");
   if (options.ipv6 !== undefined && typeof options.ipv6 !== 'boolean') throw new TypeError('makeSocket: ipv6 must be a boolean');

@@ -8,11 +8,10 @@ import { connectResolved } from './connect.js';
 import { SocketCore, type SocketFamily } from './core.js';
 import { createActive, createPassive, type StreamDefaults } from './construct.js';
 import { openSocketFd } from './create.js';
-import { checkBacklog, DEFAULT_BACKLOG_SIZE } from './listen.js';
+import { checkBacklog, DEFAULT_BACKLOG_SIZE, listenCore } from './listen.js';
 import { validateMakeSocketOptions, type MakeSocketOptions } from './make-socket-options.js';
 import { setOption } from './options.js';
 import { resolveHost, resolvePort, toLocalAddress } from './resolve.js';
-import { listenOn } from './listen.js';
 import type {
   SocketDatagramInternetActive, SocketDatagramLocalActive, SocketStreamInternetActive, SocketStreamInternetPassive,
   SocketStreamLocalActive, SocketStreamLocalPassive,
@@ -75,7 +74,7 @@ export async function makeSocket(options: MakeSocketOptions = {}): Promise<Socke
     try {
       if (local !== undefined) bindResolved(core, local, 0, false, 'localFilename');
       if (combo.connect === 'passive') {
-        if (local !== undefined) listenOn(socket as SocketStreamLocalPassive, { backlog: options.backlog ?? DEFAULT_BACKLOG_SIZE });
+        if (local !== undefined) listenCore(core, options.backlog ?? DEFAULT_BACKLOG_SIZE);
       } else if (remote !== undefined) await connectResolved(core, remote, 0, true, undefined);
     } catch (e) {
       socket.close();
@@ -101,7 +100,7 @@ export async function makeSocket(options: MakeSocketOptions = {}): Promise<Socke
     const bindHost = localHost ?? (options.localPort === undefined ? undefined : wildcard(family));
     if (bindHost !== undefined) bindResolved(core, bindHost, localPort, options.reuseAddress ?? true, 'localHost');
     if (combo.connect === 'passive') {
-      if (bindHost !== undefined) listenOn(socket as SocketStreamInternetPassive, { backlog: options.backlog ?? DEFAULT_BACKLOG_SIZE });
+      if (bindHost !== undefined) listenCore(core, options.backlog ?? DEFAULT_BACKLOG_SIZE);
     } else if (remoteHost !== undefined) await connectResolved(core, remoteHost, remotePort, true, undefined);
   } catch (e) {
     socket.close();
@@ -128,6 +127,6 @@ export async function withOpenSocket<O extends MakeSocketOptions, T>(options: O,
   try {
     return await fn(socket);
   } finally {
-    (socket as Socket).close();
+    socket.close();
   }
 }

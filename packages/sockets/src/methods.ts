@@ -37,7 +37,6 @@ export class SocketObject {}
  * class PassiveBase extends SocketMethods(SocketObject) {}
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types
 export function SocketMethods<B extends Constructor>(Base: B) {
   abstract class WithSocketMethods extends Base {
     /** The fd-level state. Internal. */
@@ -156,7 +155,6 @@ export function SocketMethods<B extends Constructor>(Base: B) {
  * class DatagramBase extends ActiveMethods(SocketMethods(SocketObject)) {}
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types
 export function ActiveMethods<B extends Constructor>(Base: B) {
   abstract class WithActiveMethods extends Base {
     /** See {@link connect}. */
@@ -194,7 +192,6 @@ export function ActiveMethods<B extends Constructor>(Base: B) {
  * class PassiveBase extends PassiveMethods(SocketMethods(SocketObject)) {}
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/explicit-module-boundary-types
 export function PassiveMethods<B extends Constructor>(Base: B) {
   abstract class WithPassiveMethods extends Base {
     /** See {@link listenOn}. */

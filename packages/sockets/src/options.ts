@@ -18,7 +18,7 @@ function fail(syscall: string, errno: number, name: string, fd: number): Error {
 function spec(name: string, op: string) {
   const s = optionSpec(name);
   if (s === undefined) {
-    throw new SocketOptionNotSupportedError(op, ENOPROTOOPT, { option: `${String(name)} (unknown option name)` });
+    throw new SocketOptionNotSupportedError(op, ENOPROTOOPT, { option: `${name} (unknown option name)` });
   }
   return s;
 }

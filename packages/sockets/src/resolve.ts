@@ -131,5 +131,5 @@ export function toLocalAddress(name: FilenameDesignator, what: string): LocalAdd
   if (name instanceof Address) throw new TypeError(`${what}: ${String(name)} is an internet address, not a Unix socket name`);
   if (typeof name !== 'string') throw new TypeError(`${what}: expected a path or a LocalAddress, got ${typeof name}`);
   if (name === '') throw new TypeError(`${what}: empty path`);
-  return ensureAddress(name, { family: 'local' }) as LocalAddress;
+  return ensureAddress(name, { family: 'local' });
 }

@@ -35,9 +35,10 @@ export function makeSocketPair(options?: SocketPairOptions & { readonly type?: '
 export function makeSocketPair(options?: SocketPairOptions): Promise<[SocketStreamLocalActive, SocketStreamLocalActive] | [SocketDatagramLocalActive, SocketDatagramLocalActive]>;
 export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket]> {
   await Promise.resolve();
-  const type = options.type ?? 'stream';
+  const type: unknown = options.type ?? 'stream';
   if (type !== 'stream' && type !== 'datagram') throw new TypeError(`makeSocketPair: type must be 'stream' or 'datagram', got ${String(type)}`);
-  if (options.protocol !== undefined && options.protocol !== 'default') throw new TypeError(`makeSocketPair: protocol must be 'default', got ${String(options.protocol)}`);
+  const protocol: unknown = options.protocol;
+  if (protocol !== undefined && protocol !== 'default') throw new TypeError(`makeSocketPair: protocol must be 'default', got ${typeof protocol === "string" ? protocol : typeof protocol}`);
   const sv = new Int32Array(2);
   const r = trySyscall(() => socketpair(AF_UNIX, sockTypeOf(type) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv));
   if (r < 0) throw socketError('socketpair', -r, { detail: type });

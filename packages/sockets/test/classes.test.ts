@@ -41,9 +41,11 @@ describe('class precedence lists of the manual', () => {
   });
 
   it('abstract classes cannot be called and reject non-sockets', () => {
-    expect(() => (Socket as unknown as () => void)()).toThrow(/abstract socket class/);
+    expect(() => {
+      (Socket as unknown as () => void)();
+    }).toThrow(/abstract socket class/);
     expect({} instanceof Socket).toBe(false);
-    expect(null instanceof StreamSocket).toBe(false);
+    expect((null as unknown) instanceof StreamSocket).toBe(false);
   });
 });
 

@@ -85,7 +85,9 @@ describe('internet datagram sockets', () => {
       for await (const _m of a) n++;
       return n;
     })();
-    setTimeout(() => a.close(), 20);
+    setTimeout(() => {
+      a.close();
+    }, 20);
     expect(await done).toBe(0);
   });
 });

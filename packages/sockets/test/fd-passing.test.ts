@@ -58,10 +58,11 @@ describe('fd passing', () => {
     const hello = await me.receiveFrom({ size: 16 });
     expect(hello.buffer.subarray(0, hello.bytes).toString()).toBe('ready');
     expect(hello.filename).toBe(theirs);
-    const to = keep(await makeSocket({ addressFamily: 'local', type: 'datagram', remoteFilename: ensureAddress(theirs, { family: 'local', abstract: true }) }));
+    // The child's socket is connected to ours, so only ours may send to it.
+    await me.connect(ensureAddress(theirs, { family: 'local', abstract: true }));
     const file = join(dir(), 'from-child-dgram');
     const fd = openSync(file, 'w');
-    await to.sendFileDescriptor(fd);
+    await me.sendFileDescriptor(fd);
     closeSync(fd);
     const result = await child;
     expect(result.stderr).toBe('');

@@ -117,7 +117,9 @@ describe('stream behaviour', () => {
     const [a, b] = await makeSocketPair();
     keep(a);
     b.close();
-    const [err] = (await Promise.all([once(a, 'error'), a.write(Buffer.alloc(100_000))]))[0] as [NodeJS.ErrnoException];
+    const failed = once(a, 'error');
+    a.write(Buffer.alloc(100_000));
+    const [err] = (await failed) as [NodeJS.ErrnoException];
     expect(err.code).toBe('EPIPE');
     expect(err.syscall).toBe('send');
   });
@@ -132,8 +134,9 @@ describe('stream behaviour', () => {
     expect(a.destroyed).toBe(true);
     expect(a.isSocketOpen()).toBe(false);
     expect(a.socketOsFd()).toBe(null);
-    const [err] = (await Promise.all([once(b, 'end'), b.read()]))[0] as unknown[];
-    expect(err).toBeUndefined();
+    const ended = once(b, 'end');
+    b.resume();
+    await ended;
   });
 
   it('inputBufferSize bounds each chunk', async () => {

@@ -6,21 +6,33 @@
  */
 import { IS_X86_64, libc } from './libc.js';
 
+/** Readable. */
 export const EPOLLIN = 0x001;
+/** Urgent data / exceptional condition. */
 export const EPOLLPRI = 0x002;
+/** Writable. */
 export const EPOLLOUT = 0x004;
+/** Error condition (always reported). */
 export const EPOLLERR = 0x008;
+/** Hang-up (always reported). */
 export const EPOLLHUP = 0x010;
+/** Stream peer closed or shut down writing. */
 export const EPOLLRDHUP = 0x2000;
+/** Wake one of several epoll fds waiting on the same fd. */
 export const EPOLLEXCLUSIVE = 1 << 28;
+/** Keep the system awake while the event is pending. */
 export const EPOLLWAKEUP = 1 << 29;
+/** Disable the fd after one event until re-armed with `EPOLL_CTL_MOD`. */
 export const EPOLLONESHOT = 1 << 30;
 /** Edge-triggered (bit 31; as a JS number it is `0x80000000`, written unsigned). */
 export const EPOLLET = 0x80000000;
 /** `epoll_create1` flag: close the epoll fd on exec. */
 export const EPOLL_CLOEXEC = 0o2000000;
+/** `epoll_ctl` op: register an fd. */
 export const EPOLL_CTL_ADD = 1;
+/** `epoll_ctl` op: deregister an fd. */
 export const EPOLL_CTL_DEL = 2;
+/** `epoll_ctl` op: change an fd's interest. */
 export const EPOLL_CTL_MOD = 3;
 /** `sizeof(struct epoll_event)` on this architecture. */
 export const EPOLL_EVENT_SIZE: number = IS_X86_64 ? 12 : 16;

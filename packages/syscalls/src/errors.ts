@@ -12,8 +12,11 @@ const errorMap = getSystemErrorMap();
 
 /** Linux errno numbers by name (`E.EAGAIN === 11`), from Node's own table. */
 export const E: Readonly<Record<string, number>> = constants.errno;
+/** `EINTR` (4): interrupted by a signal; {@link trySyscall} retries it. */
 export const EINTR: number = constants.errno.EINTR;
+/** `EAGAIN` (11, = `EWOULDBLOCK`): a non-blocking call would block; wait for readiness. */
 export const EAGAIN: number = constants.errno.EAGAIN;
+/** `EINPROGRESS` (115): a non-blocking connect(2) has started; wait for writability, then read `SO_ERROR`. */
 export const EINPROGRESS: number = constants.errno.EINPROGRESS;
 
 /**

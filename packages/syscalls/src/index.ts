@@ -23,3 +23,4 @@ export * from './msg.js';
 export * from './mmsg.js';
 export * from './cmsg.js';
 export * from './address-sockaddr.js';
+export * from './sockopt-values.js';

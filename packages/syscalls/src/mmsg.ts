@@ -11,7 +11,7 @@
  * ```
  */
 import { koffi } from './libc.js';
-import { getSize, putPointer, putSize } from './pointers.js';
+import { getSize, keepOwner, putPointer, putSize } from './pointers.js';
 import { IOVEC_SIZE, MMSGHDR_MSG_LEN_OFFSET, MMSGHDR_SIZE, MSGHDR } from './structs.js';
 
 function checkIndex(index: number, count: number): void {
@@ -68,6 +68,7 @@ export class MMsgHdrs {
     this.#iovU32 = new Uint32Array(this.#iov.buffer, this.#iov.byteOffset, this.#iov.length / 4);
     this.#iovU64 = new BigUint64Array(this.#iov.buffer, this.#iov.byteOffset, this.#iov.length / 8);
     this.#keep = [];
+    keepOwner(this.buffer, this);
     const iovBase = koffi.address(this.#iov);
     for (let i = 0; i < count; i++) {
       this.#keep.push({ data: undefined, name: null, nameCapacity: 0, control: null, controlCapacity: 0 });

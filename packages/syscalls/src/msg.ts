@@ -14,7 +14,7 @@
  * syscall('sendmsg', () => sendmsg(sock, m.buffer, MSG_NOSIGNAL));
  * ```
  */
-import { checkLength, getSize, putPointer, putSize } from './pointers.js';
+import { checkLength, getSize, keepOwner, putPointer, putSize } from './pointers.js';
 import { IOVEC_SIZE, MSGHDR, MSGHDR_SIZE } from './structs.js';
 
 /**
@@ -64,6 +64,7 @@ export class MsgHdr {
     this.#iovU64 = new BigUint64Array(this.#iov.buffer, this.#iov.byteOffset, this.#iov.length / 8);
     this.#data = new Array<Uint8Array | undefined>(maxIov);
     putPointer(this.#u64, MSGHDR.iov, this.#iov);
+    keepOwner(this.buffer, this);
   }
 
   /**

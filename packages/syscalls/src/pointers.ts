@@ -29,3 +29,14 @@ export function checkLength(length: number, capacity: number, what: string): voi
     throw new RangeError(`${what} length ${String(length)} is outside 0–${capacity} (its buffer's size)`);
   }
 }
+
+const OWNER = Symbol('iolib.structOwner');
+
+/**
+ * Make a struct Buffer keep its builder alive: whoever holds only `builder.buffer`
+ * (even a temporary `new MsgHdr().setBuffer(d).buffer` passed straight to a call)
+ * still holds the iovec array and data Buffers its pointers refer to.
+ */
+export function keepOwner(buffer: Buffer, owner: object): void {
+  Object.defineProperty(buffer, OWNER, { value: owner });
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AF_INET, AF_INET6, AF_UNIX, EAGAIN, EINPROGRESS, EINTR, IPPROTO_TCP, MSG_DONTWAIT, MSG_NOSIGNAL, MSG_PEEK, MSG_TRUNC,
   MSG_WAITALL, SHUT_WR, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, SOL_SOCKET,
-  SO_ACCEPTCONN, F_DUPFD_CLOEXEC, fcntl, SO_DOMAIN, SO_ERROR, SO_PROTOCOL, SO_RCVBUF, SO_TYPE, SyscallError, TCP_NODELAY, accept4, bind, close,
+  SO_ACCEPTCONN, F_DUPFD_CLOEXEC, fcntl, POLLFD_SIZE, POLLIN, poll, setPollfd, SO_DOMAIN, SO_ERROR, SO_PROTOCOL, SO_RCVBUF, SO_TYPE, SyscallError, TCP_NODELAY, accept4, bind, close,
   connect, decodeSockaddr, encodeSockaddrIn, encodeSockaddrIn6, encodeSockaddrUn, getpeername, getsockname, getsockopt,
   listen, recv, recvfrom, send, sendto, setsockopt, shutdown, socket, socketpair, syscall, trySyscall,
 } from '../src/index.js';
@@ -192,8 +192,10 @@ describe('listen / accept4 / connect', () => {
     expect([0, -EINPROGRESS]).toContain(r);
     const peer = Buffer.alloc(SOCKADDR_STORAGE_SIZE);
     const len = new Uint32Array([peer.length]);
-    let conn = -EAGAIN;
-    while (conn === -EAGAIN) conn = trySyscall(() => accept4(server, peer, len, SOCK_NONBLOCK | SOCK_CLOEXEC));
+    const pfd = Buffer.alloc(POLLFD_SIZE);
+    setPollfd(pfd, 0, server, POLLIN);
+    expect(syscall('poll', () => poll(pfd, 1, 10_000))).toBe(1);
+    const conn = trySyscall(() => accept4(server, peer, len, SOCK_NONBLOCK | SOCK_CLOEXEC));
     expect(conn).toBeGreaterThan(0);
     expect(decodeSockaddr(peer, len[0])).toEqual(decodeSockaddr(localSockaddr(client, getsockname)));
     expect(decodeSockaddr(localSockaddr(client, getpeername))).toMatchObject({ port });

@@ -1,0 +1,10 @@
+import { loadResolvConf } from '@iolib/dns';
+import { writeFileSync } from 'node:fs';
+const p = '/tmp/dbg2-resolv';
+writeFileSync(p, 'nameserver 1.2.3.4\n');
+console.log(loadResolvConf(p).nameservers[0]);
+await new Promise((r) => setImmediate(r));
+writeFileSync(p, 'nameserver 1.2.3.5\nsearch x.test\n');
+console.log(loadResolvConf(p).nameservers[0], loadResolvConf(p).search);
+await new Promise((r) => setTimeout(r, 10));
+console.log(loadResolvConf(p).nameservers[0], loadResolvConf(p).search);

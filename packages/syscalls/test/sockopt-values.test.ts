@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AF_INET, AF_INET6, IPPROTO_IP, IPPROTO_IPV6, IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP,
+  LINGER_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_LINGER, SO_RCVTIMEO, SO_SNDTIMEO, SockaddrError,
+  TIMEVAL_SIZE, close, decodeLinger, decodeTimeval, encodeIpMreqn, encodeIpv6Mreq, encodeLinger, encodeTimeval,
+  getsockopt, setsockopt, socket, syscall,
+} from '../src/index.js';
+import { openFds } from './support/c.js';
+
+let fdsBefore: number[];
+beforeAll(() => {
+  fdsBefore = openFds();
+});
+afterAll(() => {
+  expect(openFds()).toEqual(fdsBefore);
+});
+
+function readOption(fd: number, level: number, name: number, size: number): Buffer {
+  const v = Buffer.alloc(size);
+  const len = new Uint32Array([size]);
+  syscall('getsockopt', () => getsockopt(fd, level, name, v, len));
+  expect(len[0]).toBe(size);
+  return v;
+}
+
+describe('struct-valued options round-trip through the kernel', () => {
+  it('SO_LINGER', () => {
+    const fd = syscall('socket', () => socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    expect(decodeLinger(readOption(fd, SOL_SOCKET, SO_LINGER, LINGER_SIZE))).toEqual({ onoff: false, seconds: 0 });
+    syscall('setsockopt', () => setsockopt(fd, SOL_SOCKET, SO_LINGER, encodeLinger(true, 30), LINGER_SIZE));
+    expect(decodeLinger(readOption(fd, SOL_SOCKET, SO_LINGER, LINGER_SIZE))).toEqual({ onoff: true, seconds: 30 });
+    close(fd);
+  });
+
+  it('SO_RCVTIMEO / SO_SNDTIMEO (2.5 s = 2 s + 500000 µs)', () => {
+    const fd = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    expect(decodeTimeval(readOption(fd, SOL_SOCKET, SO_RCVTIMEO, TIMEVAL_SIZE))).toEqual({ seconds: 0, microseconds: 0 });
+    syscall('setsockopt', () => setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, encodeTimeval(2.5), TIMEVAL_SIZE));
+    syscall('setsockopt', () => setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, encodeTimeval(7), TIMEVAL_SIZE));
+    expect(decodeTimeval(readOption(fd, SOL_SOCKET, SO_RCVTIMEO, TIMEVAL_SIZE))).toEqual({ seconds: 2, microseconds: 500000 });
+    expect(decodeTimeval(readOption(fd, SOL_SOCKET, SO_SNDTIMEO, TIMEVAL_SIZE))).toEqual({ seconds: 7, microseconds: 0 });
+    close(fd);
+  });
+
+  it('IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP with ip_mreqn on lo', () => {
+    const fd = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    const m = encodeIpMreqn(new Uint8Array([239, 255, 42, 1]), new Uint8Array(4), 1);
+    syscall('setsockopt', () => setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, m, m.length));
+    syscall('setsockopt', () => setsockopt(fd, IPPROTO_IP, IP_DROP_MEMBERSHIP, m, m.length));
+    expect(() => syscall('setsockopt', () => setsockopt(fd, IPPROTO_IP, IP_DROP_MEMBERSHIP, m, m.length))).toThrow(
+      expect.objectContaining({ code: 'EADDRNOTAVAIL' }) as Error,
+    );
+    close(fd);
+  });
+
+  it('IPV6_JOIN_GROUP / IPV6_LEAVE_GROUP with ipv6_mreq on lo', () => {
+    const fd = syscall('socket', () => socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    const m = encodeIpv6Mreq(new Uint16Array([0xff02, 0, 0, 0, 0, 0, 0, 0x4242]), 1);
+    syscall('setsockopt', () => setsockopt(fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, m, m.length));
+    syscall('setsockopt', () => setsockopt(fd, IPPROTO_IPV6, IPV6_LEAVE_GROUP, m, m.length));
+    close(fd);
+  });
+});
+
+describe('exact bytes and bad input', () => {
+  it('layouts', () => {
+    expect(encodeLinger(true, 15).toString('hex')).toBe('010000000f000000');
+    expect(encodeTimeval(1.0000004).toString('hex')).toBe('0100000000000000' + '0000000000000000');
+    expect(decodeTimeval(encodeTimeval(0.9999999))).toEqual({ seconds: 1, microseconds: 0 });
+    expect(encodeIpMreqn(new Uint8Array([224, 0, 0, 1]), new Uint8Array([10, 0, 0, 1]), 3).toString('hex')).toBe('e00000010a00000103000000');
+    expect(encodeIpv6Mreq(new Uint16Array([0xff02, 0, 0, 0, 0, 0, 0, 1]), 2).toString('hex')).toBe('ff02' + '0'.repeat(24) + '0001' + '02000000');
+  });
+
+  it.each([
+    [() => encodeLinger(true, -1), RangeError, 'linger seconds -1 is not an integer in 0–2147483647'],
+    [() => encodeTimeval(-0.5), RangeError, 'timeout -0.5 is not a finite number of seconds ≥ 0'],
+    [() => encodeTimeval(Infinity), RangeError, 'timeout Infinity is not a finite number of seconds ≥ 0'],
+    [() => decodeLinger(new Uint8Array(7)), RangeError, 'struct linger needs 8 bytes, got 7'],
+    [() => decodeTimeval(new Uint8Array(8)), RangeError, 'struct timeval needs 16 bytes, got 8'],
+    [() => encodeIpMreqn(new Uint8Array(3), new Uint8Array(4), 0), SockaddrError, 'ip_mreqn addresses must be 4 bytes, got 3 and 4'],
+    [() => encodeIpv6Mreq(new Uint16Array(4), 0), SockaddrError, 'ipv6_mreq group must be 8 words, got 4'],
+    [() => encodeIpv6Mreq(new Uint16Array(8), -1), RangeError, 'interface index -1 is not an integer in 0–4294967295'],
+  ] as const)('%#: %s', (run, type, message) => {
+    expect(run).toThrow(type);
+    expect(run).toThrow(message);
+  });
+});
