@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lookupHostname, lookupProtocol, lookupService, ResolverNoNameError } from '@iolib/dns';
+import { lookupHostname, lookupProtocol, lookupService, ResolverError } from '@iolib/dns';
 
 export const title = 'DNS: hosts file, services, protocols';
 
@@ -17,8 +17,8 @@ export default async function step(say: (line: string) => void): Promise<void> {
     writeFileSync(hostsFile, '192.0.2.42 demo.example.test demo\n2001:db8::42 demo.example.test\n');
     say(`hosts file ${hostsFile}: "192.0.2.42 demo.example.test demo", "2001:db8::42 demo.example.test"`);
 
-    const r = await lookupHostname('demo', { hostsFile, ipv6: true });
-    say(`lookupHostname('demo', { ipv6: true }) → address ${r.address.toString()}, others [${r.otherAddresses.join(', ')}], canonical name ${r.canonicalName}`);
+    const r = await lookupHostname('demo.example.test', { hostsFile, ipv6: true });
+    say(`lookupHostname('demo.example.test', { ipv6: true }) → address ${r.address.toString()}, others [${r.otherAddresses.join(', ')}], canonical name ${r.canonicalName}`);
     say(`  names with their addresses: ${r.aliases.map((a) => `${a.name}=${a.address.toString()}`).join(' ')}`);
 
     const back = await lookupHostname('192.0.2.42', { hostsFile });
@@ -27,7 +27,8 @@ export default async function step(say: (line: string) => void): Promise<void> {
     try {
       await lookupHostname('nothere.invalid.', { hostsFile, nameservers: '127.0.0.1:9', timeout: 0.2, attempts: 1 });
     } catch (e) {
-      say(`a name in no hosts file with no server answering → ${(e as Error).name} (${(e as ResolverNoNameError).code})`);
+      if (!(e instanceof ResolverError)) throw e;
+      say(`a name in no hosts file with no server answering → ${e.name} (${e.code}, datum ${e.hostname})`);
     }
 
     const http = lookupService('http');

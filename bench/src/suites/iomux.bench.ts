@@ -224,7 +224,7 @@ export interface IomuxBenchOptions {
  * @param options - rounds and number of idle fds
  */
 export async function run(ops: number, options: IomuxBenchOptions = {}): Promise<void> {
-  const rounds = options.rounds ?? 7;
+  const rounds = options.rounds ?? 9;
   const idle = options.idleFds ?? 10_000;
   await compare('ping-pong round trip: FdWatcher vs node net / dgram', {
     ops, rounds, unit: 'round trip',

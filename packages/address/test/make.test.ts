@@ -137,7 +137,7 @@ describe('addressToVector', () => {
     [0xffffn, [0, 0, 0, 0, 0, 0, 0, 0xffff], 'ipv6'],
     [[1, 2, 3, 4], [1, 2, 3, 4], 'ipv4'],
     [new Uint16Array([1, 2, 3, 4, 5, 6, 7, 8]), [1, 2, 3, 4, 5, 6, 7, 8], 'ipv6'],
-  ])('%j', (input, vector, type) => {
+  ])('addressToVector(%s)', (input, vector, type) => {
     const r = addressToVector(input);
     expect(r === null ? null : { vector: [...r.vector], type: r.type }).toEqual({ vector, type });
   });

@@ -10,7 +10,7 @@ import { ExchangeError } from './exchange.js';
 import type { ExchangeConfig } from './exchange.js';
 import { parseNameServers } from './nameserver.js';
 import type { NameServer } from './nameserver.js';
-import { loadResolvConf } from './resolv-conf.js';
+import { currentResolvConf } from './resolv-conf.js';
 import type { ResolvConf } from './resolv-conf.js';
 import { socketTransport } from './socket-transport.js';
 
@@ -79,13 +79,16 @@ function positive(name: string, value: number | undefined, integer: boolean): nu
  * ```
  */
 export function makeContext(options: ResolverOptions, cache: boolean | DnsCache | undefined): Context {
-  const conf = loadResolvConf(options.resolvConf);
+  const conf = currentResolvConf(options.resolvConf);
   const servers = options.nameservers === undefined ? conf.nameservers : serversOf(options.nameservers);
   const timeout = positive('timeout', options.timeout, false) ?? conf.timeout;
   const attempts = positive('attempts', options.attempts, true) ?? conf.attempts;
   const total = positive('totalTimeout', options.totalTimeout, false) ?? timeout * attempts * servers.length;
   const signal = options.signal;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
+  if (options.edns !== undefined && typeof options.edns !== 'boolean') throw new TypeError('edns must be a boolean');
+  if (options.useVc !== undefined && typeof options.useVc !== 'boolean') throw new TypeError('useVc must be a boolean');
+  if (options.rotate !== undefined && typeof options.rotate !== 'boolean') throw new TypeError('rotate must be a boolean');
   return {
     conf,
     exchange: {
@@ -99,6 +102,23 @@ export function makeContext(options: ResolverOptions, cache: boolean | DnsCache 
     serversKey: servers.map((s) => s.label).join(','),
     cache: cache === false ? undefined : cache === true || cache === undefined ? defaultCache : cache,
   };
+}
+
+/**
+ * Rejects at once when the call's signal is already aborted, before the
+ * hosts file or the cache could answer.
+ *
+ * @param ctx - the call's context
+ * @param datum - what is looked up
+ * @throws {ResolverAgainError} with code `'ECANCELLED'`
+ * @example
+ * ```ts
+ * checkAborted(ctx, 'www.example.test');
+ * ```
+ */
+export function checkAborted(ctx: Context, datum: ResolverDatum): void {
+  const signal = ctx.exchange.signal;
+  if (signal?.aborted === true) throw new ResolverAgainError(datum, { code: 'ECANCELLED', detail: 'the lookup was aborted', cause: signal.reason });
 }
 
 /**

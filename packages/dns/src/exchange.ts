@@ -114,7 +114,7 @@ async function tcpTry(server: NameServer, query: Buffer, id: number, qkey: strin
 }
 
 async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: number, cfg: ExchangeConfig): Promise<TryOutcome> {
-  const started = performance.now();
+  let started = performance.now();
   const budget = (): number => Math.max(1, Math.min(cfg.timeout * 1000 - (performance.now() - started), cfg.deadline - performance.now()));
   const until = noEdns.get(server.label);
   let edns = cfg.edns && (until === undefined || until < Date.now());
@@ -127,7 +127,11 @@ async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: n
         message = await tcpTry(server, query, id, qkey, type, budget(), cfg);
       } else {
         message = await cfg.transport.udp(server, query, budget(), cfg.signal, acceptor(id, qkey, type));
-        if (message.flags.tc) message = await tcpTry(server, query, id, qkey, type, budget(), cfg);
+        if (message.flags.tc) {
+          // The TCP retry gets a full try's time of its own.
+          started = performance.now();
+          message = await tcpTry(server, query, id, qkey, type, budget(), cfg);
+        }
       }
     } catch (e) {
       if (cfg.signal?.aborted === true) throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
@@ -137,6 +141,7 @@ async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: n
     }
     const rcode = message.rcode;
     if (edns && (rcode === RCODE.FORMERR || rcode === RCODE.NOTIMP || rcode === RCODE.BADVERS)) {
+      if (noEdns.size >= 256) noEdns.clear();
       noEdns.set(server.label, Date.now() + 600_000);
       edns = false;
       continue;

@@ -6,6 +6,7 @@
 import type { IPv4Address, IPv6Address } from '@iolib/address';
 import { parseIPLiteral } from './addresses.js';
 import { nameKey } from './name-codec.js';
+import { RECHECK_MS } from './resolv-conf.js';
 import { WatchedFile } from './watched-file.js';
 
 /** One line of a hosts file. */
@@ -64,8 +65,7 @@ const EMPTY: HostsTable = { entries: [], byName: new Map(), byAddress: new Map()
 const files = new Map<string, WatchedFile<HostsTable>>();
 
 /**
- * The hosts table in `path`, re-read when the file changed since the last
- * call; an empty table when the file is missing.
+ * The hosts table in `path`, checked now and re-read when the file changed; an empty table when the file is missing.
  *
  * @param path - the file (default `/etc/hosts`)
  * @returns the current table
@@ -75,11 +75,30 @@ const files = new Map<string, WatchedFile<HostsTable>>();
  * ```
  */
 export function loadHosts(path = '/etc/hosts'): HostsTable {
+  return watchedHosts(path).get();
+}
+
+/**
+ * The hosts table as lookups see it: like {@link loadHosts}, but the file is
+ * checked at most every {@link RECHECK_MS} milliseconds.
+ *
+ * @param path - the file (default `/etc/hosts`)
+ * @returns the table
+ * @example
+ * ```ts
+ * currentHosts().entries.length
+ * ```
+ */
+export function currentHosts(path = '/etc/hosts'): HostsTable {
+  return watchedHosts(path).get(RECHECK_MS);
+}
+
+function watchedHosts(path: string): WatchedFile<HostsTable> {
   let watched = files.get(path);
   if (watched === undefined) {
     if (files.size >= 16) files.clear();
     watched = new WatchedFile(path, parseHosts, EMPTY);
     files.set(path, watched);
   }
-  return watched.get();
+  return watched;
 }

@@ -30,11 +30,11 @@ export { RECORD_TYPES, RCODE, EDNS_PAYLOAD, recordTypeName, recordTypeCode } fro
 export type {
   DnsMessage, DnsRecord, DnsQuestion, DnsFlags, DnsEdns, DnsRecordData, MxData, SrvData, SoaData, CaaData, HinfoData,
 } from './types.js';
-export { parseResolvConf, loadResolvConf, DEFAULT_RESOLV_CONF } from './resolv-conf.js';
+export { parseResolvConf, loadResolvConf, currentResolvConf, RECHECK_MS, DEFAULT_RESOLV_CONF } from './resolv-conf.js';
 export type { ResolvConf } from './resolv-conf.js';
 export { parseNameServer } from './nameserver.js';
 export type { NameServer } from './nameserver.js';
-export { parseHosts, loadHosts } from './hosts.js';
+export { parseHosts, loadHosts, currentHosts } from './hosts.js';
 export type { HostsEntry, HostsTable } from './hosts.js';
 export { DnsCache, defaultCache, cacheTtl } from './cache.js';
 export type { CacheLimits } from './cache.js';

@@ -6,10 +6,10 @@
 import type { IPAddress } from './addresses.js';
 import { isIPAddress, parseIPLiteral, reverseName, unmapIPv4 } from './addresses.js';
 import type { DnsCache } from './cache.js';
-import { makeContext, toResolverError } from './context.js';
+import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { Context, ResolverOptions } from './context.js';
 import { ResolverError, ResolverNoNameError } from './errors.js';
-import { loadHosts } from './hosts.js';
+import { currentHosts } from './hosts.js';
 import type { HostsEntry } from './hosts.js';
 import { toAsciiName } from './idna.js';
 import { nameKey, nameToLabels } from './name-codec.js';
@@ -106,7 +106,7 @@ async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptio
   const ascii = toAsciiName(host);
   nameToLabels(ascii);
   if (ascii === '' || ascii === '.') throw new ResolverNoNameError(host, { code: 'EBADNAME', detail: 'the name is empty' });
-  const hosts = loadHosts(options.hostsFile).byName.get(nameKey(ascii));
+  const hosts = currentHosts(options.hostsFile).byName.get(nameKey(ascii));
   if (hosts !== undefined) {
     const fit = hosts.filter((e) => (mode === false ? e.family === 4 : mode === 'ipv6' ? e.family === 6 : true));
     if (mode === true) fit.sort((a, b) => a.family - b.family);
@@ -135,7 +135,7 @@ async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptio
 
 async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
   const target = unmapIPv4(address);
-  const entry = loadHosts(options.hostsFile).byAddress.get(target.toString());
+  const entry = currentHosts(options.hostsFile).byAddress.get(target.toString());
   if (entry !== undefined) {
     return { address, otherAddresses: [], canonicalName: first(entry.names), aliases: entry.names.map((name) => ({ name, address })) };
   }
@@ -176,6 +176,7 @@ export async function lookupHostname(host: string | IPAddress, options: LookupHo
   }
   if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
   const ctx = makeContext(options, options.cache);
+  checkAborted(ctx, datum);
   try {
     return address !== undefined ? await byAddress(address, options, ctx) : await byName(host as string, mode, options, ctx);
   } catch (e) {

@@ -4,7 +4,7 @@
  */
 import type { IPAddress } from './addresses.js';
 import { isIPAddress, parseIPLiteral, reverseName, unmapIPv4 } from './addresses.js';
-import { makeContext, toResolverError } from './context.js';
+import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { ResolverOptions } from './context.js';
 import { ExchangeError, exchange } from './exchange.js';
 import { toAsciiName } from './idna.js';
@@ -52,6 +52,7 @@ export async function dnsQuery(name: string | IPAddress, options: DnsQueryOption
     throw new TypeError(`dnsQuery: an address is a name only for type 'ptr', got type ${String(options.type)}`);
   }
   const ctx = makeContext(options, false);
+  checkAborted(ctx, name);
   try {
     qname = toAsciiName(qname);
     nameToLabels(qname);

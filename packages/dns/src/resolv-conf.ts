@@ -94,8 +94,8 @@ export function parseResolvConf(text: string): ResolvConf {
 const files = new Map<string, WatchedFile<ResolvConf>>();
 
 /**
- * The configuration in `path`, re-read when the file changed since the last
- * call. A missing or unreadable file gives the defaults.
+ * The configuration in `path`, checked now and re-read when the file changed
+ * since it was last read. A missing or unreadable file gives the defaults.
  *
  * @param path - the file (default `/etc/resolv.conf`)
  * @returns the current configuration
@@ -105,11 +105,33 @@ const files = new Map<string, WatchedFile<ResolvConf>>();
  * ```
  */
 export function loadResolvConf(path = '/etc/resolv.conf'): ResolvConf {
+  return watchedResolvConf(path).get();
+}
+
+/** How long lookups trust the last check of resolv.conf and the hosts file, in milliseconds. */
+export const RECHECK_MS = 100;
+
+/**
+ * The configuration as lookups see it: like {@link loadResolvConf}, but the
+ * file is checked at most every {@link RECHECK_MS} milliseconds.
+ *
+ * @param path - the file (default `/etc/resolv.conf`)
+ * @returns the configuration
+ * @example
+ * ```ts
+ * currentResolvConf().ndots
+ * ```
+ */
+export function currentResolvConf(path = '/etc/resolv.conf'): ResolvConf {
+  return watchedResolvConf(path).get(RECHECK_MS);
+}
+
+function watchedResolvConf(path: string): WatchedFile<ResolvConf> {
   let watched = files.get(path);
   if (watched === undefined) {
     if (files.size >= 16) files.clear();
     watched = new WatchedFile(path, parseResolvConf, DEFAULT_RESOLV_CONF);
     files.set(path, watched);
   }
-  return watched.get();
+  return watched;
 }

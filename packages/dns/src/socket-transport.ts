@@ -14,6 +14,9 @@ import { TransportTimeoutError } from './transport.js';
 /** Largest UDP reply read (EDNS lets servers send up to what we advertised; read more to see oversize ones). */
 const UDP_BUFFER = 4096;
 
+/** Receive buffers of finished exchanges, reused: decoded messages keep no reference to them. */
+const spare: Buffer[] = [];
+
 interface Closable {
   close(): unknown;
 }
@@ -73,11 +76,15 @@ async function udp<T>(server: NameServer, query: Uint8Array, timeoutMs: number, 
     const s = await makeSocket({ addressFamily: server.family === 4 ? 'ipv4' : 'ipv6', type: 'datagram', remoteHost: addressOf(server), remotePort: server.port });
     hold(s);
     await sendTo(s, query);
-    const buffer = Buffer.allocUnsafe(UDP_BUFFER);
-    for (;;) {
-      const { bytes } = await receiveFrom(s, { buffer });
-      const value = accept(buffer.subarray(0, bytes));
-      if (value !== undefined) return value;
+    const buffer = spare.pop() ?? Buffer.allocUnsafe(UDP_BUFFER);
+    try {
+      for (;;) {
+        const { bytes } = await receiveFrom(s, { buffer });
+        const value = accept(buffer.subarray(0, bytes));
+        if (value !== undefined) return value;
+      }
+    } finally {
+      if (spare.length < 256) spare.push(buffer);
     }
   });
 }

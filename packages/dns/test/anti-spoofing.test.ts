@@ -123,6 +123,9 @@ describe('timeouts and failover', () => {
     expect((err as ResolverAgainError).code).toBe('ECANCELLED');
     const pre = await lookupHostname('abort.fake.test', { ...base, nameservers: s.server, signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(pre).toMatchObject({ code: 'ECANCELLED' });
+    expect(s.queries.length).toBe(1);
+    const hostsToo = await lookupHostname('localhost', { ...base, hostsFile: '/etc/hosts', signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(hostsToo).toBeInstanceOf(ResolverAgainError);
   });
 
   it('totalTimeout bounds the whole lookup', async () => {
@@ -130,6 +133,19 @@ describe('timeouts and failover', () => {
     const err = await lookupHostname('total.fake.test', { ...base, nameservers: [s.server, s.server], timeout: 5, attempts: 3, totalTimeout: 0.2 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverAgainError);
     expect(s.queries.length).toBe(1);
+  });
+});
+
+describe('IPv6 name servers', () => {
+  it('asks [::1]:port over UDP and, for a truncated reply, over TCP', async () => {
+    const s = await fake((q, send) => {
+      if (q.protocol === 'udp' && q.name.startsWith('tc')) send(replyTo(q, { flags: 0x8380 }));
+      else send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 66)] }));
+    }, 6);
+    expect(s.server).toBe(`[::1]:${s.port}`);
+    expect((await lookupHostname('v6.fake.test', { ...base, nameservers: s.server })).address.toString()).toBe('192.0.2.66');
+    expect((await lookupHostname('tc.fake.test', { ...base, nameservers: s.server })).address.toString()).toBe('192.0.2.66');
+    expect(s.queries.map((q) => q.protocol)).toEqual(['udp', 'udp', 'tcp']);
   });
 });
 

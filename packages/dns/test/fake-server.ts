@@ -55,21 +55,23 @@ export interface FakeServer {
 }
 
 /**
- * Starts the fake server on 127.0.0.1 (UDP and TCP on the same port).
+ * Starts the fake server on 127.0.0.1 or ::1 (UDP and TCP on the same port).
  *
  * @param onQuery - decides the reply: call `send` zero or more times; `rinfo` is the client's address
+ * @param family - 4 (default) or 6
  */
-export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: RemoteInfo) => void): Promise<FakeServer> {
-  const udp = createSocket('udp4');
-  const spoofer = createSocket('udp4');
+export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: RemoteInfo) => void, family: 4 | 6 = 4): Promise<FakeServer> {
+  const host = family === 4 ? '127.0.0.1' : '::1';
+  const udp = createSocket(family === 4 ? 'udp4' : 'udp6');
+  const spoofer = createSocket(family === 4 ? 'udp4' : 'udp6');
   const queries: FakeQuery[] = [];
   udp.on('message', (raw, rinfo) => {
     const q = parse(raw, rinfo.port, 'udp');
     queries.push(q);
     onQuery(q, (buf) => { udp.send(buf, rinfo.port, rinfo.address); }, rinfo);
   });
-  await new Promise<void>((r) => udp.bind(0, '127.0.0.1', r));
-  await new Promise<void>((r) => spoofer.bind(0, '127.0.0.1', r));
+  await new Promise<void>((r) => udp.bind(0, host, r));
+  await new Promise<void>((r) => spoofer.bind(0, host, r));
   const port = udp.address().port;
   const sockets = new Set<TcpSocket>();
   const tcp: Server = createServer((c) => {
@@ -88,16 +90,16 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
           const len = Buffer.alloc(2);
           len.writeUInt16BE(reply.length);
           c.write(Buffer.concat([len, reply]));
-        }, { address: '127.0.0.1', family: 'IPv4', port: c.remotePort ?? 0, size: raw.length });
+        }, { address: host, family: family === 4 ? 'IPv4' : 'IPv6', port: c.remotePort ?? 0, size: raw.length });
       }
     });
   });
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);
-    tcp.listen(port, '127.0.0.1', resolve);
+    tcp.listen(port, host, resolve);
   });
   return {
-    port, server: `127.0.0.1:${port}`, queries, spoofer,
+    port, server: family === 4 ? `127.0.0.1:${port}` : `[::1]:${port}`, queries, spoofer,
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => { tcp.close(() => { r(); }); });

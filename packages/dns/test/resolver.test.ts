@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IPv4Address, IPv6Address } from '@iolib/address';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  dnsQuery, ensureHostname, lookupHostname, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverError,
+  dnsQuery, ensureHostname, loadResolvConf, lookupHostname, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverError,
 } from '../src/index.js';
 import type { HostLookup } from '../src/index.js';
 import { openFds } from './fd-count.js';
@@ -118,8 +118,11 @@ d('lookupHostname against NSD', () => {
     const e = await failure(lookupHostname('nx', { ...base, search: ['example.test'] }));
     expect([e.code, e.datum]).toEqual(['ENOTFOUND', 'nx']);
     writeFileSync(resolvConf, `nameserver ${nsd.server}\nsearch other.test\noptions ndots:3\n`);
+    // Lookups check the file at most every RECHECK_MS; loadResolvConf checks at once.
+    expect(loadResolvConf(resolvConf).search).toEqual(['other.test']);
     expect(text(await lookupHostname('www', { hostsFile, resolvConf, cache: false })).address).toBe('192.0.2.30');
     writeFileSync(resolvConf, `nameserver ${nsd.server}\noptions timeout:2 attempts:2\n`);
+    expect(loadResolvConf(resolvConf).search).toEqual([]);
   });
 
   it('the hosts file wins over DNS', async () => {

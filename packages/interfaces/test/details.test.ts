@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networkInterfaces } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { IPv4Address, IPv6Address } from '@iolib/address';
@@ -10,30 +10,16 @@ import {
   listNetworkInterfaces,
   lookupInterface,
 } from '../src/index.js';
-import { fdCount, hasIp, ipAddr, normalizeIp, normalizeOurs } from './ip.js';
+import { expectNoFdLeak, hasIpOrWarn, ipAddr, normalizeIp, normalizeOurs, stable } from './ip.js';
 
-const haveIp = hasIp();
-if (!haveIp) console.warn('interfaces: iproute2 (`ip -j`) missing, comparisons with it are skipped');
+const haveIp = hasIpOrWarn();
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = fdCount();
-});
-afterAll(() => {
-  expect(fdCount()).toBe(fdsBefore);
-});
+expectNoFdLeak();
 
 describe('listNetworkInterfaceDetails on this machine', () => {
   it.skipIf(!haveIp)('reports what `ip -j addr` reports: index, flags, MTU, link type, hardware and every address', () => {
-    for (let attempt = 0; ; attempt++) {
-      const before = normalizeIp(ipAddr());
-      const ours = normalizeOurs(listNetworkInterfaceDetails());
-      const after = normalizeIp(ipAddr());
-      // Other suites may change interfaces meanwhile: compare against a stable snapshot.
-      if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 5) continue;
-      expect(ours).toEqual(before);
-      break;
-    }
+    const { ip, ours } = stable(() => normalizeIp(ipAddr()), () => normalizeOurs(listNetworkInterfaceDetails()));
+    expect(ours).toEqual(ip);
   });
 
   it('lists the same interfaces as listNetworkInterfaces, sorted by index, with frozen values', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyscallError } from '@iolib/syscalls';
 import {
   InvalidInterfaceError,
@@ -9,30 +9,19 @@ import {
   lookupInterface,
   makeInterface,
 } from '../src/index.js';
-import { fdCount, hasIp, ipAddr } from './ip.js';
+import { expectNoFdLeak, hasIpOrWarn, ipAddr, stable } from './ip.js';
 
-const haveIp = hasIp();
-if (!haveIp) console.warn('interfaces: iproute2 (`ip -j`) missing, comparisons with it are skipped');
+const haveIp = hasIpOrWarn();
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = fdCount();
-});
-afterAll(() => {
-  expect(fdCount()).toBe(fdsBefore);
-});
+expectNoFdLeak();
 
 describe('listNetworkInterfaces', () => {
   it.skipIf(!haveIp)('lists the same names and indexes as `ip -j link`, in index order', () => {
-    for (let attempt = 0; ; attempt++) {
-      const before = ipAddr().map((l) => ({ name: l.ifname, index: l.ifindex }));
-      const ours = listNetworkInterfaces().map((i) => ({ ...i }));
-      const after = ipAddr().map((l) => ({ name: l.ifname, index: l.ifindex }));
-      // Other suites may add or remove interfaces meanwhile: compare a stable snapshot.
-      if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 5) continue;
-      expect(ours).toEqual(before);
-      break;
-    }
+    const { ip, ours } = stable(
+      () => ipAddr().map((l) => ({ name: l.ifname, index: l.ifindex })),
+      () => listNetworkInterfaces().map((i) => ({ ...i })),
+    );
+    expect(ours).toEqual(ip);
   });
 
   it.skipIf(!haveIp)('includes loopback and returns frozen values', () => {

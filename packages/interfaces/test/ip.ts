@@ -2,6 +2,7 @@
 // so a test can compare them with a single toEqual.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { InterfaceDetails } from '../src/index.js';
 import { interfaceFlagNames } from '../src/index.js';
 
@@ -50,6 +51,28 @@ export function hasIp(): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** {@link hasIp}, warning when it is missing that the comparisons with it are skipped. */
+export function hasIpOrWarn(): boolean {
+  const have = hasIp();
+  if (!have) console.warn('interfaces: iproute2 (`ip -j`) missing, comparisons with it are skipped');
+  return have;
+}
+
+/**
+ * Run `ours` between two iproute2 snapshots, again until both are equal (other suites add and
+ * remove interfaces meanwhile), at most 6 times.
+ *
+ * @returns the snapshot taken before `ours`, and what `ours` returned
+ */
+export function stable<S, T>(snapshot: () => S, ours: () => T): { ip: S; ours: T } {
+  for (let attempt = 0; ; attempt++) {
+    const before = snapshot();
+    const mine = ours();
+    const after = snapshot();
+    if (JSON.stringify(before) === JSON.stringify(after) || attempt >= 5) return { ip: before, ours: mine };
   }
 }
 
@@ -107,4 +130,15 @@ export function normalizeOurs(details: readonly InterfaceDetails[]): Normalized[
 /** Open fds of this process. */
 export function fdCount(): number {
   return readdirSync('/proc/self/fd').length;
+}
+
+/** Check around the calling suite that it leaves exactly as many fds open as it found. */
+export function expectNoFdLeak(): void {
+  let before = 0;
+  beforeAll(() => {
+    before = fdCount();
+  });
+  afterAll(() => {
+    expect(fdCount()).toBe(before);
+  });
 }

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { SyscallError } from '@iolib/syscalls';
 import { NetdeviceQuery } from '../src/netdevice.js';
 import { listNetworkInterfaces } from '../src/index.js';
-import { fdCount } from './ip.js';
+import { expectNoFdLeak, fdCount } from './ip.js';
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = fdCount();
-});
-afterAll(() => {
-  expect(fdCount()).toBe(fdsBefore);
-});
+expectNoFdLeak();
 
 describe('NetdeviceQuery', () => {
   it('reads MTU and hardware type as sysfs shows them', () => {

@@ -63,6 +63,13 @@ describe('worker threads', () => {
     expect(await exited).toBe(0);
   });
 
+  it('an EventBase dispatches on the worker’s loop', async () => {
+    const worker = startWorker('base');
+    const exited = exitCode(worker);
+    expect(await firstMessage(worker)).toEqual(['read:tick:undefined']);
+    expect(await exited).toBe(0);
+  });
+
   it('a worker that ends with an unref’d watcher still open exits cleanly', async () => {
     const worker = startWorker('left-unref');
     const exited = exitCode(worker);

@@ -20,6 +20,8 @@ interface Waiter {
   resolve(): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout | undefined;
+  /** Resumes in a microtask (a promise): its re-registration is not visible synchronously. */
+  readonly deferred: boolean;
 }
 
 /** Closes sockets that were garbage-collected while open, loudly. */
@@ -44,7 +46,6 @@ export class SocketCore {
   /** Set while a `connect` waits for completion; reads that see `ENOTCONN` wait for it. */
   connecting: Promise<void> | undefined;
   #watcher: FdWatcher | undefined;
-  #interest = 0;
   #refed = true;
   #idleCheck = false;
   readonly #readers: Waiter[] = [];
@@ -80,7 +81,7 @@ export class SocketCore {
     if (this.fd < 0) return Promise.reject(closedError(op));
     return new Promise<void>((resolve, reject) => {
       const queue = direction === READABLE ? this.#readers : this.#writers;
-      const waiter: Waiter = { op, resolve, reject, timer: undefined };
+      const waiter: Waiter = { op, resolve, reject, timer: undefined, deferred: true };
       if (timeout !== undefined && Number.isFinite(timeout)) {
         const fd = this.fd;
         waiter.timer = setTimeout(() => {
@@ -90,8 +91,29 @@ export class SocketCore {
         }, Math.max(0, timeout * 1000));
       }
       queue.push(waiter);
-      if ((this.#interest & direction) === 0) this.#setInterest(this.#interest | direction);
+      const interest = this.#interest;
+      if ((interest & direction) === 0) this.#setInterest(interest | direction);
     });
+  }
+
+  /**
+   * Like {@link SocketCore.wait} without a promise or timeout: `resolve` runs
+   * synchronously from the poll callback (the stream hot path), `reject` when
+   * the socket is closed first.
+   */
+  waitCallback(direction: number, op: string, resolve: () => void, reject: (error: Error) => void): void {
+    if (this.fd < 0) {
+      reject(closedError(op));
+      return;
+    }
+    (direction === READABLE ? this.#readers : this.#writers).push({ op, resolve, reject, timer: undefined, deferred: false });
+    const interest = this.#interest;
+    if ((interest & direction) === 0) this.#setInterest(interest | direction);
+  }
+
+  /** The watcher's current interest (the watcher is the truth: a poll error clears it). */
+  get #interest(): number {
+    return this.#watcher?.events ?? 0;
   }
 
   /** Keep (default) or stop keeping the process alive while waiting. */
@@ -111,14 +133,12 @@ export class SocketCore {
     finalizer.unregister(this);
     if (this.#watcher !== undefined) this.#watcher.close();
     this.#watcher = undefined;
-    this.#interest = 0;
     sysClose(fd);
     for (const w of this.#readers.splice(0)) settleClosed(w);
     for (const w of this.#writers.splice(0)) settleClosed(w);
   }
 
   #setInterest(events: number): void {
-    this.#interest = events;
     if (this.#watcher === undefined) {
       if (events === 0) return;
       this.#watcher = new FdWatcher(this.fd, this.#onReady);
@@ -130,16 +150,14 @@ export class SocketCore {
   readonly #onReady = (events: number, error: Error | undefined): void => {
     // A poll error wakes everyone: their retried system call reports the real errno.
     const ready = error === undefined ? events : READABLE | WRITABLE;
-    let woke = false;
-    if ((ready & READABLE) !== 0) woke = wake(this.#readers) || woke;
-    if ((ready & WRITABLE) !== 0) woke = wake(this.#writers) || woke;
-    if (woke) {
-      if (!this.#idleCheck) {
-        this.#idleCheck = true;
-        setImmediate(this.#dropIdleInterest);
-      }
-    } else {
-      this.#dropIdleInterest();
+    let deferred = false;
+    if ((ready & READABLE) !== 0) deferred = wake(this.#readers) || deferred;
+    if ((ready & WRITABLE) !== 0) deferred = wake(this.#writers) || deferred;
+    if (!deferred) this.#dropIdleInterest();
+    else if (!this.#idleCheck) {
+      // Promise waiters re-register in microtasks; look once they all ran.
+      this.#idleCheck = true;
+      setImmediate(this.#dropIdleInterest);
     }
   };
 
@@ -152,13 +170,34 @@ export class SocketCore {
   };
 }
 
+/** Resume every waiter of a queue; returns whether any resumes later (a promise). */
 function wake(queue: Waiter[]): boolean {
-  if (queue.length === 0) return false;
-  for (const w of queue.splice(0)) {
-    if (w.timer !== undefined) clearTimeout(w.timer);
-    w.resolve();
+  const n = queue.length;
+  if (n === 0) return false;
+  let deferred = false;
+  if (n === 1) {
+    const w = queue.pop();
+    if (w === undefined) return false;
+    resume(w);
+    return w.deferred;
   }
-  return true;
+  for (const w of queue.splice(0)) {
+    if (w.deferred) deferred = true;
+    resume(w);
+  }
+  return deferred;
+}
+
+/** Resume one waiter; an exception from a synchronous one (a user handler) is rethrown later, not lost. */
+function resume(w: Waiter): void {
+  if (w.timer !== undefined) clearTimeout(w.timer);
+  try {
+    w.resolve();
+  } catch (error) {
+    process.nextTick(() => {
+      throw error;
+    });
+  }
 }
 
 function settleClosed(w: Waiter): void {

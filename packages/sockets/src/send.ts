@@ -98,20 +98,49 @@ function flagsOf(o: SendToOptions): number {
  * await sendTo(udp, Buffer.from('ping'), { remoteHost: '127.0.0.1', remotePort: 9000 });
  * ```
  */
-export async function sendTo(socket: ActiveSocket, buffer: Uint8Array | ArrayBufferView | readonly number[], options: SendToOptions = {}): Promise<number> {
-  const core = coreOf(socket, 'sendTo');
-  const bytes = toBytes(buffer, 'sendTo');
-  const [start, end] = checkRange(bytes.length, options.start, options.end, 'sendTo');
-  const data = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
-  const dest = options.remoteHost === undefined && options.remoteFilename === undefined && options.remotePort === undefined ? null : await destination(core, options);
-  const flags = flagsOf(options);
+export function sendTo(socket: ActiveSocket, buffer: Uint8Array | ArrayBufferView | readonly number[], options: SendToOptions = {}): Promise<number> {
+  try {
+    const core = coreOf(socket, 'sendTo');
+    const bytes = toBytes(buffer, 'sendTo');
+    const [start, end] = options.start === undefined && options.end === undefined ? [0, bytes.length] : checkRange(bytes.length, options.start, options.end, 'sendTo');
+    const data = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+    const flags = flagsOf(options);
+    if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
+      return sendToDestination(core, data, flags, options);
+    }
+    // Fast path: a connected socket with room in its buffer sends without any async machinery.
+    const n = attempt(core, data, flags, null, options.dontWait === true);
+    return n === undefined ? slow(core, data, flags, null, options.dontWait === true) : Promise.resolve(n);
+  } catch (e) {
+    return Promise.reject(e as Error);
+  }
+}
+
+type Destination = { sa: Buffer; details: object } | null;
+
+/** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
+function attempt(core: SocketCore, data: Buffer, flags: number, dest: Destination, dontWait: boolean): number | undefined {
   for (;;) {
     const fd = core.use('sendTo');
     const n = dest === null ? send(fd, data, data.length, flags) : sendto(fd, data, data.length, flags, dest.sa, dest.sa.length);
     if (n >= 0) return n;
     const e = errno();
     if (e === EINTR) continue;
-    if (e !== EAGAIN || options.dontWait === true) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
-    await core.wait(WRITABLE, 'sendTo');
+    if (e !== EAGAIN || dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
+    return undefined;
   }
+}
+
+async function slow(core: SocketCore, data: Buffer, flags: number, dest: Destination, dontWait: boolean): Promise<number> {
+  for (;;) {
+    await core.wait(WRITABLE, 'sendTo');
+    const n = attempt(core, data, flags, dest, dontWait);
+    if (n !== undefined) return n;
+  }
+}
+
+async function sendToDestination(core: SocketCore, data: Buffer, flags: number, options: SendToOptions): Promise<number> {
+  const dest = await destination(core, options);
+  const n = attempt(core, data, flags, dest, options.dontWait === true);
+  return n ?? slow(core, data, flags, dest, options.dontWait === true);
 }

@@ -19,10 +19,19 @@ const DEFAULT_INPUT = 64 * 1024;
 /** Reads in one go before yielding to the event loop. */
 const READS_PER_TURN = 16;
 
+/**
+ * One receive buffer shared by every stream socket (JavaScript runs one read
+ * at a time): sockets cost no buffer memory while idle. A read that fills at
+ * least half of it keeps the memory as its chunk (no copy) and a fresh buffer
+ * replaces it; a short read is copied out.
+ */
+let shared = Buffer.allocUnsafeSlow(DEFAULT_INPUT);
+
 /** Base of the active stream classes. Not exported from the package. */
 export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
   readonly #readSize: number;
-  #buf: Buffer;
+  /** Own receive buffer, only for an `inputBufferSize` above the shared buffer's size. */
+  #own: Buffer | undefined;
   #waiting = false;
 
   /**
@@ -40,7 +49,6 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
     core.defaults = defaults;
     core.track(this);
     this.#readSize = readSize;
-    this.#buf = Buffer.allocUnsafeSlow(readSize);
     if (defaults.externalFormat !== undefined) this.setEncoding(defaults.externalFormat);
   }
 
@@ -64,20 +72,23 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
         setImmediate(this.#onReadable);
         return;
       }
-      const buf = this.#buf;
-      const n = recv(fd, buf, buf.length, 0);
+      const size = this.#readSize;
+      const big = size > DEFAULT_INPUT;
+      const buf = big ? (this.#own ??= Buffer.allocUnsafeSlow(size)) : shared;
+      const n = recv(fd, buf, size, 0);
       if (n > 0) {
         let chunk: Buffer;
-        if (n >= buf.length >>> 1) {
+        if (n >= size >>> 1 && n >= 4096) {
           chunk = n === buf.length ? buf : buf.subarray(0, n);
-          this.#buf = Buffer.allocUnsafeSlow(this.#readSize);
+          if (big) this.#own = undefined;
+          else shared = Buffer.allocUnsafeSlow(DEFAULT_INPUT);
         } else {
           chunk = Buffer.allocUnsafe(n);
           buf.copy(chunk, 0, 0, n);
         }
         if (!this.push(chunk)) return;
         // A short read emptied the kernel buffer: wait instead of a recv that would say EAGAIN.
-        if (n < buf.length) break;
+        if (n < size) break;
         continue;
       }
       if (n === 0) {
@@ -97,7 +108,7 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
       return;
     }
     this.#waiting = true;
-    core.wait(READABLE, 'read').then(this.#onReadable, this.#onReadError);
+    core.waitCallback(READABLE, 'read', this.#onReadable, this.#onReadError);
   }
 
   readonly #onReadable = (): void => {
@@ -140,13 +151,13 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
       const e = errno();
       if (e === EINTR) continue;
       if (e === EAGAIN) {
-        core.wait(WRITABLE, 'write').then(
+        core.waitCallback(
+          WRITABLE,
+          'write',
           () => {
             this.#send(chunk, off, callback);
           },
-          (error: unknown) => {
-            callback(error as Error);
-          },
+          callback,
         );
         return;
       }

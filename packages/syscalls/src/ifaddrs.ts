@@ -18,15 +18,14 @@
  * };
  * ```
  */
-import { errno, koffi, libc } from './libc.js';
+import { AF_INET, AF_INET6, AF_PACKET } from './constants.js';
 import { SyscallError } from './errors.js';
+import { errno, koffi, libc } from './libc.js';
+import { decodeSockaddr, sockaddrFamily, type Sockaddr } from './sockaddr.js';
+import { SOCKADDR_IN6_SIZE, SOCKADDR_IN_SIZE } from './structs.js';
 
-/** `AF_INET` as found in `sa_family`. */
-const FAMILY_INET = 2;
-/** `AF_INET6` as found in `sa_family`. */
-const FAMILY_INET6 = 10;
-/** `AF_PACKET` as found in `sa_family`. */
-const FAMILY_PACKET = 17;
+/** `offsetof(struct sockaddr_ll, sll_addr)`: the fixed part before the hardware address. */
+const SLL_ADDR_OFFSET = 12;
 /**
  * Longest hardware address a `sockaddr_ll` from getifaddrs can hold: glibc and musl
  * both allocate a `sockaddr_ll` whose `sll_addr` has 24 bytes (InfiniBand needs 20).
@@ -116,7 +115,8 @@ export interface IfaddrsEntry {
   readonly stats: RtnlLinkStats | null;
 }
 
-const Ifaddrs = koffi.struct('iolib_ifaddrs', {
+/** Anonymous, like the types of `structs.ts`: a second copy of this module never clashes on a name. */
+const Ifaddrs = koffi.struct({
   ifa_next: 'void *',
   ifa_name: 'char *',
   ifa_flags: 'unsigned int',
@@ -138,18 +138,43 @@ interface RawIfaddrs {
 
 const isNull = (p: bigint | null): p is null => p === null || p === 0n;
 
-/** A DataView over `length` bytes at `ptr`. Only valid until the list is freed. */
+/** The `length` bytes at `ptr`, not copied: only valid until the list is freed. */
+function bytesAt(ptr: bigint, length: number): Uint8Array {
+  return new Uint8Array(koffi.view(ptr, length));
+}
+
+/** A DataView over `length` bytes at `ptr`, not copied: only valid until the list is freed. */
 function memory(ptr: bigint, length: number): DataView {
   return new DataView(koffi.view(ptr, length));
 }
 
-/** Copy `length` bytes at `offset` of `view` into a fresh Uint8Array. */
-function copyBytes(view: DataView, offset: number, length: number): Uint8Array {
-  return new Uint8Array(view.buffer, view.byteOffset + offset, length).slice();
+/** IPv6 words (as {@link decodeSockaddr} gives them) → the 16 bytes in network order. */
+function wordsToBytes(words: Uint16Array): Uint8Array {
+  const bytes = new Uint8Array(2 * words.length);
+  words.forEach((word, i) => {
+    bytes[2 * i] = word >>> 8;
+    bytes[2 * i + 1] = word & 0xff;
+  });
+  return bytes;
+}
+
+/** `struct sockaddr_ll` at `ptr`, its `sll_halen` capped at what getifaddrs allocates. */
+function decodeSockaddrLl(ptr: bigint): IfaSockaddrLl {
+  const halen = Math.min(memory(ptr, SLL_ADDR_OFFSET).getUint8(11), MAX_HARDWARE_ADDRESS);
+  const v = memory(ptr, SLL_ADDR_OFFSET + halen);
+  return {
+    family: 'packet',
+    protocol: v.getUint16(2, false),
+    ifindex: v.getInt32(4, true),
+    hatype: v.getUint16(8, true),
+    pkttype: v.getUint8(10),
+    address: new Uint8Array(v.buffer, v.byteOffset + SLL_ADDR_OFFSET, halen).slice(),
+  };
 }
 
 /**
  * Decode the `struct sockaddr` at `ptr` (as referenced by an ifaddrs entry), copying it.
+ * `sockaddr_in` and `sockaddr_in6` go through {@link decodeSockaddr}; `sockaddr_ll` is read here.
  *
  * @param ptr - the address of a `sockaddr_in`, `sockaddr_in6` or `sockaddr_ll`
  * @returns the decoded address; families other than these three give `{ family: 'other', saFamily }`
@@ -159,35 +184,26 @@ function copyBytes(view: DataView, offset: number, length: number): Uint8Array {
  * ```
  */
 export function decodeIfaSockaddr(ptr: bigint): IfaSockaddr {
-  const saFamily = memory(ptr, 2).getUint16(0, true);
+  const saFamily = sockaddrFamily(bytesAt(ptr, 2));
   switch (saFamily) {
-    case FAMILY_INET: {
-      const v = memory(ptr, 16);
-      return { family: 'inet', port: v.getUint16(2, false), address: copyBytes(v, 4, 4) };
-    }
-    case FAMILY_INET6: {
-      const v = memory(ptr, 28);
-      return {
-        family: 'inet6',
-        port: v.getUint16(2, false),
-        flowInfo: v.getUint32(4, false),
-        address: copyBytes(v, 8, 16),
-        scopeId: v.getUint32(24, true),
-      };
-    }
-    case FAMILY_PACKET: {
-      const head = memory(ptr, 12);
-      const halen = Math.min(head.getUint8(11), MAX_HARDWARE_ADDRESS);
-      const v = memory(ptr, 12 + halen);
-      return {
-        family: 'packet',
-        protocol: v.getUint16(2, false),
-        ifindex: v.getInt32(4, true),
-        hatype: v.getUint16(8, true),
-        pkttype: v.getUint8(10),
-        address: copyBytes(v, 12, halen),
-      };
-    }
+    case AF_INET:
+      return fromSockaddr(decodeSockaddr(bytesAt(ptr, SOCKADDR_IN_SIZE)), saFamily);
+    case AF_INET6:
+      return fromSockaddr(decodeSockaddr(bytesAt(ptr, SOCKADDR_IN6_SIZE)), saFamily);
+    case AF_PACKET:
+      return decodeSockaddrLl(ptr);
+    default:
+      return { family: 'other', saFamily };
+  }
+}
+
+/** A {@link decodeSockaddr} result in this module's terms (IPv6 as 16 bytes, like the other byte vectors here). */
+function fromSockaddr(sa: Sockaddr, saFamily: number): IfaSockaddr {
+  switch (sa.family) {
+    case 'ipv4':
+      return { family: 'inet', port: sa.port, address: sa.address };
+    case 'ipv6':
+      return { family: 'inet6', port: sa.port, flowInfo: sa.flowinfo, address: wordsToBytes(sa.address), scopeId: sa.scopeId };
     default:
       return { family: 'other', saFamily };
   }

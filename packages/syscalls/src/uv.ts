@@ -34,7 +34,8 @@ export const UV_POLL = 8;
 
 const PollCallback = koffi.proto('void iolib_uv_poll_cb(intptr_t handle, int status, int events)');
 
-const getLoop: (env: unknown, out: [bigint | null]) => number = libc.func(
+/** `napi_status napi_get_uv_event_loop(napi_env env, uv_loop_t **loop)`: pass `koffi.node.env`; 0 is `napi_ok`. */
+export const napi_get_uv_event_loop: (env: unknown, out: [bigint | null]) => number = libc.func(
   'int napi_get_uv_event_loop(void *env, _Out_ void **loop)',
 );
 
@@ -77,7 +78,7 @@ let loop: bigint | undefined;
 export function uvLoop(): bigint {
   if (loop !== undefined) return loop;
   const out: [bigint | null] = [null];
-  const status = getLoop(koffi.node.env, out);
+  const status = napi_get_uv_event_loop(koffi.node.env, out);
   if (status !== 0 || out[0] === null) {
     throw new SyscallError('napi_get_uv_event_loop', 22, { detail: `napi_status ${status}` });
   }
@@ -238,7 +239,29 @@ export function uvPollClose(handle: number): void {
   uv_close(handle, closeCb);
 }
 
-/** Number of poll handles of this thread not yet freed (for leak checks in tests). */
+/**
+ * Whether poll handles of this thread are flagged to survive loop teardown (the
+ * handle layout matched libuv 1.x); `undefined` before the first handle.
+ *
+ * @returns the verdict of the layout check
+ * @example
+ * ```ts
+ * if (uvPollTeardownSafe() === false) console.warn('close watchers before a worker exits');
+ * ```
+ */
+export function uvPollTeardownSafe(): boolean | undefined {
+  return layoutChecked;
+}
+
+/**
+ * Number of poll handles of this thread opened and not yet closed (for leak checks).
+ *
+ * @returns the count
+ * @example
+ * ```ts
+ * expect(uvPollHandleCount()).toBe(0);
+ * ```
+ */
 export function uvPollHandleCount(): number {
   return listeners.size;
 }

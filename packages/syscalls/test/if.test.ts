@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import {
   AF_UNIX,
@@ -29,28 +28,14 @@ import {
   socket,
   syscall,
 } from '../src/index.js';
+import { ipLinks, stable as stableSnapshot, type IpLink } from './support/iproute.js';
 
-interface IpLink { ifindex: number; ifname: string; mtu: number; flags: string[]; link_type: string }
-
-function ipLinks(): IpLink[] | null {
-  try {
-    return JSON.parse(execFileSync('ip', ['-j', 'link'], { encoding: 'utf8' })) as IpLink[];
-  } catch {
-    return null;
-  }
-}
 const haveIp = ipLinks() !== null;
 if (!haveIp) console.warn('syscalls if: iproute2 (`ip -j`) missing, comparisons with it are skipped');
 
-/** Interface names and indexes, retried until two `ip` snapshots agree (other suites add interfaces). */
+/** Ours, taken while interface names, indexes and MTUs hold still (other suites add interfaces). */
 function stable<T>(ours: () => T): { ip: IpLink[]; ours: T } {
-  for (let attempt = 0; ; attempt++) {
-    const before = ipLinks()!;
-    const mine = ours();
-    const after = ipLinks()!;
-    const key = (l: IpLink[]): string => JSON.stringify(l.map((x) => [x.ifindex, x.ifname, x.mtu]));
-    if (key(before) === key(after) || attempt >= 5) return { ip: before, ours: mine };
-  }
+  return stableSnapshot(() => ipLinks()!, (l) => l.map((x) => [x.ifindex, x.ifname, x.mtu]), ours);
 }
 
 let fdsBefore = 0;

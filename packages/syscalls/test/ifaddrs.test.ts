@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import koffi from 'koffi';
 import {
@@ -12,18 +11,9 @@ import {
   listIfNameIndex,
   type IfaSockaddr,
 } from '../src/index.js';
+import { ipAddrs, stable } from './support/iproute.js';
 
-interface IpAddr { family: string; local: string; prefixlen: number; broadcast?: string; address?: string; label?: string; scope: string }
-interface IpLink { ifindex: number; ifname: string; flags: string[]; link_type: string; address?: string; broadcast?: string; addr_info: IpAddr[] }
-
-function ipAddr(): IpLink[] | null {
-  try {
-    return JSON.parse(execFileSync('ip', ['-j', 'addr'], { encoding: 'utf8' })) as IpLink[];
-  } catch {
-    return null;
-  }
-}
-const haveIp = ipAddr() !== null;
+const haveIp = ipAddrs() !== null;
 if (!haveIp) console.warn('syscalls ifaddrs: iproute2 (`ip -j`) missing, comparisons with it are skipped');
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(':');
@@ -54,39 +44,36 @@ afterAll(() => {
 
 describe('getifaddrs', () => {
   it.skipIf(!haveIp)('gives one link entry per interface with index, hardware type and address as `ip -j addr`', () => {
-    for (let attempt = 0; ; attempt++) {
-      const before = ipAddr()!;
-      const entries = listIfaddrs();
-      const after = ipAddr()!;
-      const key = (l: IpLink[]): string => JSON.stringify(l.map((x) => [x.ifindex, x.ifname, x.address, x.addr_info.map((a) => a.local)]));
-      if (key(before) !== key(after) && attempt < 5) continue;
-      const links = entries.filter((e) => e.addr === null || e.addr.family === 'packet');
-      expect(links.map((e) => e.name)).toEqual(before.map((l) => l.ifname));
-      for (const l of before) {
-        const e = links.find((x) => x.name === l.ifname)!;
-        expect(e.stats).not.toBeNull();
-        if (l.address === undefined) {
-          expect(e.addr).toBeNull();
-          continue;
-        }
-        expect(e.addr).toMatchObject({ family: 'packet', ifindex: l.ifindex });
-        if (e.addr?.family !== 'packet') throw new Error('not AF_PACKET');
-        expect(hex(e.addr.address)).toBe(l.address);
-        expect(e.addr.hatype).toBe({ ether: 1, loopback: 772, none: 65534 }[l.link_type] ?? e.addr.hatype);
-        if (l.broadcast !== undefined && e.ifu?.family === 'packet') expect(hex(e.ifu.address)).toBe(l.broadcast);
+    const { ip: before, ours: entries } = stable(
+      () => ipAddrs()!,
+      (l) => l.map((x) => [x.ifindex, x.ifname, x.address, x.addr_info.map((a) => a.local)]),
+      listIfaddrs,
+    );
+    const links = entries.filter((e) => e.addr === null || e.addr.family === 'packet');
+    expect(links.map((e) => e.name)).toEqual(before.map((l) => l.ifname));
+    for (const l of before) {
+      const e = links.find((x) => x.name === l.ifname)!;
+      expect(e.stats).not.toBeNull();
+      if (l.address === undefined) {
+        expect(e.addr).toBeNull();
+        continue;
       }
-      for (const l of before) {
-        const mine = entries.filter((e) => e.addr?.family === 'inet' || e.addr?.family === 'inet6');
-        for (const a of l.addr_info) {
-          const fam = a.family === 'inet' ? 'inet' : 'inet6';
-          const name = a.label ?? l.ifname;
-          const e = mine.find((x) => x.name === name && x.addr?.family === fam && (fam === 'inet' ? dotted(x.addr.address) === a.local : v6hex(x.addr.address) === expand6(a.local)) && prefix(x.netmask) === a.prefixlen);
-          expect(e, `${name} ${a.local}`).toBeDefined();
-          if (e?.addr?.family === 'inet6') expect(e.addr.scopeId).toBe(a.scope === 'link' ? l.ifindex : 0);
-          if (e?.addr?.family === 'inet' && a.broadcast !== undefined && e.ifu?.family === 'inet') expect(dotted(e.ifu.address)).toBe(a.broadcast);
-        }
+      expect(e.addr).toMatchObject({ family: 'packet', ifindex: l.ifindex });
+      if (e.addr?.family !== 'packet') throw new Error('not AF_PACKET');
+      expect(hex(e.addr.address)).toBe(l.address);
+      expect(e.addr.hatype).toBe({ ether: 1, loopback: 772, none: 65534 }[l.link_type] ?? e.addr.hatype);
+      if (l.broadcast !== undefined && e.ifu?.family === 'packet') expect(hex(e.ifu.address)).toBe(l.broadcast);
+    }
+    for (const l of before) {
+      const mine = entries.filter((e) => e.addr?.family === 'inet' || e.addr?.family === 'inet6');
+      for (const a of l.addr_info) {
+        const fam = a.family === 'inet' ? 'inet' : 'inet6';
+        const name = a.label ?? l.ifname;
+        const e = mine.find((x) => x.name === name && x.addr?.family === fam && (fam === 'inet' ? dotted(x.addr.address) === a.local : v6hex(x.addr.address) === expand6(a.local)) && prefix(x.netmask) === a.prefixlen);
+        expect(e, `${name} ${a.local}`).toBeDefined();
+        if (e?.addr?.family === 'inet6') expect(e.addr.scopeId).toBe(a.scope === 'link' ? l.ifindex : 0);
+        if (e?.addr?.family === 'inet' && a.broadcast !== undefined && e.ifu?.family === 'inet') expect(dotted(e.ifu.address)).toBe(a.broadcast);
       }
-      break;
     }
   });
 

@@ -14,6 +14,7 @@ import {
   uvPollHandleCount,
   uvPollOpen,
   uvPollStart,
+  uvPollTeardownSafe,
   uv_handle_size,
   uv_has_ref,
   uv_is_active,
@@ -42,6 +43,7 @@ describe('libuv poll bindings', () => {
       },
     });
     expect(uvPollHandleCount()).toBe(before + 1);
+    expect(uvPollTeardownSafe()).toBe(true);
     uvPollStart(h, UV_READABLE);
     expect(uv_is_active(h)).not.toBe(0);
     expect(uv_has_ref(h)).not.toBe(0);

@@ -12,7 +12,7 @@ export default async function main(): Promise<unknown> {
   try {
     const hostsFile = join(dir, 'hosts');
     writeFileSync(hostsFile, '192.0.2.7 app.example.test app\n2001:db8::7 app.example.test\n');
-    const forward = await lookupHostname('app', { hostsFile, ipv6: true });
+    const forward = await lookupHostname('app.example.test', { hostsFile, ipv6: true });
     const reverse = await lookupHostname('2001:db8::7', { hostsFile });
     return {
       address: forward.address.toString(),
