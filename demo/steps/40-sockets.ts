@@ -66,7 +66,7 @@ async function passFd(dir: string, say: (line: string) => void): Promise<void> {
     const child = new Promise<void>((resolve, reject) => {
       execFile(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', script, '--fd-child', path], { cwd: root, timeout: 20_000 }, (error) => {
         if (error === null) resolve();
-        else reject(error);
+        else reject(new Error(`the fd child process failed: ${error.message}`, { cause: error }));
       });
     });
     // If the child dies before connecting, report its error instead of waiting.

@@ -129,9 +129,8 @@ function netStream(ep: Endpoint): Contender {
         else srv!.listen(`${ep.path}.net`, resolve);
       });
       const addr = srv.address();
-      client = ep.kind === 'tcp' && typeof addr === 'object' && addr !== null
-        ? createConnection({ port: addr.port, host: '127.0.0.1', noDelay: true })
-        : createConnection(`${ep.path}.net`);
+      if (ep.kind === 'unix') client = createConnection(`${ep.path}.net`);
+      else client = createConnection({ port: typeof addr === 'object' && addr !== null ? addr.port : 0, host: '127.0.0.1', noDelay: true });
       await new Promise<void>((resolve) => client!.once('connect', resolve));
       while (server === undefined) await new Promise((r) => setImmediate(r));
     },
@@ -193,10 +192,10 @@ function nodeDgram(): Contender {
       b = createSocket('udp4');
       await new Promise<void>((r) => a!.bind(0, '127.0.0.1', r));
       await new Promise<void>((r) => b!.bind(0, '127.0.0.1', r));
-      await new Promise<void>((r) => a!.connect(b!.address().port, '127.0.0.1', r));
-      await new Promise<void>((r) => b!.connect(a!.address().port, '127.0.0.1', r));
+      await new Promise<void>((r) => { a!.connect(b!.address().port, '127.0.0.1', r); });
+      await new Promise<void>((r) => { b!.connect(a!.address().port, '127.0.0.1', r); });
       const echo = b;
-      echo.on('message', (m) => echo.send(m));
+      echo.on('message', (m) => { echo.send(m); });
     },
     run(ops) {
       const ping = Buffer.alloc(SIZE, 7);
@@ -214,8 +213,8 @@ function nodeDgram(): Contender {
       });
     },
     async teardown() {
-      await new Promise<void>((r) => a!.close(() => r()));
-      await new Promise<void>((r) => b!.close(() => r()));
+      await new Promise<void>((r) => a!.close(() => { r(); }));
+      await new Promise<void>((r) => b!.close(() => { r(); }));
     },
   };
 }

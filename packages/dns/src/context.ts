@@ -99,7 +99,7 @@ export function makeContext(options: ResolverOptions, cache: boolean | DnsCache 
       deadline: performance.now() + total * 1000,
       transport: socketTransport,
     },
-    serversKey: servers.map((s) => s.label).join(','),
+    serversKey: cache === false ? '' : servers.map((s) => s.label).join(','),
     cache: cache === false ? undefined : cache === true || cache === undefined ? defaultCache : cache,
   };
 }

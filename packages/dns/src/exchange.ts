@@ -171,7 +171,8 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
   const n = cfg.servers.length;
   const first = cfg.rotate && n > 1 ? rotation++ % n : 0;
   const dead = new Set<number>();
-  const failed = new Set<number>();
+  let failedCount = 0;
+  const failed: boolean[] = [];
   let lastFail: DnsMessage | undefined;
   let lastAgain: { detail: string; cause: unknown } | undefined;
   for (let attempt = 0; attempt < cfg.attempts && dead.size < n; attempt++) {
@@ -185,7 +186,8 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
       if (outcome.kind === 'answer') return outcome.message;
       if (outcome.kind === 'fail') {
         lastFail = outcome.message;
-        failed.add(i);
+        if (failed[i] !== true) failedCount++;
+        failed[i] = true;
         if (outcome.message.rcode !== RCODE.SERVFAIL) dead.add(i);
       } else {
         lastAgain = outcome;
@@ -193,7 +195,7 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
       }
     }
   }
-  if (lastFail !== undefined && failed.size === n) {
+  if (lastFail !== undefined && failedCount === n) {
     const rc = lastFail.rcode;
     throw new ExchangeError('fail', RCODE_CODES[rc] ?? 'ESERVFAIL', `${RCODE_NAMES[rc] ?? `RCODE ${rc}`} from every name server`, lastFail);
   }

@@ -12,7 +12,8 @@ import { ResolverError, ResolverNoNameError } from './errors.js';
 import { currentHosts } from './hosts.js';
 import type { HostsEntry } from './hosts.js';
 import { toAsciiName } from './idna.js';
-import { nameKey, nameToLabels } from './name-codec.js';
+import { encodeName } from './message-encode.js';
+import { nameKey } from './name-codec.js';
 import { resolveChain } from './resolve.js';
 import type { Resolved } from './resolve.js';
 import { TYPE_A, TYPE_AAAA, TYPE_PTR } from './types.js';
@@ -76,7 +77,8 @@ function candidates(name: string, ctx: Context, options: LookupHostnameOptions):
   if (name.endsWith('.')) return [name.slice(0, -1)];
   const search = options.search ?? ctx.conf.search;
   const ndots = options.ndots ?? ctx.conf.ndots;
-  const dots = name.split('.').length - 1;
+  let dots = 0;
+  for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) dots++;
   const searched = search.map((d) => `${name}.${d}`);
   return dots >= ndots ? [name, ...searched] : [...searched, name];
 }
@@ -104,7 +106,7 @@ async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string
 
 async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
   const ascii = toAsciiName(host);
-  nameToLabels(ascii);
+  encodeName(ascii);
   if (ascii === '' || ascii === '.') throw new ResolverNoNameError(host, { code: 'EBADNAME', detail: 'the name is empty' });
   const hosts = currentHosts(options.hostsFile).byName.get(nameKey(ascii));
   if (hosts !== undefined) {

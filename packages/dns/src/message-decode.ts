@@ -176,6 +176,7 @@ export function decodeMessage(buf: Uint8Array): DnsMessage {
   const answer = r.section(header.ancount, 'answer');
   const authority = r.section(header.nscount, 'authority');
   const additional = r.section(header.arcount, 'additional');
-  const msg = { id: header.id, rcode: (r.extendedRcode << 4) | header.rcode, flags: header.flags, question, answer, authority, additional };
-  return r.edns === undefined ? msg : { ...msg, edns: r.edns };
+  const rcode = (r.extendedRcode << 4) | header.rcode;
+  const { id, flags } = header;
+  return r.edns === undefined ? { id, rcode, flags, question, answer, authority, additional } : { id, rcode, flags, question, answer, authority, additional, edns: r.edns };
 }

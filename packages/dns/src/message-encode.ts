@@ -52,6 +52,36 @@ export function encodeQuery(spec: QuerySpec): Buffer {
  * ```
  */
 export function encodeName(name: string): Buffer {
+  return plainName(name) ?? escapedName(name);
+}
+
+/** One pass for the usual name (ASCII, no escapes); `undefined` sends anything unusual to the careful path. */
+function plainName(name: string): Buffer | undefined {
+  const end = name.endsWith('.') ? name.length - 1 : name.length;
+  if (end <= 0 || end > 253) return undefined;
+  const out = Buffer.allocUnsafe(end + 2);
+  let lenPos = 0;
+  let pos = 1;
+  for (let i = 0; i < end; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x2e) {
+      const len = pos - lenPos - 1;
+      if (len === 0 || len > 63) return undefined;
+      out[lenPos] = len;
+      lenPos = pos++;
+    } else {
+      if (c > 0x7f || c === 0x5c) return undefined;
+      out[pos++] = c;
+    }
+  }
+  const len = pos - lenPos - 1;
+  if (len === 0 || len > 63) return undefined;
+  out[lenPos] = len;
+  out[pos] = 0;
+  return out;
+}
+
+function escapedName(name: string): Buffer {
   const labels = nameToLabels(name);
   let length = 1;
   for (const l of labels) length += l.length + 1;

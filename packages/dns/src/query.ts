@@ -8,7 +8,7 @@ import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { ResolverOptions } from './context.js';
 import { ExchangeError, exchange } from './exchange.js';
 import { toAsciiName } from './idna.js';
-import { nameToLabels } from './name-codec.js';
+import { encodeName } from './message-encode.js';
 import { recordTypeCode, TYPE_PTR } from './types.js';
 import type { DnsMessage } from './types.js';
 
@@ -55,7 +55,7 @@ export async function dnsQuery(name: string | IPAddress, options: DnsQueryOption
   checkAborted(ctx, name);
   try {
     qname = toAsciiName(qname);
-    nameToLabels(qname);
+    encodeName(qname);
     return await exchange(qname, type, ctx.exchange);
   } catch (e) {
     if (e instanceof ExchangeError && e.kind === 'fail' && e.last !== undefined) return e.last;

@@ -35,58 +35,69 @@ function addressOf(server: NameServer): IPAddress {
 }
 
 /**
- * Runs `body` with a timer and the abort signal armed: either one closes the
- * socket `body` opened (through `hold`) and turns the rejection into a
- * timeout or the signal's reason.
+ * A timer and the abort signal armed around one exchange: either one closes
+ * the exchange's socket, which rejects its pending operation; {@link Guard.fail}
+ * then turns that rejection into a timeout or the signal's reason. Plain
+ * methods (`handleEvent`, one shared timer callback), no closures per exchange.
  */
-async function guarded<T>(server: NameServer, protocol: 'udp' | 'tcp', timeoutMs: number, signal: AbortSignal | undefined, body: (hold: (s: Closable) => void) => Promise<T>): Promise<T> {
-  if (signal?.aborted === true) throw signal.reason;
-  let socket: Closable | undefined;
-  const state = { timedOut: false, aborted: false };
-  const closeSocket = (): void => {
-    if (socket !== undefined) socket.close();
-  };
-  const timer = setTimeout(() => {
-    state.timedOut = true;
-    closeSocket();
-  }, timeoutMs);
-  const onAbort = (): void => {
-    state.aborted = true;
-    closeSocket();
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await body((s) => {
-      socket = s;
-      if (state.timedOut || state.aborted) s.close();
-    });
-  } catch (e) {
-    if (state.aborted) throw signal?.reason;
-    if (state.timedOut) throw new TransportTimeoutError(server, protocol);
-    throw e;
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-    closeSocket();
+class Guard {
+  socket: Closable | undefined;
+  timedOut = false;
+  aborted = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly server: NameServer, private readonly protocol: 'udp' | 'tcp', timeoutMs: number, private readonly signal: AbortSignal | undefined) {
+    this.timer = setTimeout(expire, timeoutMs, this);
+    signal?.addEventListener('abort', this, { once: true });
+  }
+
+  handleEvent(): void {
+    this.aborted = true;
+    this.socket?.close();
+  }
+
+  hold(s: Closable): void {
+    this.socket = s;
+    if (this.timedOut || this.aborted) s.close();
+  }
+
+  fail(e: unknown): unknown {
+    if (this.aborted) return this.signal?.reason;
+    if (this.timedOut) return new TransportTimeoutError(this.server, this.protocol);
+    return e;
+  }
+
+  done(): void {
+    clearTimeout(this.timer);
+    this.signal?.removeEventListener('abort', this);
+    this.socket?.close();
   }
 }
 
+function expire(g: Guard): void {
+  g.timedOut = true;
+  g.socket?.close();
+}
+
 async function udp<T>(server: NameServer, query: Uint8Array, timeoutMs: number, signal: AbortSignal | undefined, accept: (reply: Uint8Array) => T | undefined): Promise<T> {
-  return guarded(server, 'udp', timeoutMs, signal, async (hold) => {
+  if (signal?.aborted === true) throw signal.reason;
+  const guard = new Guard(server, 'udp', timeoutMs, signal);
+  const buffer = spare.pop() ?? Buffer.allocUnsafe(UDP_BUFFER);
+  try {
     const s = await makeSocket({ addressFamily: server.family === 4 ? 'ipv4' : 'ipv6', type: 'datagram', remoteHost: addressOf(server), remotePort: server.port });
-    hold(s);
+    guard.hold(s);
     await sendTo(s, query);
-    const buffer = spare.pop() ?? Buffer.allocUnsafe(UDP_BUFFER);
-    try {
-      for (;;) {
-        const { bytes } = await receiveFrom(s, { buffer });
-        const value = accept(buffer.subarray(0, bytes));
-        if (value !== undefined) return value;
-      }
-    } finally {
-      if (spare.length < 256) spare.push(buffer);
+    for (;;) {
+      const { bytes } = await receiveFrom(s, { buffer });
+      const value = accept(buffer.subarray(0, bytes));
+      if (value !== undefined) return value;
     }
-  });
+  } catch (e) {
+    throw guard.fail(e);
+  } finally {
+    guard.done();
+    if (spare.length < 256) spare.push(buffer);
+  }
 }
 
 async function readExactly(s: Parameters<typeof receiveFrom>[0], buffer: Buffer): Promise<void> {
@@ -99,9 +110,11 @@ async function readExactly(s: Parameters<typeof receiveFrom>[0], buffer: Buffer)
 }
 
 async function tcp(server: NameServer, query: Uint8Array, timeoutMs: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
-  return guarded(server, 'tcp', timeoutMs, signal, async (hold) => {
+  if (signal?.aborted === true) throw signal.reason;
+  const guard = new Guard(server, 'tcp', timeoutMs, signal);
+  try {
     const s = await makeSocket({ addressFamily: server.family === 4 ? 'ipv4' : 'ipv6', type: 'stream', remoteHost: addressOf(server), remotePort: server.port, nodelay: true });
-    hold(s);
+    guard.hold(s);
     const framed = Buffer.allocUnsafe(2 + query.length);
     framed.writeUInt16BE(query.length, 0);
     framed.set(query, 2);
@@ -112,7 +125,11 @@ async function tcp(server: NameServer, query: Uint8Array, timeoutMs: number, sig
     const reply = Buffer.alloc(prefix.readUInt16BE(0));
     await readExactly(s, reply);
     return reply;
-  });
+  } catch (e) {
+    throw guard.fail(e);
+  } finally {
+    guard.done();
+  }
 }
 
 /** The transport lookups use. */

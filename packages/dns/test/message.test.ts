@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeName } from '../src/message-encode.js';
 import { decodeHeader, decodeMessage, DnsFormatError, encodeQuery, MAX_RECORDS, recordTypeCode, recordTypeName } from '../src/index.js';
 import { readName, nameToLabels, nameKey } from '../src/name-codec.js';
 import { bytes, message, u16, wireName } from './packet.js';
@@ -47,6 +49,23 @@ describe('encodeQuery', () => {
   it('rejects IDs and types out of range', () => {
     expect(() => encodeQuery({ id: 65536, name: 'a', type: 1 })).toThrow(RangeError);
     expect(() => encodeQuery({ id: 1, name: 'a', type: -1 })).toThrow(RangeError);
+  });
+
+  it('encodes plain names on the fast path exactly as the careful path does', () => {
+    const label = fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/);
+    fc.assert(fc.property(fc.array(label, { minLength: 1, maxLength: 8 }), fc.boolean(), (labels, dot) => {
+      const name = labels.join('.') + (dot ? '.' : '');
+      let careful: Buffer | Error;
+      try {
+        careful = Buffer.concat([...nameToLabels(name).map((l) => Buffer.concat([Buffer.from([l.length]), l])), Buffer.from([0])]);
+      } catch (e) {
+        careful = e as Error;
+      }
+      if (careful instanceof Error) expect(() => encodeName(name)).toThrow(careful.message);
+      else expect(encodeName(name)).toEqual(careful);
+    }), { numRuns: 2000 });
+    expect([...encodeName('.')]).toEqual([0]);
+    expect([...encodeName('')]).toEqual([0]);
   });
 
   it('resolves presentation escapes', () => {
