@@ -51,7 +51,8 @@ describe('parsePrefix', () => {
   it('clears host bits when not strict, reads the IPv4 part per mode', () => {
     expect(parsePrefix('10.1.2.3/8', { strict: false }).toString()).toBe('10.0.0.0/8');
     expect(parsePrefix('2001:db8::1/32', { strict: false }).toString()).toBe('2001:db8::/32');
-    expect(parsePrefix('10/8', { mode: 'inet_aton' }).toString()).toBe('0.0.0.10/32'.replace('0.0.0.10/32', '0.0.0.0/8').replace('0.0.0.0/8', parsePrefix('0.0.0.10/8', { strict: false }).toString()) === '' ? '' : parsePrefix('10/8', { mode: 'inet_aton', strict: false }).toString());
+    expect(parsePrefix('10.1/32', { mode: 'inet_aton' }).toString()).toBe('10.0.0.1/32');
+    expect(parsePrefix('10.1/8', { mode: 'inet_aton', strict: false }).toString()).toBe('10.0.0.0/8');
     expect(() => parsePrefix(8 as unknown as string)).toThrow(TypeError);
   });
 });
@@ -125,6 +126,14 @@ const v4prefix = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ 
 const v6prefix = fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }))
   .map(([v, len]) => new IPv6Network(IPv6Address.fromBigInt(v), len));
 const anyPrefix = fc.oneof(v4prefix, v6prefix);
+
+function* take<T>(it: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  for (const x of it) {
+    yield x;
+    if (--n === 0) return;
+  }
+}
 
 /** Every address count in a list of prefixes, as a set of [lo, hi] ranges for comparison. */
 function covers(list: readonly Prefix[], a: InetAddress): boolean {
@@ -246,7 +255,7 @@ def f(x):
         summarize: strings(summarizeRange(first, last)),
         subnets6: n6.length < 128 ? strings(n6.subnets()) : [],
         supernet6: String(n6.supernet()),
-        hosts6: strings(n6.hosts()).slice(0, 5),
+        hosts6: strings(take(n6.hosts(), 5)),
       };
       expect(ours).toEqual(want[i]);
     });

@@ -83,15 +83,7 @@ function candidates(name: string, ctx: Context, options: LookupHostnameOptions):
   return dots >= ndots ? [name, ...searched] : [...searched, name];
 }
 
-async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string): Promise<HostLookup> {
-  const types = mode === false ? [TYPE_A] : mode === 'ipv6' ? [TYPE_AAAA] : [TYPE_A, TYPE_AAAA];
-  const settled = await Promise.allSettled(types.map((t) => resolveChain(name, t, ctx, datum)));
-  const ok = settled.filter((s): s is PromiseFulfilledResult<Resolved> => s.status === 'fulfilled').map((s) => s.value);
-  if (ok.length === 0) {
-    const errors = settled.map((s) => toResolverError(datum, (s as PromiseRejectedResult).reason));
-    // Rank: a temporary failure or a hard failure says more than "no such name".
-    throw errors.find((e) => !(e instanceof ResolverNoNameError)) ?? first(errors);
-  }
+function toHostLookup(ok: readonly Resolved[]): HostLookup {
   const addresses: IPAddress[] = [];
   const aliases: HostAlias[] = [];
   for (const r of ok) {
@@ -102,6 +94,19 @@ async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string
     }
   }
   return { address: first(addresses), otherAddresses: addresses.slice(1), canonicalName: first(ok).canonicalName, aliases };
+}
+
+async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string): Promise<HostLookup> {
+  if (mode !== true) return toHostLookup([await resolveChain(name, mode === false ? TYPE_A : TYPE_AAAA, ctx, datum)]);
+  // Both families: asked in parallel; one failing is fine when the other answers.
+  const settled = await Promise.allSettled([resolveChain(name, TYPE_A, ctx, datum), resolveChain(name, TYPE_AAAA, ctx, datum)]);
+  const ok = settled.filter((s): s is PromiseFulfilledResult<Resolved> => s.status === 'fulfilled').map((s) => s.value);
+  if (ok.length === 0) {
+    const errors = settled.map((s) => toResolverError(datum, (s as PromiseRejectedResult).reason));
+    // Rank: a temporary failure or a hard failure says more than "no such name".
+    throw errors.find((e) => !(e instanceof ResolverNoNameError)) ?? first(errors);
+  }
+  return toHostLookup(ok);
 }
 
 async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {

@@ -3,7 +3,15 @@
  * `nameserver` lines hold them: `'192.0.2.1'`, `'127.0.0.1:15353'`, `'::1'`,
  * `'[::1]:15353'`, `'fe80::1%eth0'`.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { parseIPLiteral } from './addresses.js';
+
+function isIPv4(text: string): boolean {
+  return parseIPLiteral(text)?.family === 'ipv4';
+}
+
+function isIPv6(text: string): boolean {
+  return parseIPLiteral(text)?.family === 'ipv6';
+}
 
 /** One name server to ask. */
 export interface NameServer {

@@ -21,13 +21,16 @@ export interface Resolved {
   readonly records: readonly DnsRecord[];
 }
 
-async function ask(name: string, type: number, ctx: Context): Promise<DnsMessage> {
-  const key = ctx.cache === undefined ? '' : `${type}|${nameKey(name)}|${ctx.serversKey}`;
-  const hit = ctx.cache?.get(key);
+function ask(name: string, type: number, ctx: Context): Promise<DnsMessage> | DnsMessage {
+  const cache = ctx.cache;
+  if (cache === undefined) return exchange(name, type, ctx.exchange);
+  const key = `${type}|${nameKey(name)}|${ctx.serversKey}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const reply = await exchange(name, type, ctx.exchange);
-  ctx.cache?.set(key, reply);
-  return reply;
+  return exchange(name, type, ctx.exchange).then((reply) => {
+    cache.set(key, reply);
+    return reply;
+  });
 }
 
 /**
@@ -49,7 +52,7 @@ async function ask(name: string, type: number, ctx: Context): Promise<DnsMessage
  */
 export async function resolveChain(name: string, type: number, ctx: Context, datum: ResolverDatum): Promise<Resolved> {
   let current = name;
-  const seen = new Set<string>([nameKey(name)]);
+  let seen: Set<string> | undefined;
   let hops = 0;
   for (;;) {
     const msg = await ask(current, type, ctx);
@@ -70,6 +73,7 @@ export async function resolveChain(name: string, type: number, ctx: Context, dat
       if (cname === undefined) break;
       if (++hops > MAX_CNAME_HOPS) throw new ResolverFailError(datum, { code: 'EBADRESP', detail: `CNAME chain longer than ${MAX_CNAME_HOPS}` });
       const k = nameKey(cname);
+      seen ??= new Set<string>([nameKey(name)]);
       if (seen.has(k)) throw new ResolverFailError(datum, { code: 'EBADRESP', detail: `CNAME loop at ${cname}` });
       seen.add(k);
       at = cname;

@@ -1,8 +1,9 @@
 /**
- * The resolver's transport on `@iolib/sockets`: a fresh connected datagram
- * socket per UDP exchange (the kernel picks a random source port and drops
- * datagrams from anyone but the server), a stream socket per TCP exchange.
- * A timeout or an abort closes the socket, which rejects its pending operation.
+ * The resolver's transport: UDP through the lean engine of `udp-engine.ts`
+ * (a fresh connected socket per exchange, on `@iolib/syscalls` and one
+ * `@iolib/iomux` watcher), TCP through `@iolib/sockets` (a stream socket per
+ * exchange). A timeout or an abort closes the TCP socket, which rejects its
+ * pending operation.
  */
 import { makeSocket, receiveFrom, sendTo } from '@iolib/sockets';
 import type { IPAddress } from './addresses.js';
@@ -10,12 +11,7 @@ import { parseIPLiteral } from './addresses.js';
 import type { NameServer } from './nameserver.js';
 import type { Transport } from './transport.js';
 import { TransportTimeoutError } from './transport.js';
-
-/** Largest UDP reply read (EDNS lets servers send up to what we advertised; read more to see oversize ones). */
-const UDP_BUFFER = 4096;
-
-/** Receive buffers of finished exchanges, reused: decoded messages keep no reference to them. */
-const spare: Buffer[] = [];
+import { udpExchange } from './udp-engine.js';
 
 interface Closable {
   close(): unknown;
@@ -79,27 +75,6 @@ function expire(g: Guard): void {
   g.socket?.close();
 }
 
-async function udp<T>(server: NameServer, query: Uint8Array, timeoutMs: number, signal: AbortSignal | undefined, accept: (reply: Uint8Array) => T | undefined): Promise<T> {
-  if (signal?.aborted === true) throw signal.reason;
-  const guard = new Guard(server, 'udp', timeoutMs, signal);
-  const buffer = spare.pop() ?? Buffer.allocUnsafe(UDP_BUFFER);
-  try {
-    const s = await makeSocket({ addressFamily: server.family === 4 ? 'ipv4' : 'ipv6', type: 'datagram', remoteHost: addressOf(server), remotePort: server.port });
-    guard.hold(s);
-    await sendTo(s, query);
-    for (;;) {
-      const { bytes } = await receiveFrom(s, { buffer });
-      const value = accept(buffer.subarray(0, bytes));
-      if (value !== undefined) return value;
-    }
-  } catch (e) {
-    throw guard.fail(e);
-  } finally {
-    guard.done();
-    if (spare.length < 256) spare.push(buffer);
-  }
-}
-
 async function readExactly(s: Parameters<typeof receiveFrom>[0], buffer: Buffer): Promise<void> {
   let got = 0;
   while (got < buffer.length) {
@@ -133,4 +108,4 @@ async function tcp(server: NameServer, query: Uint8Array, timeoutMs: number, sig
 }
 
 /** The transport lookups use. */
-export const socketTransport: Transport = { udp, tcp };
+export const socketTransport: Transport = { udp: udpExchange, tcp };

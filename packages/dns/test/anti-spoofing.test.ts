@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DnsCache, dnsQuery, lookupHostname, ResolverAgainError, ResolverFailError, ResolverNoNameError } from '../src/index.js';
-import { openFds } from './fd-count.js';
+import { DnsCache, dnsQuery, lookupHostname, ResolverAgainError, ResolverError, ResolverFailError, ResolverNoNameError } from '../src/index.js';
+import { openFds, settled } from './fd-count.js';
 import { replyTo, startFake } from './fake-server.js';
 import type { FakeServer } from './fake-server.js';
 import { bytes, u16, wireName } from './packet.js';
@@ -31,6 +32,7 @@ beforeAll(() => {
 afterAll(async () => {
   for (const s of servers) await s.close();
   rmSync(dir, { recursive: true, force: true });
+  await settled();
   expect(openFds()).toBe(fdsBefore);
 });
 
@@ -133,6 +135,29 @@ describe('timeouts and failover', () => {
     const err = await lookupHostname('total.fake.test', { ...base, nameservers: [s.server, s.server], timeout: 5, attempts: 3, totalTimeout: 0.2 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverAgainError);
     expect(s.queries.length).toBe(1);
+  });
+});
+
+describe('hostile replies to a real lookup', () => {
+  it('whatever the body behind a matching header and question, a lookup ends in an answer or a ResolverError', async () => {
+    let body = Buffer.alloc(0);
+    let flags = 0x8180;
+    const s = await fake((q, send) => {
+      const head = replyTo(q, { flags });
+      head.writeUInt16BE(body.length % 7, 6);
+      head.writeUInt16BE(body.length % 3, 8);
+      send(Buffer.concat([head, body]));
+    });
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0x8000, max: 0xffff }), async (b, f) => {
+      body = Buffer.from(b);
+      flags = f & ~0x7800;
+      try {
+        const r = await lookupHostname('fuzz.fake.test', { ...base, nameservers: s.server, timeout: 0.05, attempts: 1, ipv6: true });
+        expect(r.address).toBeDefined();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ResolverError);
+      }
+    }), { numRuns: 40 });
   });
 });
 

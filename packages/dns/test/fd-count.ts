@@ -4,3 +4,13 @@ import { readdirSync } from 'node:fs';
 export function openFds(): number {
   return readdirSync('/proc/self/fd').length;
 }
+
+/**
+ * Resolves after the current event-loop turn's immediates: the UDP engine
+ * closes its shared epoll fd one turn after the last exchange ends.
+ */
+export function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    setImmediate(resolve);
+  });
+}

@@ -149,7 +149,13 @@ export async function startNsd(port = NSD_PORT): Promise<Nsd> {
   let exited = false;
   child.on('exit', () => { exited = true; });
   const done = new Promise<void>((resolve) => child.on('close', () => { exited = true; resolve(); }));
+  // If this process ends without stop() (a crashed suite), NSD must not outlive it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
     const timer = exited ? undefined : setTimeout(() => child.kill('SIGKILL'), 3000);
     if (!exited) child.kill('SIGTERM');
     await done;

@@ -7,7 +7,7 @@ import {
   dnsQuery, ensureHostname, loadResolvConf, lookupHostname, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverError,
 } from '../src/index.js';
 import type { HostLookup } from '../src/index.js';
-import { openFds } from './fd-count.js';
+import { openFds, settled } from './fd-count.js';
 import { NSD_BINARY, startNsd } from './nsd.js';
 import type { Nsd } from './nsd.js';
 
@@ -32,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (NSD_BINARY !== undefined) await nsd.stop();
   rmSync(dir, { recursive: true, force: true });
+  await settled();
   if (NSD_BINARY !== undefined) expect(openFds()).toBe(fdsBefore);
 });
 

@@ -47,7 +47,8 @@ export class SocketCore {
   connecting: Promise<void> | undefined;
   #watcher: FdWatcher | undefined;
   #refed = true;
-  #idleCheck = false;
+  /** The watcher is unref'd because nobody waits (its interest is kept to save epoll_ctl calls). */
+  #idle = false;
   readonly #readers: Waiter[] = [];
   readonly #writers: Waiter[] = [];
 
@@ -87,12 +88,13 @@ export class SocketCore {
         waiter.timer = setTimeout(() => {
           const i = queue.indexOf(waiter);
           if (i >= 0) queue.splice(i, 1);
+          // Nobody may wait any more: stop polling so an idle socket does not keep the process alive.
+          this.#dropIdleInterest();
           reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
         }, Math.max(0, timeout * 1000));
       }
       queue.push(waiter);
-      const interest = this.#interest;
-      if ((interest & direction) === 0) this.#setInterest(interest | direction);
+      this.#arm(direction);
     });
   }
 
@@ -107,8 +109,17 @@ export class SocketCore {
       return;
     }
     (direction === READABLE ? this.#readers : this.#writers).push({ op, resolve, reject, timer: undefined, deferred: false });
+    this.#arm(direction);
+  }
+
+  /** Poll for `direction`, and keep the process alive again if an idle watcher was unref'd. */
+  #arm(direction: number): void {
     const interest = this.#interest;
     if ((interest & direction) === 0) this.#setInterest(interest | direction);
+    if (this.#idle) {
+      this.#idle = false;
+      if (this.#refed) this.#watcher?.ref();
+    }
   }
 
   /** The watcher's current interest (the watcher is the truth: a poll error clears it). */
@@ -120,7 +131,7 @@ export class SocketCore {
   ref(on: boolean): void {
     this.#refed = on;
     if (this.#watcher !== undefined) {
-      if (on) this.#watcher.ref();
+      if (on && !this.#idle) this.#watcher.ref();
       else this.#watcher.unref();
     }
   }
@@ -154,16 +165,16 @@ export class SocketCore {
     if ((ready & READABLE) !== 0) deferred = wake(this.#readers) || deferred;
     if ((ready & WRITABLE) !== 0) deferred = wake(this.#writers) || deferred;
     if (!deferred) this.#dropIdleInterest();
-    else if (!this.#idleCheck) {
-      // Promise waiters re-register in microtasks; look once they all ran.
-      this.#idleCheck = true;
-      setImmediate(this.#dropIdleInterest);
+    else if (this.#readers.length === 0 && this.#writers.length === 0 && !this.#idle && this.#refed) {
+      // Promise waiters re-register in microtasks: keep polling (no epoll_ctl), but
+      // do not keep the process alive meanwhile; an event nobody waits for drops it.
+      this.#idle = true;
+      this.#watcher?.unref();
     }
   };
 
   /** Level-triggered polling for a direction nobody waits on would spin: stop it. */
   readonly #dropIdleInterest = (): void => {
-    this.#idleCheck = false;
     if (this.fd < 0) return;
     const want = (this.#readers.length > 0 ? READABLE : 0) | (this.#writers.length > 0 ? WRITABLE : 0);
     if (want !== this.#interest) this.#setInterest(want);

@@ -87,7 +87,7 @@ export function receiveFrom(socket: ActiveSocket, options: ReceiveFromOptions): 
     const r = attempt(op);
     if (r !== undefined) return Promise.resolve(r);
   } catch (e) {
-    return Promise.reject(e);
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
   return slow(op);
 }

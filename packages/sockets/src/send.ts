@@ -112,7 +112,7 @@ export function sendTo(socket: ActiveSocket, buffer: Uint8Array | ArrayBufferVie
     const n = attempt(core, data, flags, null, options.dontWait === true);
     return n === undefined ? slow(core, data, flags, null, options.dontWait === true) : Promise.resolve(n);
   } catch (e) {
-    return Promise.reject(e);
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
 }
 

@@ -50,6 +50,12 @@ describe('port designators', () => {
     expect(() => checkPort(p, 'remotePort')).toThrow(/^remotePort: .* is outside 0–65535$/);
   });
 
+  it('a service name goes through @iolib/dns lookupService when it is installed', async () => {
+    const r = await resolvePort('http', 'tcp', 'remotePort').then((n) => ({ port: n }), (e: unknown) => ({ error: String(e) }));
+    if ('error' in r) expect(r.error).toContain('npm install @iolib/dns');
+    else expect(r.port).toBe(80);
+  });
+
   it('a non-number is a TypeError', () => {
     expect(() => checkPort(null, 'p')).toThrow(TypeError);
   });

@@ -73,3 +73,12 @@ describe('process-level safety', () => {
     expect(JSON.parse(r.stdout)).toEqual({ code: 'EPIPE', signalled: false });
   });
 });
+
+describe('process liveness', () => {
+  it('an idle socket that is not closed, or an unref’d one, lets the process exit', async () => {
+    const r = await runFixture('idle-exit-child.ts');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('got 4; exiting with sockets still open\n');
+  });
+});
