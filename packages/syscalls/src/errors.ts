@@ -5,10 +5,17 @@
  */
 import { getSystemErrorMap } from 'node:util';
 import { constants } from 'node:os';
-import { errno as lastErrno } from './libc.js';
+import { errno as lastErrno, libc } from './libc.js';
 
 const BRAND = Symbol.for('iolib.SyscallError');
 const errorMap = getSystemErrorMap();
+/** Names Node's libuv table lacks (EINPROGRESS, ENETRESET, …), from `os.constants.errno`; the first name wins (EAGAIN over EWOULDBLOCK). */
+const extraNames = new Map<number, string>();
+for (const [name, value] of Object.entries(constants.errno)) {
+  if (!errorMap.has(-value) && !extraNames.has(value)) extraNames.set(value, name);
+}
+/** char *strerror(int errnum), see strerror(3): the C library's text for errnos libuv does not describe. */
+const strerror = libc.func('const char *strerror(int errnum)') as (errnum: number) => string;
 
 /** Linux errno numbers by name (`E.EAGAIN === 11`), from Node's own table. */
 export const E: Readonly<Record<string, number>> = constants.errno;
@@ -24,12 +31,15 @@ export const EINPROGRESS: number = constants.errno.EINPROGRESS;
  * `'Unknown system error N'` as Node prints it for numbers it does not know.
  */
 export function errnoName(errno: number): string {
-  return errorMap.get(-errno)?.[0] ?? `Unknown system error ${errno}`;
+  return errorMap.get(-errno)?.[0] ?? extraNames.get(errno) ?? `Unknown system error ${errno}`;
 }
 
-/** The C library's description of an errno (`'connection refused'`). */
+/**
+ * A description of an errno: libuv's text as Node prints it (`'connection refused'`),
+ * else the C library's `strerror(3)` (`'Operation now in progress'`).
+ */
 export function errnoDescription(errno: number): string {
-  return errorMap.get(-errno)?.[1] ?? `unknown system error ${errno}`;
+  return errorMap.get(-errno)?.[1] ?? (extraNames.has(errno) ? strerror(errno) : `unknown system error ${errno}`);
 }
 
 /** Options that add context to a {@link SyscallError}. */

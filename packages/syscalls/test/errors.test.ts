@@ -7,12 +7,20 @@ describe('errno → SyscallError', () => {
     [9, 'EBADF'],
     [11, 'EAGAIN'],
     [111, 'ECONNREFUSED'],
+    // Not in Node's libuv table: named from os.constants.errno.
+    [115, 'EINPROGRESS'],
+    [102, 'ENETRESET'],
+    [74, 'EBADMSG'],
   ])('errnoName(%i) is %s', (n, name) => {
     expect(errnoName(n)).toBe(name);
   });
 
   it('names an errno Node does not know', () => {
     expect(errnoName(200)).toBe('Unknown system error 200');
+  });
+
+  it('describes errnos libuv lacks with strerror(3)', () => {
+    expect(new SyscallError('connect', 115).message).toBe('connect EINPROGRESS (Operation now in progress)');
   });
 
   it('carries Node fields and a Node-like message', () => {
