@@ -157,11 +157,15 @@ function iolibUdp(): Contender {
       await b.connect('127.0.0.1', { port: localPort(a) });
       const echo = b;
       const rbuf = Buffer.alloc(2048);
+      // The echo ends when teardown closes its socket (the pending receive rejects with EBADF).
       void (async () => {
-        while (serving) {
-          const r = await echo.receiveFrom({ buffer: rbuf }).catch(() => null);
-          if (r === null) return;
-          await echo.sendTo(rbuf, { end: r.bytes });
+        try {
+          while (serving) {
+            const r = await echo.receiveFrom({ buffer: rbuf });
+            await echo.sendTo(rbuf, { end: r.bytes });
+          }
+        } catch {
+          // closed by teardown
         }
       })();
     },

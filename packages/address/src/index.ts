@@ -42,7 +42,23 @@ export {
   type InetAddressKind,
   type InetAddressTypeInfo,
 } from './predicates.js';
-export * from './ipv6-predicates.js';
+export {
+  isIPv6IPv4Mapped,
+  isIPv6InterfaceLocalMulticast,
+  isIPv6LinkLocalMulticast,
+  isIPv6RealmLocalMulticast,
+  isIPv6AdminLocalMulticast,
+  isIPv6SiteLocalMulticast,
+  isIPv6OrganizationLocalMulticast,
+  isIPv6GlobalMulticast,
+  isIPv6ReservedMulticast,
+  isIPv6UnassignedMulticast,
+  isIPv6TransientMulticast,
+  isIPv6SolicitedNodeMulticast,
+  ipv6MulticastType,
+  type IPv6MulticastType,
+} from './ipv6-predicates.js';
+export * from './ipv6-unicast.js';
 export * from './classify.js';
 export {
   IPV4_SPECIAL_PURPOSE,

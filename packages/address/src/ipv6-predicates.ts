@@ -1,7 +1,8 @@
 /**
  * The IPv6-only predicates and type functions of manual §2.3.2. Each takes an
  * `IPv6Address` and throws a `TypeError` for anything else, except
- * {@link isIPv6IPv4Mapped}, which answers `false`.
+ * {@link isIPv6IPv4Mapped}, which answers `false`. The unicast ones are in
+ * `ipv6-unicast.ts`.
  */
 import { show } from './errors.js';
 import { IPv6Address, groupsOf, type Groups } from './ipv6-address.js';
@@ -18,10 +19,8 @@ export type IPv6MulticastType =
   | 'reserved'
   | 'unassigned';
 
-/** Unicast kinds as {@link ipv6UnicastType} names them (RFC 4291 §2.4). */
-export type IPv6UnicastType = 'link-local' | 'site-local' | 'global';
-
-function groups(a: IPv6Address, fn: string): Readonly<Groups> {
+/** The groups of `a`, or a `TypeError` naming `fn`. @internal */
+export function groups(a: IPv6Address, fn: string): Readonly<Groups> {
   if (!(a instanceof IPv6Address)) throw new TypeError(`${fn} takes an IPv6Address, got ${show(a)}`);
   return groupsOf(a);
 }
@@ -218,56 +217,6 @@ export function isIPv6SolicitedNodeMulticast(a: IPv6Address): boolean {
   return g[0] === 0xff02 && (g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 1 && g[6] >>> 8 === 0xff;
 }
 
-/**
- * Whether the address is link-local unicast, fe80::/10 (IOLib's `ipv6-link-local-unicast-p`;
- * IOLib only matches a first group of exactly fe80).
- *
- * @param a - an `IPv6Address`
- * @returns `true` for fe80::/10
- * @throws {TypeError} when `a` is not an `IPv6Address`
- * @example
- * ```ts
- * isIPv6LinkLocalUnicast(IPv6Address.parse('febf::1')); // true
- * ```
- */
-export function isIPv6LinkLocalUnicast(a: IPv6Address): boolean {
-  return (groups(a, 'isIPv6LinkLocalUnicast')[0] & 0xffc0) === 0xfe80; // RFC 4291 §2.5.6: fe80::/10
-}
-
-/**
- * Whether the address is (deprecated) site-local unicast, fec0::/10 (IOLib's `ipv6-site-local-unicast-p`).
- *
- * @param a - an `IPv6Address`
- * @returns `true` for fec0::/10
- * @throws {TypeError} when `a` is not an `IPv6Address`
- * @example
- * ```ts
- * isIPv6SiteLocalUnicast(IPv6Address.parse('fec0::1')); // true
- * ```
- */
-export function isIPv6SiteLocalUnicast(a: IPv6Address): boolean {
-  return (groups(a, 'isIPv6SiteLocalUnicast')[0] & 0xffc0) === 0xfec0; // RFC 3879 §4 / RFC 4291 §2.5.7: fec0::/10
-}
-
-/**
- * Whether the address is global unicast: none of unspecified, loopback,
- * multicast, link-local (RFC 4291 §2.4; IOLib's `ipv6-global-unicast-p`).
- *
- * @param a - an `IPv6Address`
- * @returns `true` for global unicast addresses (deprecated site-local included, as RFC 3879 says)
- * @throws {TypeError} when `a` is not an `IPv6Address`
- * @example
- * ```ts
- * isIPv6GlobalUnicast(IPv6Address.parse('2001:db8::1')); // true
- * ```
- */
-export function isIPv6GlobalUnicast(a: IPv6Address): boolean {
-  const g = groups(a, 'isIPv6GlobalUnicast');
-  if (g[0] >>> 8 === 0xff || (g[0] & 0xffc0) === 0xfe80) return false;
-  const high = g[0] | g[1] | g[2] | g[3] | g[4] | g[5] | g[6];
-  return !(high === 0 && (g[7] === 0 || g[7] === 1));
-}
-
 const SCOPES: readonly IPv6MulticastType[] = [
   'reserved', 'interface-local', 'link-local', 'realm-local', 'admin-local', 'site-local', 'unassigned', 'unassigned',
   'organization-local', 'unassigned', 'unassigned', 'unassigned', 'unassigned', 'unassigned', 'global', 'reserved',
@@ -288,21 +237,4 @@ const SCOPES: readonly IPv6MulticastType[] = [
 export function ipv6MulticastType(a: IPv6Address): IPv6MulticastType | null {
   const s = scope(a, 'ipv6MulticastType');
   return s < 0 ? null : (SCOPES[s] ?? null);
-}
-
-/**
- * The kind of a unicast address (IOLib's `ipv6-unicast-type`).
- *
- * @param a - an `IPv6Address`
- * @returns `'link-local'`, `'site-local'`, `'global'`, or `null` for unspecified, loopback and multicast
- * @throws {TypeError} when `a` is not an `IPv6Address`
- * @example
- * ```ts
- * ipv6UnicastType(IPv6Address.parse('fe80::1')); // 'link-local'
- * ```
- */
-export function ipv6UnicastType(a: IPv6Address): IPv6UnicastType | null {
-  if (isIPv6LinkLocalUnicast(a)) return 'link-local';
-  if (isIPv6SiteLocalUnicast(a)) return 'site-local';
-  return isIPv6GlobalUnicast(a) ? 'global' : null;
 }

@@ -63,6 +63,32 @@ export class IPv4Network extends Prefix {
     return new IPv4Address(this.#network);
   }
 
+  /**
+   * Whether an address or a prefix lies inside; a non-allocating fast path for IPv4 addresses.
+   *
+   * @param x - an `InetAddress` or a `Prefix`
+   * @returns `true` when contained
+   * @throws {TypeError} when `x` is neither
+   * @example
+   * ```ts
+   * parsePrefix('10.0.0.0/8').contains(IPv4Address.parse('10.1.2.3')); // true
+   * ```
+   */
+  override contains(x: InetAddress | Prefix): boolean {
+    if (x instanceof IPv4Address) return ((x.toNumber() ^ this.#network) & this.#mask) === 0;
+    return super.contains(x);
+  }
+
+  /** The first address (the network address). */
+  override get first(): IPv4Address {
+    return this.address;
+  }
+
+  /** The last address (the broadcast address). */
+  override get last(): IPv4Address {
+    return this.broadcast;
+  }
+
   /** The netmask, e.g. 255.255.255.0 for a /24. */
   get netmask(): IPv4Address {
     return new IPv4Address(this.#mask);
@@ -129,6 +155,16 @@ export class IPv6Network extends Prefix {
   /** The network address. */
   override get address(): IPv6Address {
     return new IPv6Address(this.#network);
+  }
+
+  /** The first address (the network address). */
+  override get first(): IPv6Address {
+    return this.address;
+  }
+
+  /** The last address. */
+  override get last(): IPv6Address {
+    return IPv6Address.fromBigInt(this.value + this.size - 1n);
   }
 
   /** @internal */

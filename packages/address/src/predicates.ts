@@ -8,7 +8,8 @@ import { IPv4Address } from './ipv4-address.js';
 import { IPv6Address, groupsOf } from './ipv6-address.js';
 import { LocalAddress } from './local-address.js';
 import { ensureAddress } from './make.js';
-import { ipv6MulticastType, ipv6UnicastType, type IPv6MulticastType, type IPv6UnicastType } from './ipv6-predicates.js';
+import { ipv6MulticastType, type IPv6MulticastType } from './ipv6-predicates.js';
+import { ipv6UnicastType, type IPv6UnicastType } from './ipv6-unicast.js';
 
 /** Returns `a` as an IPv4 or IPv6 address, or throws a `TypeError` naming `fn`. @internal */
 export function toInet(a: unknown, fn: string): IPv4Address | IPv6Address {

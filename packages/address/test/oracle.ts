@@ -20,7 +20,7 @@ export const havePython: boolean = (() => {
  * Runs `body` (Python source defining `def f(x)`) on every input and returns
  * the results, in order. Exceptions become `{ error: 'ClassName' }`.
  */
-export function python<I, O>(body: string, inputs: readonly I[]): O[] {
+export function python<O>(body: string, inputs: readonly unknown[]): O[] {
   const program = `
 import ipaddress, json, sys
 ${body}

@@ -113,10 +113,15 @@ async function tcpTry(server: NameServer, query: Buffer, id: number, qkey: strin
   return m;
 }
 
+/** Milliseconds left for a try that started at `started`, within the call's deadline. */
+function budget(started: number, cfg: ExchangeConfig): number {
+  const now = performance.now();
+  return Math.max(1, Math.min(cfg.timeout * 1000 - (now - started), cfg.deadline - now));
+}
+
 async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: number, cfg: ExchangeConfig): Promise<TryOutcome> {
   let started = performance.now();
-  const budget = (): number => Math.max(1, Math.min(cfg.timeout * 1000 - (performance.now() - started), cfg.deadline - performance.now()));
-  const until = noEdns.get(server.label);
+  const until = noEdns.size === 0 ? undefined : noEdns.get(server.label);
   let edns = cfg.edns && (until === undefined || until < Date.now());
   for (;;) {
     const id = randomId();
@@ -124,13 +129,13 @@ async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: n
     let message: DnsMessage;
     try {
       if (cfg.useVc) {
-        message = await tcpTry(server, query, id, qkey, type, budget(), cfg);
+        message = await tcpTry(server, query, id, qkey, type, budget(started, cfg), cfg);
       } else {
-        message = await cfg.transport.udp(server, query, budget(), cfg.signal, acceptor(id, qkey, type));
+        message = await cfg.transport.udp(server, query, budget(started, cfg), cfg.signal, acceptor(id, qkey, type));
         if (message.flags.tc) {
           // The TCP retry gets a full try's time of its own.
           started = performance.now();
-          message = await tcpTry(server, query, id, qkey, type, budget(), cfg);
+          message = await tcpTry(server, query, id, qkey, type, budget(started, cfg), cfg);
         }
       }
     } catch (e) {
@@ -170,28 +175,39 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
   const qkey = nameKey(readName(wire, 0, wire.length).name);
   const n = cfg.servers.length;
   const first = cfg.rotate && n > 1 ? rotation++ % n : 0;
-  const dead = new Set<number>();
+  // Per server: dead (skip from now on), failed (answered SERVFAIL/REFUSED/…); plain arrays, allocated lazily.
+  let dead: boolean[] | undefined;
+  let deadCount = 0;
+  let failed: boolean[] | undefined;
   let failedCount = 0;
-  const failed: boolean[] = [];
   let lastFail: DnsMessage | undefined;
   let lastAgain: { detail: string; cause: unknown } | undefined;
-  for (let attempt = 0; attempt < cfg.attempts && dead.size < n; attempt++) {
+  for (let attempt = 0; attempt < cfg.attempts && deadCount < n; attempt++) {
     for (let k = 0; k < n; k++) {
       const i = (first + k) % n;
       const server = cfg.servers[i];
-      if (server === undefined || dead.has(i)) continue;
+      if (server === undefined || dead?.[i] === true) continue;
       if (cfg.signal?.aborted === true) throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
       if (cfg.deadline - performance.now() < 2) throw new ExchangeError('again', 'EAI_AGAIN', 'the lookup timed out', lastFail);
       const outcome = await tryServer(server, wire, qkey, type, cfg);
       if (outcome.kind === 'answer') return outcome.message;
       if (outcome.kind === 'fail') {
         lastFail = outcome.message;
+        failed ??= [];
         if (failed[i] !== true) failedCount++;
         failed[i] = true;
-        if (outcome.message.rcode !== RCODE.SERVFAIL) dead.add(i);
+        if (outcome.message.rcode !== RCODE.SERVFAIL) {
+          dead ??= [];
+          deadCount++;
+          dead[i] = true;
+        }
       } else {
         lastAgain = outcome;
-        if (outcome.dead) dead.add(i);
+        if (outcome.dead) {
+          dead ??= [];
+          deadCount++;
+          dead[i] = true;
+        }
       }
     }
   }

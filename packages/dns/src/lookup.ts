@@ -12,7 +12,6 @@ import { ResolverError, ResolverNoNameError } from './errors.js';
 import { currentHosts } from './hosts.js';
 import type { HostsEntry } from './hosts.js';
 import { toAsciiName } from './idna.js';
-import { encodeName } from './message-encode.js';
 import { nameKey } from './name-codec.js';
 import { resolveChain } from './resolve.js';
 import type { Resolved } from './resolve.js';
@@ -83,6 +82,14 @@ function candidates(name: string, ctx: Context, options: LookupHostnameOptions):
   return dots >= ndots ? [name, ...searched] : [...searched, name];
 }
 
+function same(r: Resolved): Resolved {
+  return r;
+}
+
+function one(r: Resolved): HostLookup {
+  return toHostLookup([r]);
+}
+
 function toHostLookup(ok: readonly Resolved[]): HostLookup {
   const addresses: IPAddress[] = [];
   const aliases: HostAlias[] = [];
@@ -96,10 +103,13 @@ function toHostLookup(ok: readonly Resolved[]): HostLookup {
   return { address: first(addresses), otherAddresses: addresses.slice(1), canonicalName: first(ok).canonicalName, aliases };
 }
 
-async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string): Promise<HostLookup> {
-  if (mode !== true) return toHostLookup([await resolveChain(name, mode === false ? TYPE_A : TYPE_AAAA, ctx, datum)]);
-  // Both families: asked in parallel; one failing is fine when the other answers.
-  const settled = await Promise.allSettled([resolveChain(name, TYPE_A, ctx, datum), resolveChain(name, TYPE_AAAA, ctx, datum)]);
+function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string): Promise<HostLookup> {
+  return mode === true ? forwardBoth(name, ctx, datum) : resolveChain(name, mode === false ? TYPE_A : TYPE_AAAA, ctx, datum, one);
+}
+
+/** Both families: asked in parallel; one failing is fine when the other answers. */
+async function forwardBoth(name: string, ctx: Context, datum: string): Promise<HostLookup> {
+  const settled = await Promise.allSettled([resolveChain(name, TYPE_A, ctx, datum, same), resolveChain(name, TYPE_AAAA, ctx, datum, same)]);
   const ok = settled.filter((s): s is PromiseFulfilledResult<Resolved> => s.status === 'fulfilled').map((s) => s.value);
   if (ok.length === 0) {
     const errors = settled.map((s) => toResolverError(datum, (s as PromiseRejectedResult).reason));
@@ -109,9 +119,9 @@ async function forward(name: string, mode: IPv6Mode, ctx: Context, datum: string
   return toHostLookup(ok);
 }
 
-async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
+function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> | HostLookup {
   const ascii = toAsciiName(host);
-  encodeName(ascii);
+  // A malformed name fails when it is encoded for the query (EBADNAME), after the hosts file had its chance.
   if (ascii === '' || ascii === '.') throw new ResolverNoNameError(host, { code: 'EBADNAME', detail: 'the name is empty' });
   const hosts = currentHosts(options.hostsFile).byName.get(nameKey(ascii));
   if (hosts !== undefined) {
@@ -119,9 +129,16 @@ async function byName(host: string, mode: IPv6Mode, options: LookupHostnameOptio
     if (mode === true) fit.sort((a, b) => a.family - b.family);
     if (fit.length > 0) return fromHosts(fit);
   }
+  const list = candidates(ascii, ctx, options);
+  const [only] = list;
+  return list.length === 1 && only !== undefined ? forward(only, mode, ctx, host) : search(list, ascii, mode, ctx, host);
+}
+
+/** Tries the search list's names in order (resolv.conf semantics). */
+async function search(list: readonly string[], ascii: string, mode: IPv6Mode, ctx: Context, host: string): Promise<HostLookup> {
   let noName: ResolverError | undefined;
   let failed: ResolverError | undefined;
-  for (const candidate of candidates(ascii, ctx, options)) {
+  for (const candidate of list) {
     try {
       return await forward(candidate, mode, ctx, host);
     } catch (e) {
@@ -146,7 +163,7 @@ async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx
   if (entry !== undefined) {
     return { address, otherAddresses: [], canonicalName: first(entry.names), aliases: entry.names.map((name) => ({ name, address })) };
   }
-  const r = await resolveChain(reverseName(target), TYPE_PTR, ctx, address);
+  const r = await resolveChain(reverseName(target), TYPE_PTR, ctx, address, same);
   const names = r.records.map((rr) => rr.data as string);
   return { address, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address })) };
 }
@@ -157,8 +174,9 @@ async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx
  * in parallel with `ipv6: true`; CNAMEs followed). An address (object or
  * literal text) does a reverse lookup: hosts file, then PTR.
  *
- * Sends and receives UDP/TCP datagrams through `@iolib/sockets` (`socket`,
- * `connect`, `send`, `recv`); reads the hosts file and resolv.conf with `stat`/`read`.
+ * System calls: `socket`, `connect`, `send`, `recv`, `close` per exchange and
+ * `epoll_ctl`/`epoll_wait` (UDP; TCP through `@iolib/sockets`); `stat`/`read` for the
+ * hosts file and resolv.conf.
  *
  * @param host - a host name (Unicode allowed: IDNA), or an address to reverse-resolve
  * @param options - `ipv6`, `nameservers`, `timeout`, `attempts`, `signal`, `hostsFile`, …
@@ -173,21 +191,30 @@ async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx
  * const { address, canonicalName } = await lookupHostname('www.example.test', { nameservers: '127.0.0.1:15353' });
  * ```
  */
-export async function lookupHostname(host: string | IPAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
-  const mode = checkIPv6(options.ipv6);
-  if (typeof host !== 'string' && !isIPAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
-  const address = typeof host === 'string' ? parseIPLiteral(host) : host;
-  const datum = address ?? host;
-  if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
-    throw new TypeError('search must be an array of domain names');
-  }
-  if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
-  const ctx = makeContext(options, options.cache);
-  checkAborted(ctx, datum);
+export function lookupHostname(host: string | IPAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
+  let mode: IPv6Mode;
+  let address: IPAddress | undefined;
+  let ctx: Context;
   try {
-    return address !== undefined ? await byAddress(address, options, ctx) : await byName(host as string, mode, options, ctx);
+    mode = checkIPv6(options.ipv6);
+    if (typeof host !== 'string' && !isIPAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
+    address = typeof host === 'string' ? parseIPLiteral(host) : host;
+    if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
+      throw new TypeError('search must be an array of domain names');
+    }
+    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
+    ctx = makeContext(options, options.cache);
   } catch (e) {
-    throw toResolverError(datum, e);
+    return Promise.reject(e instanceof Error ? e : new TypeError(String(e)));
+  }
+  const datum = address ?? host;
+  // No async wrapper: one promise layer less on the hot path; every failure still becomes a ResolverError.
+  try {
+    checkAborted(ctx, datum);
+    const result = address !== undefined ? byAddress(address, options, ctx) : byName(host as string, mode, options, ctx);
+    return result instanceof Promise ? result.catch((e: unknown) => { throw toResolverError(datum, e); }) : Promise.resolve(result);
+  } catch (e) {
+    return Promise.reject(toResolverError(datum, e));
   }
 }
 

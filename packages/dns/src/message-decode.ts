@@ -5,7 +5,7 @@
  * {@link MAX_RECORDS} records. It throws only {@link DnsFormatError}.
  */
 import { DnsFormatError } from './errors.js';
-import { readName } from './name-codec.js';
+import { NameCache, readName } from './name-codec.js';
 import { decodeRdata } from './rdata.js';
 import { recordTypeName, TYPE_OPT } from './types.js';
 import type { DnsEdns, DnsFlags, DnsMessage, DnsQuestion, DnsRecord } from './types.js';
@@ -61,6 +61,7 @@ class Reader {
   records = 0;
   edns: DnsEdns | undefined;
   extendedRcode = 0;
+  readonly names = new NameCache();
   constructor(readonly buf: Buffer) {}
 
   need(n: number, what: string): void {
@@ -68,7 +69,7 @@ class Reader {
   }
 
   question(): DnsQuestion {
-    const { name, next } = readName(this.buf, this.pos, this.buf.length);
+    const { name, next } = readName(this.buf, this.pos, this.buf.length, this.names);
     this.pos = next;
     this.need(4, 'question');
     const typeCode = this.buf.readUInt16BE(this.pos);
@@ -79,7 +80,7 @@ class Reader {
 
   record(section: 'answer' | 'authority' | 'additional'): DnsRecord | undefined {
     if (++this.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, this.pos);
-    const { name, next } = readName(this.buf, this.pos, this.buf.length);
+    const { name, next } = readName(this.buf, this.pos, this.buf.length, this.names);
     this.pos = next;
     this.need(10, 'record header');
     const b = this.buf;
@@ -102,7 +103,7 @@ class Reader {
     }
     // RFC 2181 §8: a TTL with the top bit set is treated as zero.
     const ttl = ttlRaw > 0x7fffffff ? 0 : ttlRaw;
-    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end) };
+    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end, this.names) };
   }
 
   section(count: number, section: 'answer' | 'authority' | 'additional'): DnsRecord[] {

@@ -40,11 +40,52 @@ export interface ReadName {
 }
 
 /**
+ * Names already read in one message, by the offset where they (or one of
+ * their suffixes) start: a compression pointer to a known offset costs a
+ * lookup instead of a walk. One cache per message; parallel arrays of
+ * numbers and references, so filling it allocates almost nothing.
+ */
+export class NameCache {
+  private readonly offsets: number[] = [];
+  private readonly names: string[] = [];
+  private readonly from: number[] = [];
+  private readonly octets: number[] = [];
+
+  /** Remembers that the suffix of `name` from character `from` (`octets` long on the wire) starts at `offset`. */
+  add(offset: number, name: string, from: number, octets: number): void {
+    if (this.offsets.length >= 64 || this.offsets.includes(offset)) return;
+    this.offsets.push(offset);
+    this.names.push(name);
+    this.from.push(from);
+    this.octets.push(octets);
+  }
+
+  /** The index of the entry for `offset`, or -1. */
+  find(offset: number): number {
+    return this.offsets.indexOf(offset);
+  }
+
+  text(i: number): string {
+    return (this.names[i] ?? '').slice(this.from[i] ?? 0);
+  }
+
+  length(i: number): number {
+    return this.octets[i] ?? 0;
+  }
+}
+
+// Label starts of the name being read (offset, index in the text, octets before it); reused, no allocation per name.
+const starts: number[] = [];
+const textAt: number[] = [];
+const octetsAt: number[] = [];
+
+/**
  * Reads a possibly compressed name starting at `offset`.
  *
  * @param buf - the whole message (pointers are offsets into it)
  * @param offset - where the name starts
  * @param limit - the name's uncompressed part must end before this offset (the end of RDATA, or the message)
+ * @param cache - names already read in this message (filled as a side effect)
  * @returns the name without trailing dot (`'.'` for the root) and the offset after it
  * @throws {DnsFormatError} on truncation, a forward or looping pointer, a reserved label type, or a label or name over its limit
  * @example
@@ -52,19 +93,29 @@ export interface ReadName {
  * readName(Buffer.from([3, 0x77, 0x77, 0x77, 0]), 0, 5) // { name: 'www', next: 5 }
  * ```
  */
-export function readName(buf: Buffer, offset: number, limit: number): ReadName {
+export function readName(buf: Buffer, offset: number, limit: number, cache?: NameCache): ReadName {
   let pos = offset;
   let next = -1;
   let end = limit;
   let octets = 1;
   let jumps = 0;
   let name = '';
+  let count = 0;
   for (;;) {
     if (pos >= end) throw new DnsFormatError('name runs past the end of its data', pos);
+    // Only behind a pointer: the name's own octets must still be walked to find where it ends.
+    const known = jumps > 0 && cache !== undefined ? cache.find(pos) : -1;
+    if (known >= 0 && cache !== undefined) {
+      octets += cache.length(known) - 1;
+      if (octets > MAX_NAME_OCTETS) throw new DnsFormatError(`name longer than ${MAX_NAME_OCTETS} octets`, pos);
+      const text = cache.text(known);
+      name = name === '' ? text : `${name}.${text}`;
+      break;
+    }
     const len = buf.readUInt8(pos);
     if (len === 0) {
       if (next < 0) next = pos + 1;
-      return { name: name === '' ? '.' : name, next };
+      break;
     }
     const kind = len & 0xc0;
     if (kind === 0xc0) {
@@ -79,13 +130,21 @@ export function readName(buf: Buffer, offset: number, limit: number): ReadName {
       continue;
     }
     if (kind !== 0) throw new DnsFormatError(`reserved label type 0x${kind.toString(16)}`, pos);
+    if (pos + 1 + len > end) throw new DnsFormatError('label runs past the end of its data', pos);
+    starts[count] = pos;
+    textAt[count] = name === '' ? 0 : name.length + 1;
+    octetsAt[count] = octets - 1;
+    count++;
     octets += len + 1;
     if (octets > MAX_NAME_OCTETS) throw new DnsFormatError(`name longer than ${MAX_NAME_OCTETS} octets`, pos);
-    if (pos + 1 + len > end) throw new DnsFormatError('label runs past the end of its data', pos);
     const label = labelText(buf, pos + 1, pos + 1 + len);
     name = name === '' ? label : `${name}.${label}`;
     pos += 1 + len;
   }
+  if (cache !== undefined) {
+    for (let i = 0; i < count; i++) cache.add(starts[i] ?? 0, name, textAt[i] ?? 0, octets - (octetsAt[i] ?? 0));
+  }
+  return { name: name === '' ? '.' : name, next };
 }
 
 /**

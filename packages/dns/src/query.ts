@@ -25,7 +25,8 @@ export interface DnsQueryOptions extends ResolverOptions {
  * A PTR query takes an address (object or literal) and asks for its arpa name.
  * No search list, no hosts file, no cache.
  *
- * Sends and receives through `@iolib/sockets` (`socket`, `connect`, `send`, `recv`).
+ * System calls: `socket`, `connect`, `send`, `recv`, `close` per exchange, `epoll_ctl`/`epoll_wait`
+ * (UDP), and through `@iolib/sockets` for TCP.
  *
  * @param name - the name (Unicode allowed: IDNA), or an address for `type: 'ptr'`
  * @param options - `type`, `nameservers`, `timeout`, `attempts`, `signal`, …

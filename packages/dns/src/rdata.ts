@@ -6,14 +6,15 @@
 import { DnsFormatError } from './errors.js';
 import { ipv4FromBytes, ipv6FromBytes } from './addresses.js';
 import { readName } from './name-codec.js';
+import type { NameCache } from './name-codec.js';
 import type { DnsRecordData } from './types.js';
 
 function expectLength(type: string, actual: number, wanted: number, at: number): void {
   if (actual !== wanted) throw new DnsFormatError(`${type} RDATA is ${actual} octets, expected ${wanted}`, at);
 }
 
-function nameAt(buf: Buffer, pos: number, end: number, type: string, last: boolean): { name: string; next: number } {
-  const r = readName(buf, pos, end);
+function nameAt(buf: Buffer, pos: number, end: number, type: string, last: boolean, cache: NameCache | undefined): { name: string; next: number } {
+  const r = readName(buf, pos, end, cache);
   if (last && r.next !== end) throw new DnsFormatError(`${type} RDATA has ${end - r.next} octets after its name`, r.next);
   return r;
 }
@@ -37,6 +38,7 @@ function characterStrings(buf: Buffer, start: number, end: number): string[] {
  * @param type - the record's type code
  * @param start - first octet of RDATA
  * @param end - one past the last octet of RDATA (already checked to be inside `buf`)
+ * @param cache - names already read in this message
  * @returns the decoded data; a copy of the raw bytes for types without a decoder
  * @throws {DnsFormatError} when the RDATA does not match its type's layout
  * @example
@@ -44,7 +46,7 @@ function characterStrings(buf: Buffer, start: number, end: number): string[] {
  * decodeRdata(msg, 1, 40, 44) // IPv4Address 192.0.2.10
  * ```
  */
-export function decodeRdata(buf: Buffer, type: number, start: number, end: number): DnsRecordData {
+export function decodeRdata(buf: Buffer, type: number, start: number, end: number, cache?: NameCache): DnsRecordData {
   const len = end - start;
   switch (type) {
     case 1:
@@ -54,22 +56,22 @@ export function decodeRdata(buf: Buffer, type: number, start: number, end: numbe
       expectLength('AAAA', len, 16, start);
       return ipv6FromBytes(buf, start);
     case 2:
-      return nameAt(buf, start, end, 'NS', true).name;
+      return nameAt(buf, start, end, 'NS', true, cache).name;
     case 5:
-      return nameAt(buf, start, end, 'CNAME', true).name;
+      return nameAt(buf, start, end, 'CNAME', true, cache).name;
     case 12:
-      return nameAt(buf, start, end, 'PTR', true).name;
+      return nameAt(buf, start, end, 'PTR', true, cache).name;
     case 15: {
       if (len < 3) throw new DnsFormatError('MX RDATA too short', start);
-      return { priority: buf.readUInt16BE(start), exchange: nameAt(buf, start + 2, end, 'MX', true).name };
+      return { priority: buf.readUInt16BE(start), exchange: nameAt(buf, start + 2, end, 'MX', true, cache).name };
     }
     case 33: {
       if (len < 7) throw new DnsFormatError('SRV RDATA too short', start);
-      return { priority: buf.readUInt16BE(start), weight: buf.readUInt16BE(start + 2), port: buf.readUInt16BE(start + 4), name: nameAt(buf, start + 6, end, 'SRV', true).name };
+      return { priority: buf.readUInt16BE(start), weight: buf.readUInt16BE(start + 2), port: buf.readUInt16BE(start + 4), name: nameAt(buf, start + 6, end, 'SRV', true, cache).name };
     }
     case 6: {
-      const m = nameAt(buf, start, end, 'SOA', false);
-      const r = nameAt(buf, m.next, end, 'SOA', false);
+      const m = nameAt(buf, start, end, 'SOA', false, cache);
+      const r = nameAt(buf, m.next, end, 'SOA', false, cache);
       expectLength('SOA', end - r.next, 20, r.next);
       const p = r.next;
       return {

@@ -13,7 +13,7 @@
 import { FdWatcher, READABLE } from '@iolib/iomux';
 import {
   AF_INET, AF_INET6, addressToSockaddr, close, connect, EAGAIN, EPOLL_CLOEXEC, EPOLL_CTL_ADD, EPOLL_EVENT_SIZE, EPOLLIN,
-  epoll_create1, epoll_ctl, epoll_wait, epollEventFd, recv, send, setEpollEvent, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, socket,
+  epoll_create1, epoll_ctl, epoll_wait, epollEventFd, errno, recv, send, setEpollEvent, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, socket,
   SyscallError, trySyscall,
 } from '@iolib/syscalls';
 import { parseIPLiteral } from './addresses.js';
@@ -44,10 +44,12 @@ class Pending {
   /** Reads every datagram waiting; true when the exchange ended. */
   drain(): boolean {
     for (;;) {
-      const n = trySyscall(() => recv(this.fd, scratch, UDP_BUFFER, 0));
-      if (n === -EAGAIN) return false;
+      // Non-blocking recv on a datagram socket: no EINTR to retry, so no trySyscall closure on this hot path.
+      const n = recv(this.fd, scratch, UDP_BUFFER, 0);
       if (n < 0) {
-        this.finish(new SyscallError('recv', -n, { detail: this.server.label }), undefined);
+        const e = errno();
+        if (e === EAGAIN) return false;
+        this.finish(new SyscallError('recv', e, { detail: this.server.label }), undefined);
         return true;
       }
       let value: unknown;
@@ -66,7 +68,7 @@ class Pending {
 
   /** Abort listener. */
   handleEvent(): void {
-    this.finish(this.signal?.reason, undefined);
+    this.finish(this.signal?.reason ?? new Error('aborted'), undefined);
   }
 
   timeout(): void {
@@ -103,7 +105,8 @@ function onReady(_events: number, error: Error | undefined): void {
     return;
   }
   for (;;) {
-    const n = trySyscall(() => epoll_wait(epfd, events, BATCH, 0));
+    // Timeout 0: never blocks, so EINTR cannot happen.
+    const n = epoll_wait(epfd, events, BATCH, 0);
     if (n <= 0) return;
     for (let i = 0; i < n; i++) inFlight.get(epollEventFd(events, i))?.drain();
     if (n < BATCH) return;
@@ -172,26 +175,31 @@ export function udpExchange<T>(server: NameServer, query: Uint8Array, timeoutMs:
   if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
   const sa = sockaddrOf(server);
   const ep = ensureEpoll();
-  const fd = trySyscall(() => socket(server.family === 4 ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+  // socket, connect (datagram: no handshake), send (a fresh socket's buffer is
+  // empty) and epoll_ctl do not block and are not interrupted: called
+  // directly, errno read at once, no closures on this hot path.
+  const fd = socket(server.family === 4 ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) {
+    const e = errno();
     if (inFlight.size === 0) scheduleIdleCheck();
-    return Promise.reject(new SyscallError('socket', -fd));
+    return Promise.reject(new SyscallError('socket', e));
   }
-  let r = trySyscall(() => connect(fd, sa, sa.length));
   let call = 'connect';
+  let r = connect(fd, sa, sa.length);
   if (r >= 0) {
     call = 'send';
-    r = trySyscall(() => send(fd, query, query.length, 0));
+    r = send(fd, query, query.length, 0);
   }
   if (r >= 0) {
     call = 'epoll_ctl';
     setEpollEvent(oneEvent, 0, EPOLLIN, fd);
-    r = trySyscall(() => epoll_ctl(ep, EPOLL_CTL_ADD, fd, oneEvent));
+    r = epoll_ctl(ep, EPOLL_CTL_ADD, fd, oneEvent);
   }
   if (r < 0) {
+    const e = errno();
     close(fd);
     if (inFlight.size === 0) scheduleIdleCheck();
-    return Promise.reject(new SyscallError(call, -r, { detail: server.label }));
+    return Promise.reject(new SyscallError(call, e, { detail: server.label }));
   }
   return new Promise<T>((resolve, reject) => {
     inFlight.set(fd, new Pending(fd, server, accept, resolve as (v: unknown) => void, reject, signal, timeoutMs));

@@ -4,7 +4,7 @@
  */
 import type { InetAddress } from '@iolib/address';
 import { PollTimeoutError, READABLE } from '@iolib/iomux';
-import { SOCKADDR_STORAGE, decodeName } from './addressing.js';
+import { SOCKADDR_STORAGE, decodeName, isLocalName } from './addressing.js';
 import { SocketCore } from './core.js';
 import { createActive, type StreamDefaults } from './construct.js';
 import { socketError } from './errors.js';
@@ -97,7 +97,7 @@ function wrap(listener: SocketCore, fd: number, peer: Buffer, len: number, optio
     throw e;
   }
   const name = decodeName(peer, Math.min(len, SOCKADDR_STORAGE));
-  return name.family === 'local' ? { socket, filename: name.address.name } : { socket, host: name.host, port: name.port };
+  return isLocalName(name) ? { socket, filename: name.address.name } : { socket, host: name.address, port: name.port };
 }
 
 /**

@@ -3,7 +3,7 @@
  * family, local and remote names, open/connected/IPv6 tests.
  */
 import type { InetAddress, LocalAddress } from '@iolib/address';
-import { SOCKADDR_STORAGE, decodeName, type DecodedName } from './addressing.js';
+import { SOCKADDR_STORAGE, decodeName, isLocalName, type DecodedName } from './addressing.js';
 import type { SocketFamily, SocketKind } from './core.js';
 import { socketError } from './errors.js';
 import { coreOf } from './handle.js';
@@ -36,16 +36,16 @@ function query(socket: unknown, op: string, which: 'getsockname' | 'getpeername'
 }
 
 function toName(d: DecodedName): SocketName {
-  return d.family === 'local' ? { filename: d.address.name, abstract: d.address.abstract, address: d.address } : { host: d.host, port: d.port };
+  return isLocalName(d) ? { filename: d.address.name, abstract: d.address.abstract, address: d.address } : { host: d.address, port: d.port };
 }
 
 function inet(d: DecodedName, op: string): InetName {
-  if (d.family === 'local') throw new TypeError(`${op}: works only on internet sockets; this is a local socket`);
-  return { host: d.host, port: d.port };
+  if (isLocalName(d)) throw new TypeError(`${op}: works only on internet sockets; this is a local socket`);
+  return { host: d.address, port: d.port };
 }
 
 function local(d: DecodedName, op: string): LocalName {
-  if (d.family !== 'local') throw new TypeError(`${op}: works only on local sockets; this is an internet socket`);
+  if (!isLocalName(d)) throw new TypeError(`${op}: works only on local sockets; this is an internet socket`);
   return { filename: d.address.name, abstract: d.address.abstract, address: d.address };
 }
 

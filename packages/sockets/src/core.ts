@@ -5,6 +5,7 @@
  * {@link SocketCore.wait} only after `EAGAIN` (DESIGN.md, "I/O model").
  */
 import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
+import type { DecodedName } from './addressing.js';
 import type { StreamDefaults } from './construct.js';
 import { closedError } from './errors.js';
 import { pollTimeout } from './poll-timeout.js';
@@ -15,13 +16,32 @@ export type SocketFamily = 'ipv4' | 'ipv6' | 'local';
 /** Socket type, as `socketType` reports it. */
 export type SocketKind = 'stream' | 'datagram';
 
-interface Waiter {
+/**
+ * An operation parked until its fd is ready. `resolve` runs from the poll
+ * callback; an operation object can be its own waiter (no closure per wait).
+ */
+export interface Waiter {
   readonly op: string;
   resolve(): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout | undefined;
-  /** Resumes in a microtask (a promise): its re-registration is not visible synchronously. */
+  /** Its caller resumes in a microtask (a promise): its next wait is not visible synchronously. */
   readonly deferred: boolean;
+}
+
+/**
+ * How long a socket whose promise waiters were woken may stay referenced
+ * without anybody waiting again, in ms. A ping-pong re-waits within the same
+ * loop turn, so the watcher's ref state (and interest) never changes per
+ * operation; a socket left idle stops keeping the process alive this late.
+ */
+const IDLE_SWEEP_MS = 10;
+const idleCores: SocketCore[] = [];
+let sweepTimer: NodeJS.Timeout | undefined;
+
+function sweepIdle(): void {
+  sweepTimer = undefined;
+  for (const core of idleCores.splice(0)) core.releaseIfIdle();
 }
 
 /** Closes sockets that were garbage-collected while open, loudly. */
@@ -45,10 +65,16 @@ export class SocketCore {
   defaults: StreamDefaults = {};
   /** Set while a `connect` waits for completion; reads that see `ENOTCONN` wait for it. */
   connecting: Promise<void> | undefined;
+  /** The last datagram sender `receiveFrom` decoded (its raw bytes and value), reused while the peer stays the same. */
+  sender: { readonly raw: Buffer; readonly words: Int32Array; len: number; name: DecodedName } | undefined;
   #watcher: FdWatcher | undefined;
   #refed = true;
-  /** The watcher is unref'd because nobody waits (its interest is kept to save epoll_ctl calls). */
+  /** Promise waiters were woken and nobody has waited since. */
   #idle = false;
+  /** Listed for the next idle sweep. */
+  #listed = false;
+  /** The sweep unref'd the watcher because nobody waits (its interest is kept to save epoll_ctl calls). */
+  #released = false;
   readonly #readers: Waiter[] = [];
   readonly #writers: Waiter[] = [];
 
@@ -104,22 +130,40 @@ export class SocketCore {
    * the socket is closed first.
    */
   waitCallback(direction: number, op: string, resolve: () => void, reject: (error: Error) => void): void {
+    this.park(direction, { op, resolve, reject, timer: undefined, deferred: false });
+  }
+
+  /**
+   * Queue `waiter` until the fd is ready for `direction`: its `resolve` runs
+   * from the poll callback (it may park itself again), its `reject` runs with
+   * the `EBADF` error if the socket is closed first (at once if it is closed).
+   */
+  park(direction: number, waiter: Waiter): void {
     if (this.fd < 0) {
-      reject(closedError(op));
+      waiter.reject(closedError(waiter.op));
       return;
     }
-    (direction === READABLE ? this.#readers : this.#writers).push({ op, resolve, reject, timer: undefined, deferred: false });
+    (direction === READABLE ? this.#readers : this.#writers).push(waiter);
     this.#arm(direction);
   }
 
-  /** Poll for `direction`, and keep the process alive again if an idle watcher was unref'd. */
+  /** Poll for `direction`, and keep the process alive again if the idle sweep unref'd the watcher. */
   #arm(direction: number): void {
     const interest = this.#interest;
     if ((interest & direction) === 0) this.#setInterest(interest | direction);
-    if (this.#idle) {
-      this.#idle = false;
+    this.#idle = false;
+    if (this.#released) {
+      this.#released = false;
       if (this.#refed) this.#watcher?.ref();
     }
+  }
+
+  /** Called by the idle sweep: nobody waited again since promise waiters were woken, so stop keeping the process alive. */
+  releaseIfIdle(): void {
+    this.#listed = false;
+    if (!this.#idle || this.fd < 0 || this.#released) return;
+    this.#released = true;
+    this.#watcher?.unref();
   }
 
   /** The watcher's current interest (the watcher is the truth: a poll error clears it). */
@@ -131,7 +175,7 @@ export class SocketCore {
   ref(on: boolean): void {
     this.#refed = on;
     if (this.#watcher !== undefined) {
-      if (on && !this.#idle) this.#watcher.ref();
+      if (on && !this.#released) this.#watcher.ref();
       else this.#watcher.unref();
     }
   }
@@ -165,11 +209,16 @@ export class SocketCore {
     if ((ready & READABLE) !== 0) deferred = wake(this.#readers) || deferred;
     if ((ready & WRITABLE) !== 0) deferred = wake(this.#writers) || deferred;
     if (!deferred) this.#dropIdleInterest();
-    else if (this.#readers.length === 0 && this.#writers.length === 0 && !this.#idle && this.#refed) {
-      // Promise waiters re-register in microtasks: keep polling (no epoll_ctl), but
-      // do not keep the process alive meanwhile; an event nobody waits for drops it.
+    else if (this.#readers.length === 0 && this.#writers.length === 0 && !this.#idle) {
+      // Promise waiters re-register in microtasks: keep polling (no epoll_ctl) and
+      // referenced; the idle sweep unrefs a socket nobody waits on again, and an
+      // event nobody waits for drops the interest.
       this.#idle = true;
-      this.#watcher?.unref();
+      if (!this.#listed && this.#refed) {
+        this.#listed = true;
+        idleCores.push(this);
+        sweepTimer ??= setTimeout(sweepIdle, IDLE_SWEEP_MS).unref();
+      }
     }
   };
 

@@ -5,7 +5,7 @@
  * fields `code`, `errno` and `syscall`, plus the `address`/`port` or `path`
  * the call was about. `instanceof` is brand-based and survives duplicate installs.
  */
-import { E, SyscallError, type SyscallErrorDetails } from '@iolib/syscalls';
+import { E, SyscallError, errnoName, type SyscallErrorDetails } from '@iolib/syscalls';
 
 /** Context of a failed socket call: what it was about. */
 export interface SocketErrorDetails extends SyscallErrorDetails {
@@ -15,20 +15,9 @@ export interface SocketErrorDetails extends SyscallErrorDetails {
 
 const BRAND = Symbol.for('iolib.SocketError');
 
-/**
- * Linux errno numbers of socket conditions that Node's own errno table lacks
- * (libuv does not name them), so `code` still reads `'EINPROGRESS'`, not
- * `'Unknown system error 115'`.
- */
-const LINUX_ERRNO: Readonly<Record<string, number>> = {
-  ENONET: 64, EBADMSG: 74, ENETRESET: 102, ESHUTDOWN: 108, EHOSTDOWN: 112, EINPROGRESS: 115,
-};
-const LINUX_NAME = new Map(Object.entries(LINUX_ERRNO).map(([name, n]) => [n, name]));
-
-/** The errno number of a name: Node's table, then the Linux names it lacks. */
-function errnoOf(code: string): number | undefined {
-  return E[code] ?? LINUX_ERRNO[code];
-}
+/** errno numbers by the names `errnoName` gives them (Linux errnos are 1–133); Node's `E` lacks a few (`EHOSTDOWN`, …). */
+const ERRNO_BY_NAME = new Map<string, number>();
+for (let n = 133; n >= 1; n--) ERRNO_BY_NAME.set(errnoName(n), n);
 
 /**
  * Base of every socket error. Thrown as is for an errno that has no more
@@ -54,12 +43,6 @@ export class SocketError extends SyscallError {
   constructor(syscall: string, errno: number, details: SocketErrorDetails = {}) {
     super(syscall, errno, details);
     this.name = new.target.name;
-    const linux = LINUX_NAME.get(errno);
-    if (linux !== undefined && this.code !== linux) {
-      const unknown = this.code;
-      Object.defineProperty(this, 'code', { value: linux, enumerable: true, configurable: true, writable: false });
-      this.message = this.message.replace(unknown, linux).replace(/\(unknown system error \d+\)$/, '(' + linux + ')');
-    }
     if (details.fd !== undefined) this.fd = details.fd;
   }
 
@@ -83,7 +66,7 @@ function condition<C extends SocketErrorClass>(cls: C, code: string): C {
     value: (value: unknown): boolean =>
       typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true,
   });
-  const errno = errnoOf(code);
+  const errno = E[code] ?? ERRNO_BY_NAME.get(code);
   if (errno !== undefined) byErrno.set(errno, cls);
   return cls;
 }

@@ -10,6 +10,7 @@ import { checkRange, toBytes } from './buffers.js';
 import type { SocketCore } from './core.js';
 import { socketError } from './errors.js';
 import { coreOf } from './handle.js';
+import { parkOp, retryOp, type ParkedOp } from './parked-op.js';
 import type { FilenameDesignator, HostDesignator, PortDesignator } from './make-socket-options.js';
 import { resolveHost, resolvePort, toLocalAddress } from './resolve.js';
 import {
@@ -98,49 +99,79 @@ function flagsOf(o: SendToOptions): number {
  * await sendTo(udp, Buffer.from('ping'), { remoteHost: '127.0.0.1', remotePort: 9000 });
  * ```
  */
-export function sendTo(socket: ActiveSocket, buffer: Uint8Array | ArrayBufferView | readonly number[], options: SendToOptions = {}): Promise<number> {
+export function sendTo(socket: ActiveSocket, buffer: Uint8Array | ArrayBufferView | readonly number[], options: SendToOptions = NO_OPTIONS): Promise<number> {
   try {
     const core = coreOf(socket, 'sendTo');
     const bytes = toBytes(buffer, 'sendTo');
-    const [start, end] = options.start === undefined && options.end === undefined ? [0, bytes.length] : checkRange(bytes.length, options.start, options.end, 'sendTo');
-    const data = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+    // A range starting at 0 needs no view: the length argument ends it.
+    let data = bytes;
+    let length = bytes.length;
+    if (options.start !== undefined || options.end !== undefined) {
+      const [start, end] = checkRange(length, options.start, options.end, 'sendTo');
+      if (start !== 0) data = bytes.subarray(start, end);
+      length = end - start;
+    }
     const flags = flagsOf(options);
     if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
-      return sendToDestination(core, data, flags, options);
+      return sendToDestination(core, data, length, flags, options);
     }
     // Fast path: a connected socket with room in its buffer sends without any async machinery.
-    const n = attempt(core, data, flags, null, options.dontWait === true);
-    return n === undefined ? slow(core, data, flags, null, options.dontWait === true) : Promise.resolve(n);
+    const op = new Send(core, data, length, flags, null, options.dontWait === true);
+    const n = op.attempt();
+    return n === undefined ? parkOp(op) : Promise.resolve(n);
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
 }
 
+const NO_OPTIONS: SendToOptions = Object.freeze({});
+
 type Destination = { sa: Buffer; details: object } | null;
 
-/** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
-function attempt(core: SocketCore, data: Buffer, flags: number, dest: Destination, dontWait: boolean): number | undefined {
-  for (;;) {
-    const fd = core.use('sendTo');
-    const n = dest === null ? send(fd, data, data.length, flags) : sendto(fd, data, data.length, flags, dest.sa, dest.sa.length);
-    if (n >= 0) return n;
-    const e = errno();
-    if (e === EINTR) continue;
-    if (e !== EAGAIN || dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
-    return undefined;
+/** One send, ready to attempt; parked on the socket as its own waiter while the buffer is full. */
+class Send implements ParkedOp<number> {
+  readonly op = 'sendTo';
+  readonly direction = WRITABLE;
+  readonly deferred = true;
+  timer: NodeJS.Timeout | undefined = undefined;
+  settle: ((n: number) => void) | undefined = undefined;
+  fail: ((e: Error) => void) | undefined = undefined;
+
+  constructor(
+    readonly core: SocketCore,
+    readonly data: Buffer,
+    readonly length: number,
+    readonly flags: number,
+    readonly dest: Destination,
+    readonly dontWait: boolean,
+  ) {}
+
+  /** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
+  attempt(): number | undefined {
+    const { core, data, length, flags, dest } = this;
+    for (;;) {
+      const fd = core.use('sendTo');
+      const n = dest === null ? send(fd, data, length, flags) : sendto(fd, data, length, flags, dest.sa, dest.sa.length);
+      if (n >= 0) return n;
+      const e = errno();
+      if (e === EINTR) continue;
+      if (e !== EAGAIN || this.dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
+      return undefined;
+    }
+  }
+
+  /** Writable (or a poll error): retry. */
+  resolve(): void {
+    retryOp(this);
+  }
+
+  /** Closed while waiting. */
+  reject(error: Error): void {
+    this.fail?.(error);
   }
 }
 
-async function slow(core: SocketCore, data: Buffer, flags: number, dest: Destination, dontWait: boolean): Promise<number> {
-  for (;;) {
-    await core.wait(WRITABLE, 'sendTo');
-    const n = attempt(core, data, flags, dest, dontWait);
-    if (n !== undefined) return n;
-  }
-}
-
-async function sendToDestination(core: SocketCore, data: Buffer, flags: number, options: SendToOptions): Promise<number> {
-  const dest = await destination(core, options);
-  const n = attempt(core, data, flags, dest, options.dontWait === true);
-  return n ?? slow(core, data, flags, dest, options.dontWait === true);
+async function sendToDestination(core: SocketCore, data: Buffer, length: number, flags: number, options: SendToOptions): Promise<number> {
+  const op = new Send(core, data, length, flags, await destination(core, options), options.dontWait === true);
+  return op.attempt() ?? parkOp(op);
 }

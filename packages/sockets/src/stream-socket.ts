@@ -6,7 +6,7 @@
  */
 import { Duplex } from 'node:stream';
 import { READABLE, WRITABLE } from '@iolib/iomux';
-import type { SocketCore } from './core.js';
+import type { SocketCore, Waiter } from './core.js';
 import type { StreamDefaults } from './construct.js';
 import { closedError, socketError } from './errors.js';
 import { CORE } from './handle.js';
@@ -33,6 +33,18 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
   /** Own receive buffer, only for an `inputBufferSize` above the shared buffer's size. */
   #own: Buffer | undefined;
   #waiting = false;
+  /** The read side's waiter, reused for every wait (no allocation per readable event). */
+  readonly #readWaiter: Waiter = {
+    op: 'read',
+    resolve: () => {
+      this.#onReadable();
+    },
+    reject: (error: Error) => {
+      this.#onReadError(error);
+    },
+    timer: undefined,
+    deferred: false,
+  };
 
   /**
    * Internal: sockets are made by `makeSocket`, `acceptConnection`,
@@ -108,7 +120,7 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
       return;
     }
     this.#waiting = true;
-    core.waitCallback(READABLE, 'read', this.#onReadable, this.#onReadError);
+    core.park(READABLE, this.#readWaiter);
   }
 
   readonly #onReadable = (): void => {

@@ -1,6 +1,6 @@
 import { Duplex } from 'node:stream';
 import { ensureAddress } from '@iolib/address';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ActiveSocket, DatagramSocket, InternetSocket, LocalSocket, PassiveSocket, Socket, SocketDatagramInternetActive,
   SocketDatagramLocalActive, SocketNotConnectedError, SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive,
@@ -8,17 +8,10 @@ import {
   localPort, makeSocket, makeSocketPair, remoteFilename, remoteHost, remoteName, remotePort, socketAddressFamily, socketOsFd,
   socketProtocol, socketType,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak } from './helpers.js';
+import { abstractName, checkNoFdLeak, closeAfterEach } from './helpers.js';
 
 checkNoFdLeak();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 const ALL = { Socket, StreamSocket, DatagramSocket, InternetSocket, LocalSocket, ActiveSocket, PassiveSocket } as const;
 

@@ -1,24 +1,17 @@
 import { join } from 'node:path';
 import { IPv4Address, ensureAddress, parseAddress } from '@iolib/address';
 import { PollTimeoutError } from '@iolib/iomux';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SocketAddressFamilyNotSupportedError, SocketAddressInUseError, SocketAddressNotAvailableError, SocketConnectionRefusedError,
   SocketError, acceptConnection, bindAddress, connect, isSocketConnected, listenOn, localName, localPort, makeSocket,
   remoteName, withAcceptConnection, withOpenSocket,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, tmpDir } from './helpers.js';
+import { abstractName, checkNoFdLeak, closeAfterEach, tmpDir } from './helpers.js';
 
 checkNoFdLeak();
 const dir = tmpDir();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 /** A port nobody listens on: bind one, note it, close it. */
 async function deadPort(): Promise<number> {

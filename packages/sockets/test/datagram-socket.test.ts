@@ -1,21 +1,14 @@
 import { join } from 'node:path';
 import { ensureAddress, parseAddress } from '@iolib/address';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SocketError, disconnect, localPort, makeSocket, receiveFrom, sendTo, type ReceiveResult,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, tmpDir } from './helpers.js';
+import { abstractName, checkNoFdLeak, closeAfterEach, tmpDir } from './helpers.js';
 
 checkNoFdLeak();
 const dir = tmpDir();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 describe('internet datagram sockets', () => {
   it.each([['127.0.0.1', false], ['::1', true]] as const)('exchange messages over %s and report the sender', async (host, ipv6) => {

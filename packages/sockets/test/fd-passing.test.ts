@@ -1,22 +1,15 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAddress } from '@iolib/address';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SocketError, acceptConnection, makeSocket, makeSocketPair, receiveFileDescriptor, sendFileDescriptor,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, runFixture, tmpDir } from './helpers.js';
+import { abstractName, checkNoFdLeak, closeAfterEach, runFixture, tmpDir } from './helpers.js';
 
 checkNoFdLeak();
 const dir = tmpDir();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 describe('fd passing', () => {
   it.each(['stream', 'datagram'] as const)('passes an fd over a %s socket pair', async (type) => {

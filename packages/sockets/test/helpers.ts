@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** Number of open fds of this process. */
 export function fdCount(): number {
@@ -25,6 +25,18 @@ export function checkNoFdLeak(): void {
     await new Promise((resolve) => setImmediate(resolve));
     expect(fdCount()).toBe(before);
   });
+}
+
+/** Close after each test every socket passed to the returned `keep(socket)` (which returns it). */
+export function closeAfterEach(): <T extends { close(): void }>(socket: T) => T {
+  const open: { close(): void }[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  return (socket) => {
+    open.push(socket);
+    return socket;
+  };
 }
 
 /** A fresh temporary directory, removed after the suite. */

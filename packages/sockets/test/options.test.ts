@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SocketError, SocketOptionNotSupportedError, getOption, makeSocket, makeSocketPair, setOption, type SocketOptionName } from '../src/index.js';
-import { checkNoFdLeak } from './helpers.js';
+import { checkNoFdLeak, closeAfterEach } from './helpers.js';
 
 checkNoFdLeak();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 describe('socket options on a fresh TCP socket (Linux defaults)', () => {
   it.each([

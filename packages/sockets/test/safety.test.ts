@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeSocket, makeSocketPair, receiveFrom, sendTo, SocketError } from '../src/index.js';
-import { checkNoFdLeak, fdCount, runFixture } from './helpers.js';
+import { checkNoFdLeak, closeAfterEach, fdCount, runFixture } from './helpers.js';
 
 checkNoFdLeak();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 describe('close', () => {
   it('rejects every pending operation with EBADF and is idempotent', async () => {

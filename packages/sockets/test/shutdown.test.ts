@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SocketNotConnectedError, acceptConnection, localPort, makeSocket, makeSocketPair, receiveFrom, sendTo, shutdown,
   type ActiveStreamSocket,
 } from '../src/index.js';
-import { checkNoFdLeak } from './helpers.js';
+import { checkNoFdLeak, closeAfterEach } from './helpers.js';
 
 checkNoFdLeak();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 async function tcpPair(): Promise<[ActiveStreamSocket, ActiveStreamSocket]> {
   const server = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1' }));

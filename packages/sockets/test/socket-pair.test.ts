@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SocketDatagramLocalActive, SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive, acceptConnection,
   localPort, makeSocket, makeSocketFromFd, makeSocketPair,
 } from '../src/index.js';
 import { socket as sysSocket, close as sysClose, AF_INET, SOCK_STREAM } from '@iolib/syscalls';
 import { openSync, closeSync } from 'node:fs';
-import { checkNoFdLeak } from './helpers.js';
+import { checkNoFdLeak, closeAfterEach } from './helpers.js';
 
 checkNoFdLeak();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 describe('makeSocketPair', () => {
   it('makes connected stream sockets', async () => {

@@ -3,22 +3,15 @@ import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { ensureAddress, type LocalAddress } from '@iolib/address';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptConnection, localPort, makeSocket, makeSocketPair, type ActiveStreamSocket, type PassiveSocket,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, tmpDir } from './helpers.js';
+import { abstractName, checkNoFdLeak, closeAfterEach, tmpDir } from './helpers.js';
 
 checkNoFdLeak();
 const dir = tmpDir();
-const open: { close(): void }[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
-function keep<T extends { close(): void }>(s: T): T {
-  open.push(s);
-  return s;
-}
+const keep = closeAfterEach();
 
 type Kind = 'ipv4' | 'ipv6' | 'path' | 'abstract';
 

@@ -14,6 +14,7 @@
 import { IPv4Address, IPv6Address, LocalAddress } from '@iolib/address';
 import { SockaddrError } from './errors.js';
 import { indexToName, nameToIndex } from './if.js';
+import { AF_INET } from './constants.js';
 import { decodeSockaddr, encodeSockaddrIn, encodeSockaddrIn6, encodeSockaddrUn } from './sockaddr.js';
 
 /** An address a socket can be bound or connected to. */
@@ -99,6 +100,11 @@ export function addressToSockaddr(address: SocketAddressValue, port = 0, into?: 
  * ```
  */
 export function sockaddrToAddress(buf: Uint8Array, length: number = buf.length): InetSockaddrValue | LocalSockaddrValue | null {
+  // Hot path (every datagram, every accept): IPv4 straight from the bytes, no intermediate vector.
+  if (length >= 8 && length <= buf.length && Number.isInteger(length) && buf[0] === AF_INET && buf[1] === 0) {
+    const ip = (((buf[4] ?? 0) << 24) | ((buf[5] ?? 0) << 16) | ((buf[6] ?? 0) << 8) | (buf[7] ?? 0)) >>> 0;
+    return { address: new IPv4Address(ip), port: ((buf[2] ?? 0) << 8) | (buf[3] ?? 0) };
+  }
   const sa = decodeSockaddr(buf, length);
   switch (sa.family) {
     case 'ipv4':

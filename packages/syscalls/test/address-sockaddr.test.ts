@@ -53,6 +53,18 @@ describe('@iolib/address values ↔ sockaddr', () => {
     expect(() => addressToSockaddr(new LocalAddress('/' + 'x'.repeat(107)))).toThrow(UnixPathTooLongError);
   });
 
+  it('IPv4 decodes from the bytes the kernel reported, not the buffer size', () => {
+    const big = Buffer.alloc(SOCKADDR_STORAGE_SIZE, 0xee);
+    addressToSockaddr(IPv4Address.parse('10.1.2.3'), 65535).copy(big);
+    for (const length of [8, 16, SOCKADDR_STORAGE_SIZE]) {
+      const got = sockaddrToAddress(big, length) as { address: IPv4Address; port: number };
+      expect([got.address.toString(), got.port]).toEqual(['10.1.2.3', 65535]);
+    }
+    expect(() => sockaddrToAddress(big, 7)).toThrow(new SockaddrError('sockaddr_in of 7 bytes is too short (needs 8)'));
+    expect(() => sockaddrToAddress(big, 8.5)).toThrow(SockaddrError);
+    expect(() => sockaddrToAddress(big.subarray(0, 12), 16)).toThrow('sockaddr length 16 exceeds its 12-byte buffer (truncated by the kernel)');
+  });
+
   it('no address decodes as null', () => {
     expect(sockaddrToAddress(Buffer.alloc(16), 0)).toBeNull();
   });
