@@ -10,12 +10,13 @@ echo "== test"
 report=$(mktemp)
 status=0
 pnpm test --reporter=default --reporter=json --outputFile.json="$report" || status=$?
-node -e '
+counts=$(node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
-' "$report" || true
+' "$report" || echo "vitest: no report")
 rm -f "$report"
-[ "$status" -eq 0 ] || exit "$status"
+if [ "$status" -ne 0 ]; then echo "$counts"; exit "$status"; fi
 echo "== check:packages";  pnpm check:packages
 echo "== demo";            pnpm demo
+echo "$counts"

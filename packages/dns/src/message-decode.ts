@@ -145,12 +145,18 @@ function ednsOptions(b: Buffer, start: number, end: number): Array<{ code: numbe
 export function decodeQuestion(buf: Uint8Array): { header: DnsHeader; question: DnsQuestion[] } {
   const header = decodeHeader(buf);
   const r = new Reader(asBuffer(buf));
+  const question = readQuestions(r, header.qdcount);
+  return { header, question };
+}
+
+/** The question section: `count` entries, each counted against the record cap. */
+function readQuestions(r: Reader, count: number): DnsQuestion[] {
   const question: DnsQuestion[] = [];
-  for (let i = 0; i < header.qdcount; i++) {
+  for (let i = 0; i < count; i++) {
     if (++r.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, r.pos);
     question.push(r.question());
   }
-  return { header, question };
+  return question;
 }
 
 /**
@@ -169,11 +175,7 @@ export function decodeQuestion(buf: Uint8Array): { header: DnsHeader; question: 
 export function decodeMessage(buf: Uint8Array): DnsMessage {
   const header = decodeHeader(buf);
   const r = new Reader(asBuffer(buf));
-  const question: DnsQuestion[] = [];
-  for (let i = 0; i < header.qdcount; i++) {
-    if (++r.records > MAX_RECORDS) throw new DnsFormatError(`more than ${MAX_RECORDS} records`, r.pos);
-    question.push(r.question());
-  }
+  const question = readQuestions(r, header.qdcount);
   const answer = r.section(header.ancount, 'answer');
   const authority = r.section(header.nscount, 'authority');
   const additional = r.section(header.arcount, 'additional');
