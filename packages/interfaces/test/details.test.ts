@@ -10,7 +10,8 @@ import {
   listNetworkInterfaces,
   lookupInterface,
 } from '../src/index.js';
-import { expectNoFdLeak, hasIpOrWarn, ipAddr, normalizeIp, normalizeOurs, stable } from './ip.js';
+import { expectNoFdLeak, ipAddr, stable } from '../../../test-support/index.js';
+import { hasIpOrWarn, normalizeIp, normalizeOurs } from './support.js';
 
 const haveIp = hasIpOrWarn();
 

@@ -9,7 +9,8 @@ import {
   lookupInterface,
   makeInterface,
 } from '../src/index.js';
-import { expectNoFdLeak, hasIpOrWarn, ipAddr, stable } from './ip.js';
+import { expectNoFdLeak, ipAddr, stable } from '../../../test-support/index.js';
+import { hasIpOrWarn } from './support.js';
 
 const haveIp = hasIpOrWarn();
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SyscallError } from '@iolib/syscalls';
 import { NetdeviceQuery } from '../src/netdevice.js';
 import { listNetworkInterfaces } from '../src/index.js';
-import { expectNoFdLeak, fdCount } from './ip.js';
+import { expectNoFdLeak, fdCount } from '../../../test-support/index.js';
 
 expectNoFdLeak();
 

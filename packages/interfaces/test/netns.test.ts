@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Interface, InterfaceDetails } from '../src/index.js';
-import { hasIp, ipAddr, normalizeIp, normalizeOurs, type Normalized } from './ip.js';
+import { hasIp, ipAddr } from '../../../test-support/index.js';
+import { normalizeIp, normalizeOurs, type Normalized } from './support.js';
 
 const NS = `iolib-if-${process.pid}`;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));

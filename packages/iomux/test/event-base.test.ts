@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyscallError } from '@iolib/syscalls';
 import {
   EventBase,
@@ -14,20 +14,11 @@ import {
   withEventBase,
   type IoStatus,
 } from '../src/index.js';
-import { polledFdCount } from '../src/poll-slot.js';
-import { closeAll, makePair, makePipe, openFdCount, put, take, turns } from './helpers.js';
+import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take } from './support.js';
 
 type Call = [number, string, IoStatus];
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = openFdCount();
-});
-afterAll(async () => {
-  await turns(2);
-  expect(polledFdCount()).toBe(0);
-  expect(openFdCount()).toBe(fdsBefore);
-});
+expectIomuxCleanup();
 
 describe('EventBase: I/O handlers', () => {
   it('calls read then write handlers with (fd, type, undefined)', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHUT_WR, shutdown, syscall } from '@iolib/syscalls';
 import {
   PollError,
@@ -10,17 +10,9 @@ import {
   type FdEventType,
 } from '../src/index.js';
 import { polledFdCount } from '../src/poll-slot.js';
-import { closeAll, makePair, makePipe, openFdCount, put, take, turns } from './helpers.js';
+import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take, turns } from './support.js';
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = openFdCount();
-});
-afterAll(async () => {
-  await turns(2);
-  expect(polledFdCount()).toBe(0);
-  expect(openFdCount()).toBe(fdsBefore);
-});
+expectIomuxCleanup();
 
 describe('waitUntilFdReady', () => {
   it.each<[FdEventType, boolean, { readable: boolean; writable: boolean }]>([

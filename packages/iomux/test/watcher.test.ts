@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSync, closeSync } from 'node:fs';
 import { SyscallError } from '@iolib/syscalls';
 import { FdWatcher, PollError, READABLE, WRITABLE } from '../src/index.js';
 import { polledFdCount } from '../src/poll-slot.js';
-import { closeAll, makePair, makePipe, openFdCount, put, take, turns } from './helpers.js';
+import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take, turns } from './support.js';
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = openFdCount();
-});
-afterAll(async () => {
-  await turns(2);
-  expect(polledFdCount()).toBe(0);
-  expect(openFdCount()).toBe(fdsBefore);
-});
+expectIomuxCleanup();
 
 function nextReady(w: FdWatcher, events: number, calls: Array<[number, Error | undefined]>): Promise<void> {
   return new Promise((resolve) => {

@@ -8,9 +8,10 @@ import {
   localPort, makeSocket, makeSocketPair, remoteFilename, remoteHost, remoteName, remotePort, socketAddressFamily, socketOsFd,
   socketProtocol, socketType,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, closeAfterEach } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { abstractName, closeAfterEach } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const keep = closeAfterEach();
 
 const ALL = { Socket, StreamSocket, DatagramSocket, InternetSocket, LocalSocket, ActiveSocket, PassiveSocket } as const;

@@ -7,9 +7,10 @@ import {
   SocketError, acceptConnection, bindAddress, connect, isSocketConnected, listenOn, localName, localPort, makeSocket,
   remoteName, withAcceptConnection, withOpenSocket,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, closeAfterEach, tmpDir } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { abstractName, closeAfterEach, tmpDir } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const dir = tmpDir();
 const keep = closeAfterEach();
 

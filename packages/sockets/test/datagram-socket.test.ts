@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   SocketError, disconnect, localPort, makeSocket, receiveFrom, sendTo, type ReceiveResult,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, closeAfterEach, tmpDir } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { abstractName, closeAfterEach, tmpDir } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const dir = tmpDir();
 const keep = closeAfterEach();
 

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import {
   SocketError, acceptConnection, makeSocket, makeSocketPair, receiveFileDescriptor, sendFileDescriptor,
 } from '../src/index.js';
-import { abstractName, checkNoFdLeak, closeAfterEach, runFixture, tmpDir } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { abstractName, closeAfterEach, runFixture, tmpDir } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const dir = tmpDir();
 const keep = closeAfterEach();
 

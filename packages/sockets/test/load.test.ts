@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptConnection, localPort, makeSocket } from '../src/index.js';
-import { fdCount } from './helpers.js';
+import { fdCount } from '../../../test-support/index.js';
 
 describe('load', () => {
   it('opens and closes 10 000 TCP connections and ends with the fd count it started with', async () => {

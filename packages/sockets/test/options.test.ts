@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SocketError, SocketOptionNotSupportedError, getOption, makeSocket, makeSocketPair, setOption, type SocketOptionName } from '../src/index.js';
-import { checkNoFdLeak, closeAfterEach } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { closeAfterEach } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const keep = closeAfterEach();
 
 describe('socket options on a fresh TCP socket (Linux defaults)', () => {

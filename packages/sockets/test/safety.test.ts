@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeSocket, makeSocketPair, receiveFrom, sendTo, SocketError } from '../src/index.js';
-import { checkNoFdLeak, closeAfterEach, fdCount, runFixture } from './helpers.js';
+import { expectNoFdLeak, fdCount, nextImmediate } from '../../../test-support/index.js';
+import { closeAfterEach, runFixture } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const keep = closeAfterEach();
 
 describe('close', () => {

@@ -3,9 +3,10 @@ import {
   SocketNotConnectedError, acceptConnection, localPort, makeSocket, makeSocketPair, receiveFrom, sendTo, shutdown,
   type ActiveStreamSocket,
 } from '../src/index.js';
-import { checkNoFdLeak, closeAfterEach } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { closeAfterEach } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const keep = closeAfterEach();
 
 async function tcpPair(): Promise<[ActiveStreamSocket, ActiveStreamSocket]> {

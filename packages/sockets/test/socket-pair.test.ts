@@ -5,9 +5,10 @@ import {
 } from '../src/index.js';
 import { socket as sysSocket, close as sysClose, AF_INET, SOCK_STREAM } from '@iolib/syscalls';
 import { openSync, closeSync } from 'node:fs';
-import { checkNoFdLeak, closeAfterEach } from './helpers.js';
+import { expectNoFdLeak, nextImmediate } from '../../../test-support/index.js';
+import { closeAfterEach } from './support.js';
 
-checkNoFdLeak();
+expectNoFdLeak(nextImmediate);
 const keep = closeAfterEach();
 
 describe('makeSocketPair', () => {

@@ -1,18 +1,12 @@
 import { IPv4Address, IPv6Address, LocalAddress } from '@iolib/address';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AF_INET, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SockaddrError, UnixPathTooLongError, addressToSockaddr,
   bind, close, decodeSockaddr, getsockname, indexToName, ipv6ScopeId, sockaddrToAddress, socket, syscall,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
 
-let fdsBefore: number[];
-beforeAll(() => {
-  fdsBefore = openFds();
-});
-afterAll(() => {
-  expect(openFds()).toEqual(fdsBefore);
-});
+expectSameFdsOpen();
 
 describe('@iolib/address values ↔ sockaddr', () => {
   it('IPv4Address + port', () => {

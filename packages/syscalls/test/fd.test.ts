@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   EAGAIN, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_CLOEXEC, O_NONBLOCK, SyscallError, close,
   dup, dup3, fcntl, pipe2, read, syscall, trySyscall, write,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
 
-let fdsBefore: number[];
-beforeAll(() => {
-  fdsBefore = openFds();
-});
-afterAll(() => {
-  expect(openFds()).toEqual(fdsBefore);
-});
+expectSameFdsOpen();
 
 function pipe(flags = O_CLOEXEC): [number, number] {
   const p = new Int32Array(2);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import {
   AF_UNIX,
   IFF_LOOPBACK,
@@ -28,23 +28,17 @@ import {
   socket,
   syscall,
 } from '../src/index.js';
-import { ipLinks, stable as stableSnapshot, type IpLink } from './support/iproute.js';
+import { expectNoFdLeak, ipLinks, stable as stableSnapshot, type IpLink } from '../../../test-support/index.js';
 
 const haveIp = ipLinks() !== null;
 if (!haveIp) console.warn('syscalls if: iproute2 (`ip -j`) missing, comparisons with it are skipped');
 
 /** Ours, taken while interface names, indexes and MTUs hold still (other suites add interfaces). */
 function stable<T>(ours: () => T): { ip: IpLink[]; ours: T } {
-  return stableSnapshot(() => ipLinks()!, (l) => l.map((x) => [x.ifindex, x.ifname, x.mtu]), ours);
+  return stableSnapshot(() => ipLinks()!, ours, (l) => l.map((x) => [x.ifindex, x.ifname, x.mtu]));
 }
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = readdirSync('/proc/self/fd').length;
-});
-afterAll(() => {
-  expect(readdirSync('/proc/self/fd').length).toBe(fdsBefore);
-});
+expectNoFdLeak();
 
 describe('if_nameindex', () => {
   it.skipIf(!haveIp)('lists what `ip -j link` lists, in order', () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import koffi from 'koffi';
 import {
   decodeIfaSockaddr,
@@ -11,7 +10,7 @@ import {
   listIfNameIndex,
   type IfaSockaddr,
 } from '../src/index.js';
-import { ipAddrs, stable } from './support/iproute.js';
+import { expectNoFdLeak, ipAddrs, stable } from '../../../test-support/index.js';
 
 const haveIp = ipAddrs() !== null;
 if (!haveIp) console.warn('syscalls ifaddrs: iproute2 (`ip -j`) missing, comparisons with it are skipped');
@@ -34,20 +33,14 @@ function prefix(mask: IfaSockaddr | null): number {
   return n;
 }
 
-let fdsBefore = 0;
-beforeAll(() => {
-  fdsBefore = readdirSync('/proc/self/fd').length;
-});
-afterAll(() => {
-  expect(readdirSync('/proc/self/fd').length).toBe(fdsBefore);
-});
+expectNoFdLeak();
 
 describe('getifaddrs', () => {
   it.skipIf(!haveIp)('gives one link entry per interface with index, hardware type and address as `ip -j addr`', () => {
     const { ip: before, ours: entries } = stable(
       () => ipAddrs()!,
-      (l) => l.map((x) => [x.ifindex, x.ifname, x.address, x.addr_info.map((a) => a.local)]),
       listIfaddrs,
+      (l) => l.map((x) => [x.ifindex, x.ifname, x.address, x.addr_info.map((a) => a.local)]),
     );
     const links = entries.filter((e) => e.addr === null || e.addr.family === 'packet');
     expect(links.map((e) => e.name)).toEqual(before.map((l) => l.ifname));

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  AF_UNIX, F_GETFD, FD_CLOEXEC, MMsgHdrs, MSG_CMSG_CLOEXEC, MSG_DONTWAIT, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM,
+  F_GETFD, FD_CLOEXEC, MMsgHdrs, MSG_CMSG_CLOEXEC, MSG_DONTWAIT, SOCKADDR_STORAGE_SIZE, SOCK_DGRAM,
   SOCK_NONBLOCK, close, cmsgSpace, decodeControlMessages, decodeRights, decodeSockaddr, encodeRights, fcntl, recvmmsg,
-  sendmmsg, socketpair, syscall,
+  sendmmsg, syscall,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
+import { pair } from './support/fds.js';
 
-let fdsBefore: number[];
-beforeAll(() => {
-  fdsBefore = openFds();
-});
-afterAll(() => {
-  expect(openFds()).toEqual(fdsBefore);
-});
-
-function pair(type: number): [number, number] {
-  const sv = new Int32Array(2);
-  syscall('socketpair', () => socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv));
-  return [sv[0]!, sv[1]!];
-}
+expectSameFdsOpen();
 
 describe('sendmmsg / recvmmsg', () => {
   it('a batch of 8 datagrams on an AF_UNIX SOCK_DGRAM pair, each with its own length', () => {

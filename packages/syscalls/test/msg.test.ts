@@ -1,27 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  AF_INET, AF_UNIX, F_GETFD, FD_CLOEXEC, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, MsgHdr, O_CLOEXEC, SCM_CREDENTIALS,
+  AF_INET, F_GETFD, FD_CLOEXEC, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, MsgHdr, O_CLOEXEC, SCM_CREDENTIALS,
   SCM_RIGHTS, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_PASSCRED, bind, close,
   cmsgSpace, decodeControlMessages, decodeCredentials, decodeRights, decodeSockaddr, encodeCredentials, encodeRights,
-  encodeSockaddrIn, fcntl, getsockname, pipe2, read, recvmsg, sendmsg, setsockopt, socket, socketpair, syscall, write,
+  encodeSockaddrIn, fcntl, getsockname, pipe2, read, recvmsg, sendmsg, setsockopt, socket, syscall, write,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
+import { pair } from './support/fds.js';
 
-let fdsBefore: number[];
-beforeAll(() => {
-  fdsBefore = openFds();
-});
-afterAll(() => {
-  expect(openFds()).toEqual(fdsBefore);
-});
-
-function pair(type: number): [number, number] {
-  const sv = new Int32Array(2);
-  syscall('socketpair', () => socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv));
-  return [sv[0]!, sv[1]!];
-}
+expectSameFdsOpen();
 
 describe('sendmsg / recvmsg', () => {
   it('scatter/gather over a stream pair', () => {

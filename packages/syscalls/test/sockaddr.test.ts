@@ -10,17 +10,15 @@ import {
   UnixPathTooLongError, bind, close, decodeSockaddr, encodeSockaddr, encodeSockaddrIn, encodeSockaddrIn6,
   encodeSockaddrUn, getsockname, sockaddrFamily, socket, syscall, type Sockaddr, type SockaddrInput,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
 
-let fdsBefore: number[];
+expectSameFdsOpen();
 let dir: string;
 beforeAll(() => {
-  fdsBefore = openFds();
   dir = mkdtempSync(join(tmpdir(), 'iolib-sa-'));
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  expect(openFds()).toEqual(fdsBefore);
 });
 
 function boundName(fd: number): { sa: Sockaddr; length: number } {

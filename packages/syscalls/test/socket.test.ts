@@ -10,24 +10,17 @@ import {
   connect, decodeSockaddr, encodeSockaddrIn, encodeSockaddrIn6, encodeSockaddrUn, getpeername, getsockname, getsockopt,
   listen, recv, recvfrom, send, sendto, setsockopt, shutdown, socket, socketpair, syscall, trySyscall,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
+import { pair } from './support/fds.js';
 
-let fdsBefore: number[];
+expectSameFdsOpen();
 let dir: string;
 beforeAll(() => {
-  fdsBefore = openFds();
   dir = mkdtempSync(join(tmpdir(), 'iolib-socket-'));
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  expect(openFds()).toEqual(fdsBefore);
 });
-
-function pair(type = SOCK_STREAM): [number, number] {
-  const sv = new Int32Array(2);
-  syscall('socketpair', () => socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv));
-  return [sv[0]!, sv[1]!];
-}
 
 function closeAll(...fds: number[]): void {
   for (const fd of fds) syscall('close', () => close(fd));

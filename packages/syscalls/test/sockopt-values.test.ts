@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AF_INET, AF_INET6, IPPROTO_IP, IPPROTO_IPV6, IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP,
   LINGER_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_LINGER, SO_RCVTIMEO, SO_SNDTIMEO, SockaddrError,
   TIMEVAL_SIZE, close, decodeLinger, decodeTimeval, encodeIpMreqn, encodeIpv6Mreq, encodeLinger, encodeTimeval,
   getsockopt, setsockopt, socket, syscall,
 } from '../src/index.js';
-import { openFds } from './support/c.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
 
-let fdsBefore: number[];
-beforeAll(() => {
-  fdsBefore = openFds();
-});
-afterAll(() => {
-  expect(openFds()).toEqual(fdsBefore);
-});
+expectSameFdsOpen();
 
 function readOption(fd: number, level: number, name: number, size: number): Buffer {
   const v = Buffer.alloc(size);

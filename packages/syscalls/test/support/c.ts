@@ -1,9 +1,9 @@
 /**
  * Test helpers: compile and run a small C program with gcc (the oracle for
- * constants and struct layouts), and count this process's open fds.
+ * constants and struct layouts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,9 +33,4 @@ export function haveGcc(): boolean {
   } catch {
     return false;
   }
-}
-
-/** The fd numbers open in this process right now. */
-export function openFds(): number[] {
-  return readdirSync('/proc/self/fd').map(Number).sort((a, b) => a - b);
 }

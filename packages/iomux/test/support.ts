@@ -1,5 +1,5 @@
-/** Real-fd fixtures for the iomux tests: pipes, Unix socketpairs, fd counting. */
-import { readdirSync } from 'node:fs';
+/** Real-fd fixtures for the iomux tests (pipes, Unix socketpairs), and the leak check around their suites. */
+import { expect } from 'vitest';
 import {
   AF_UNIX,
   SOCK_CLOEXEC,
@@ -14,10 +14,15 @@ import {
   trySyscall,
   write,
 } from '@iolib/syscalls';
+import { expectNoFdLeak } from '../../../test-support/index.js';
+import { polledFdCount } from '../src/poll-slot.js';
 
-/** Number of open fds of this process. */
-export function openFdCount(): number {
-  return readdirSync('/proc/self/fd').length;
+/** Check around the calling suite that, two loop turns after it, no fd is polled and no fd leaked. */
+export function expectIomuxCleanup(): void {
+  expectNoFdLeak(async () => {
+    await turns(2);
+    expect(polledFdCount()).toBe(0);
+  });
 }
 
 /** A non-blocking close-on-exec pipe: [read end, write end]. */

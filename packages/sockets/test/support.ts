@@ -1,31 +1,14 @@
 /**
- * Test helpers: fd counting for leak checks, temporary Unix socket paths,
+ * Test helpers: closing sockets after each test, temporary Unix socket paths,
  * unique abstract names, and running a fixture in a child node process.
+ * (fd leak checks: `test-support/index.ts` at the repository root.)
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-
-/** Number of open fds of this process. */
-export function fdCount(): number {
-  return readdirSync('/proc/self/fd').length;
-}
-
-/** Check around the calling suite that it leaves no fd open. */
-export function checkNoFdLeak(): void {
-  let before = 0;
-  beforeAll(() => {
-    before = fdCount();
-  });
-  afterAll(async () => {
-    // Give closes done in callbacks one turn to land.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(fdCount()).toBe(before);
-  });
-}
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Close after each test every socket passed to the returned `keep(socket)` (which returns it). */
 export function closeAfterEach(): <T extends { close(): void }>(socket: T) => T {

@@ -1,30 +1,8 @@
 // Test helper: iproute2's view (`ip -j addr`) and ours, normalized to one shape
 // so a test can compare them with a single toEqual.
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, expect } from 'vitest';
 import type { InterfaceDetails } from '../src/index.js';
 import { interfaceFlagNames } from '../src/index.js';
-
-interface IpAddrInfo {
-  family: string;
-  local: string;
-  prefixlen: number;
-  broadcast?: string;
-  address?: string;
-  label?: string;
-}
-
-interface IpLink {
-  ifindex: number;
-  ifname: string;
-  flags: string[];
-  mtu: number;
-  link_type: string;
-  address?: string;
-  broadcast?: string;
-  addr_info: IpAddrInfo[];
-}
+import { hasIp, type IpAddrLink } from '../../../test-support/index.js';
 
 /** One interface as both sides can describe it. */
 export interface Normalized {
@@ -38,22 +16,6 @@ export interface Normalized {
   addresses: { family: string; local: string; prefixLength: number; broadcast: string | null; peer: string | null; label: string | null }[];
 }
 
-/** `ip -j addr`, optionally inside a network namespace. */
-export function ipAddr(netns?: string): IpLink[] {
-  const args = netns === undefined ? ['-j', 'addr'] : ['netns', 'exec', netns, 'ip', '-j', 'addr'];
-  return JSON.parse(execFileSync('ip', args, { encoding: 'utf8' })) as IpLink[];
-}
-
-/** Is iproute2 with JSON output available? */
-export function hasIp(): boolean {
-  try {
-    execFileSync('ip', ['-j', 'link'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** {@link hasIp}, warning when it is missing that the comparisons with it are skipped. */
 export function hasIpOrWarn(): boolean {
   const have = hasIp();
@@ -61,24 +23,9 @@ export function hasIpOrWarn(): boolean {
   return have;
 }
 
-/**
- * Run `ours` between two iproute2 snapshots, again until both are equal (other suites add and
- * remove interfaces meanwhile), at most 6 times.
- *
- * @returns the snapshot taken before `ours`, and what `ours` returned
- */
-export function stable<S, T>(snapshot: () => S, ours: () => T): { ip: S; ours: T } {
-  for (let attempt = 0; ; attempt++) {
-    const before = snapshot();
-    const mine = ours();
-    const after = snapshot();
-    if (JSON.stringify(before) === JSON.stringify(after) || attempt >= 5) return { ip: before, ours: mine };
-  }
-}
-
 const PSEUDO_FLAGS = new Set(['M-DOWN']);
 
-export function normalizeIp(links: IpLink[]): Normalized[] {
+export function normalizeIp(links: IpAddrLink[]): Normalized[] {
   return links
     .map((l) => ({
       index: l.ifindex,
@@ -124,21 +71,5 @@ export function normalizeOurs(details: readonly InterfaceDetails[]): Normalized[
         label: a.family === 'ipv4' ? a.label : null,
       })),
     };
-  });
-}
-
-/** Open fds of this process. */
-export function fdCount(): number {
-  return readdirSync('/proc/self/fd').length;
-}
-
-/** Check around the calling suite that it leaves exactly as many fds open as it found. */
-export function expectNoFdLeak(): void {
-  let before = 0;
-  beforeAll(() => {
-    before = fdCount();
-  });
-  afterAll(() => {
-    expect(fdCount()).toBe(before);
   });
 }

@@ -1,0 +1,127 @@
+/**
+ * Test helpers shared by several packages' suites (imported relatively, never published):
+ * this process's open fds for leak checks around suites, and iproute2's JSON view of the
+ * interfaces (`ip -j link` / `ip -j addr`), the oracle of the syscalls and interfaces tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+/** The fd numbers open in this process right now, ascending. */
+export function openFds(): number[] {
+  return readdirSync('/proc/self/fd').map(Number).sort((a, b) => a - b);
+}
+
+/** Number of open fds of this process. */
+export function fdCount(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** Resolves after the current event-loop turn's immediates (closes done in callbacks land). */
+export function nextImmediate(): Promise<void> {
+  return new Promise((resolve) => {
+    setImmediate(resolve);
+  });
+}
+
+/**
+ * Check around the calling suite that it leaves exactly as many fds open as it found.
+ *
+ * @param settle - awaited after the suite, before counting (e.g. {@link nextImmediate})
+ */
+export function expectNoFdLeak(settle?: () => Promise<void> | void): void {
+  let before = 0;
+  beforeAll(() => {
+    before = fdCount();
+  });
+  afterAll(async () => {
+    await settle?.();
+    expect(fdCount()).toBe(before);
+  });
+}
+
+/** Check around the calling suite that exactly the fd numbers open before it are open after it. */
+export function expectSameFdsOpen(): void {
+  let before: number[] = [];
+  beforeAll(() => {
+    before = openFds();
+  });
+  afterAll(() => {
+    expect(openFds()).toEqual(before);
+  });
+}
+
+/** One interface of `ip -j link` (the fields the tests read). */
+export interface IpLink {
+  ifindex: number;
+  ifname: string;
+  mtu: number;
+  flags: string[];
+  link_type: string;
+  address?: string;
+  broadcast?: string;
+}
+
+/** One address of an `ip -j addr` interface. */
+export interface IpAddr {
+  family: string;
+  local: string;
+  prefixlen: number;
+  broadcast?: string;
+  address?: string;
+  label?: string;
+  scope: string;
+}
+
+/** One interface of `ip -j addr`: its link plus its addresses. */
+export interface IpAddrLink extends IpLink {
+  addr_info: IpAddr[];
+}
+
+function ipJson(what: 'link' | 'addr', netns?: string): unknown {
+  const args = netns === undefined ? ['-j', what] : ['netns', 'exec', netns, 'ip', '-j', what];
+  return JSON.parse(execFileSync('ip', args, { encoding: 'utf8' }));
+}
+
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
+/** `ip -j addr`, optionally inside a network namespace; throws when `ip` fails. */
+export const ipAddr = (netns?: string): IpAddrLink[] => ipJson('addr', netns) as IpAddrLink[];
+
+/** `ip -j link`, parsed; `null` when iproute2 with JSON output is missing. */
+export const ipLinks = (): IpLink[] | null => orNull(() => ipJson('link') as IpLink[]);
+
+/** `ip -j addr`, parsed; `null` when iproute2 with JSON output is missing. */
+export const ipAddrs = (): IpAddrLink[] | null => orNull(() => ipJson('addr') as IpAddrLink[]);
+
+/** Is iproute2 with JSON output available? */
+export function hasIp(): boolean {
+  try {
+    execFileSync('ip', ['-j', 'link'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run `ours` between two iproute2 snapshots, again until both agree on `key` (other suites add
+ * and remove interfaces meanwhile), at most 6 times.
+ *
+ * @param key - the part of a snapshot that must hold still; the whole snapshot by default
+ * @returns the snapshot taken before `ours`, and what `ours` returned
+ */
+export function stable<S, T>(snapshot: () => S, ours: () => T, key: (s: S) => unknown = (s) => s): { ip: S; ours: T } {
+  for (let attempt = 0; ; attempt++) {
+    const before = snapshot();
+    const mine = ours();
+    const after = snapshot();
+    if (JSON.stringify(key(before)) === JSON.stringify(key(after)) || attempt >= 5) return { ip: before, ours: mine };
+  }
+}
