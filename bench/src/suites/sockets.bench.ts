@@ -92,6 +92,8 @@ function iolibStream(ep: Endpoint): Contender {
   return {
     name: `iolib Duplex (${ep.kind})`,
     async setup() {
+      // TCP_NODELAY on both ends, as net's `noDelay: true` sets it: the accepted
+      // socket inherits it from the listener (Linux copies it on accept).
       const listener = ep.kind === 'tcp'
         ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
         : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: `${ep.path}.iolib` });
