@@ -15,6 +15,7 @@ describe('iomux bench', () => {
     expect(mine.map((r) => r.title)).toEqual([
       'ping-pong round trip: FdWatcher vs node net / dgram',
       'ping-pong round trip: EventBase vs bare FdWatcher',
+      'ping-pong round trip, peer in a blocking thread: EventBase vs bare FdWatcher',
       'EventBase dispatch cost with 100 idle registered fds',
     ]);
     for (const r of mine) for (const c of r.results) expect(c.opsPerSecond).toBeGreaterThan(0);

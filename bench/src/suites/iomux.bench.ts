@@ -3,24 +3,33 @@
  * `FdWatcher` (libuv poll on Node's loop) and through `EventBase` (epoll fd in
  * one libuv poll), against the same ping-pong over Node's `net` (Unix stream)
  * and `dgram` (UDP loopback). Targets: a watcher round trip ≤ 0.85× net's time;
- * EventBase ≤ 1.15× the bare watcher; and EventBase's dispatch cost must not grow
- * with 10 000 idle registered fds (≤ 1.15× the same base without them).
+ * EventBase ≤ 1.15× the bare watcher; and EventBase's dispatch cost must not
+ * grow with 10 000 idle registered fds (≤ 1.15× the same base without them).
+ * For the record, with no target: EventBase against the watcher when the echo
+ * peer is another thread, so that no wakeup finds a second ready fd (there the
+ * harvest every wakeup needs shows in full: about 1.2×).
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { EventBase, FdWatcher, READABLE, eventDispatch, exitEventLoop, setIoHandler } from '@iolib/iomux';
 import {
   AF_UNIX,
   EFD_CLOEXEC,
+  F_GETFL,
+  F_SETFL,
+  O_NONBLOCK,
   EFD_NONBLOCK,
   SOCK_CLOEXEC,
   SOCK_DGRAM,
   SOCK_NONBLOCK,
   close,
   eventfd,
+  fcntl,
   recv,
   send,
   socketpair,
@@ -122,6 +131,112 @@ function eventBasePingPong(idle = 0): Contender {
   };
 }
 
+/**
+ * The echo end of a datagram socketpair in a worker thread that blocks in
+ * `read`: what EventBase costs when the peer is outside this thread (each
+ * wakeup harvests once). It first reports its thread id; a 1-byte datagram stops it.
+ */
+const BLOCKING_ECHO = `
+const { readSync, readlinkSync, writeSync } = require('node:fs');
+const { parentPort, workerData: { fd } } = require('node:worker_threads');
+parentPort.postMessage(readlinkSync('/proc/thread-self').split('/').pop());
+const buf = Buffer.alloc(2048);
+for (;;) { const n = readSync(fd, buf); if (n <= 1) break; writeSync(fd, buf, 0, n); }`;
+
+/**
+ * Pin threads to CPU 0 (`taskset -p`, one thread id each) for the thread
+ * comparison, or back to every CPU: two threads on one core hand over by a
+ * plain context switch, while waking an idle core of this VM takes tens of µs
+ * and varies so much that it would hide the cost being measured.
+ */
+function pin(tids: readonly string[], on: boolean): void {
+  const cpus = on ? '0' : `0-${availableParallelism() - 1}`;
+  for (const tid of tids) {
+    try {
+      execFileSync('taskset', ['-p', '-c', cpus, tid], { stdio: 'ignore' });
+    } catch (e) {
+      if (on) console.warn(`iomux bench: taskset could not pin thread ${tid} (${String(e)}); the thread comparison runs unpinned`);
+    }
+  }
+}
+
+/** Our end `a` of a pair whose end `b` is echoed by a blocking worker thread. */
+class ThreadPeer {
+  a = -1;
+  b = -1;
+  worker: Worker | undefined;
+
+  async start(): Promise<void> {
+    const sv = new Int32Array(2);
+    syscall('socketpair', () => socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv));
+    [this.a, this.b] = [sv[0]!, sv[1]!];
+    const a = this.a;
+    const flags = syscall('fcntl', () => fcntl(a, F_GETFL, 0));
+    syscall('fcntl', () => fcntl(a, F_SETFL, flags | O_NONBLOCK));
+    const worker = new Worker(BLOCKING_ECHO, { eval: true, workerData: { fd: this.b } });
+    this.worker = worker;
+    const tid = await new Promise<string>((resolve) => worker.once('message', resolve));
+    pin([String(process.pid), tid], true);
+  }
+
+  async stop(): Promise<void> {
+    const ended = new Promise((resolve) => this.worker?.once('exit', resolve));
+    send(this.a, Buffer.alloc(1), 1, 0);
+    await ended;
+    pin([String(process.pid)], false);
+    close(this.a);
+    close(this.b);
+  }
+}
+
+/** `watcherPingPong` / `eventBasePingPong` against the blocking echo thread. */
+function threadPingPong(kind: 'watcher' | 'base'): Contender {
+  const buf = Buffer.alloc(SIZE, 7);
+  const rbuf = Buffer.alloc(SIZE);
+  const peer = new ThreadPeer();
+  let left = 0;
+  let done: () => void = () => undefined;
+  const onReadable = (): void => {
+    while (recv(peer.a, rbuf, SIZE, 0) > 0) {
+      if (--left === 0) done();
+      else send(peer.a, buf, SIZE, 0);
+    }
+  };
+  let watcher: FdWatcher | undefined;
+  let base: EventBase | undefined;
+  return {
+    name: kind === 'watcher' ? 'iolib FdWatcher, peer thread' : 'iolib EventBase, peer thread',
+    async setup() {
+      await peer.start();
+      if (kind === 'watcher') {
+        watcher = new FdWatcher(peer.a, onReadable);
+        watcher.set(READABLE);
+      } else {
+        const eb = new EventBase();
+        base = eb;
+        setIoHandler(eb, peer.a, 'read', onReadable);
+      }
+    },
+    async run(ops) {
+      left = ops;
+      const finished = new Promise<void>((resolve) => {
+        done = base === undefined ? resolve : () => {
+          exitEventLoop(base!);
+          resolve();
+        };
+      });
+      send(peer.a, buf, SIZE, 0);
+      if (base !== undefined) await eventDispatch(base);
+      await finished;
+    },
+    async teardown() {
+      watcher?.close();
+      base?.close();
+      await peer.stop();
+    },
+  };
+}
+
 /** Echo over Node's net on a Unix stream socket; one 64-byte message in flight. */
 function netPingPong(): Contender {
   const dir = mkdtempSync(join(tmpdir(), 'iolib-iomux-bench-'));
@@ -215,6 +330,8 @@ export interface IomuxBenchOptions {
   readonly rounds?: number;
   /** Idle fds registered in the dispatch-cost comparison (default 10 000). */
   readonly idleFds?: number;
+  /** Round trips per round with the peer in another thread (default ops / 10: each one waits for a thread wakeup). */
+  readonly threadOps?: number;
 }
 
 /**
@@ -237,6 +354,11 @@ export async function run(ops: number, options: IomuxBenchOptions = {}): Promise
     ours: eventBasePingPong(),
     peers: [watcherPingPong(), netPingPong()],
     target: { peer: 'iolib FdWatcher (unix dgram)', ratio: 1.15, higherIsBetter: false, note: 'time per round trip' },
+  });
+  await compare('ping-pong round trip, peer in a blocking thread: EventBase vs bare FdWatcher', {
+    ops: options.threadOps ?? Math.max(1, Math.floor(ops / 10)), rounds, unit: 'round trip',
+    ours: threadPingPong('base'),
+    peers: [threadPingPong('watcher')],
   });
   await compare(`EventBase dispatch cost with ${idle} idle registered fds`, {
     ops, rounds, unit: 'round trip',

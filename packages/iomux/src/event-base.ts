@@ -19,6 +19,13 @@ import {
 
 export type { DispatchOptions, EventBaseOptions, IoHandlerOptions, RemoveFdHandlersOptions } from './options.js';
 
+/**
+ * Iterations one wakeup may run back to back while fds keep turning up ready
+ * (a handler that writes to a peer in this process makes the peer ready at
+ * once); libuv itself re-polls at most 48 times per loop turn.
+ */
+const DRAIN_PASSES = 32;
+
 interface Dispatch {
   resolve(): void;
   reject(error: Error): void;
@@ -53,6 +60,10 @@ export class EventBase {
   #fired = false;
   /** Clock of the current iteration, read lazily (-1: not read yet). */
   #now = -1;
+  /** Whether the last second iteration of a wakeup found ready fds. */
+  #drainPays = true;
+  /** Wakeups that skipped the second iteration (every 8th probes instead). */
+  #drainSkips = 0;
   #nodeTimer: NodeJS.Timeout | undefined;
   #nodeTimerAt = Infinity;
 
@@ -253,26 +264,44 @@ export class EventBase {
     this.close();
   }
 
-  /** One iteration: harvest fds, expire handler timeouts, expire timers, then exit or wait. */
+  /**
+   * Run iterations (harvest fds, expire handler timeouts, expire timers, then
+   * exit or go on) while they find ready fds, as IOLib's loop does, but never
+   * waiting: when a harvest comes back empty (or after {@link DRAIN_PASSES}
+   * iterations, so Node's own I/O and timers are not starved) control returns
+   * to Node's loop until the epoll fd or the next timer wakes the base again.
+   * An extra harvest pays when handlers answer peers in this thread; when it
+   * stops paying, wakeups skip it (an empty `epoll_wait` per wakeup) but probe.
+   */
   readonly #run = (): void => {
     const dispatch = this.#dispatch;
     const mux = this.#mux;
     if (dispatch === undefined || mux === undefined) return;
     try {
-      this.#fired = false;
-      this.#now = -1;
-      if (this.#fds.size > 0) mux.harvest(this.#visit);
-      // Handlers may have added timers (exitEventLoop): expire against a fresh clock.
-      if (this.#fdTimers.size + this.#timers.size > 0) this.#now = monotonicSeconds();
-      if (this.#dispatch === dispatch && this.#fdTimers.size > 0) this.#expireFdTimers();
-      if (this.#dispatch === dispatch && this.#timers.size > 0) this.#expireTimers();
+      for (let pass = 1; ; pass++) {
+        this.#fired = false;
+        this.#now = -1;
+        const ready = this.#fds.size > 0 ? mux.harvest(this.#visit) : 0;
+        // Handlers may have added timers (exitEventLoop): expire against a fresh clock.
+        if (this.#fdTimers.size + this.#timers.size > 0) this.#now = monotonicSeconds();
+        if (this.#dispatch === dispatch && this.#fdTimers.size > 0) this.#expireFdTimers();
+        if (this.#dispatch === dispatch && this.#timers.size > 0) this.#expireTimers();
+        if (this.#dispatch !== dispatch) return;
+        if (this.#shouldExit(dispatch)) {
+          this.#finish(undefined);
+          return;
+        }
+        if (pass === 2) this.#drainPays = ready > 0;
+        if (ready === 0 || pass === DRAIN_PASSES) break;
+        // When the last extra harvest found nothing (the peers live elsewhere), a
+        // wakeup ends after one iteration, except every 8th, which probes again.
+        if (pass === 1 && !this.#drainPays && (++this.#drainSkips & 7) !== 0) break;
+      }
     } catch (error) {
       if (this.#dispatch === dispatch) this.#finish(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    if (this.#dispatch !== dispatch) return;
-    if (this.#shouldExit(dispatch)) this.#finish(undefined);
-    else this.#reschedule();
+    this.#reschedule();
   };
 
   #shouldExit(dispatch: Dispatch): boolean {
