@@ -46,8 +46,14 @@ export interface ContenderResult {
 export interface CompareResult {
   readonly title: string;
   readonly results: readonly ContenderResult[];
-  /** Speed of ours relative to each peer (ours ops/s ÷ peer ops/s). */
+  /** Speed of ours relative to each peer (ours ops/s ÷ peer ops/s), from the medians. */
   readonly speedup: Readonly<Record<string, number>>;
+  /**
+   * Per peer, the median over rounds of the round's own ratio (peer time ÷ ours):
+   * both ran back to back in that round, so slow drift of the machine cancels.
+   * Targets are judged on this one.
+   */
+  readonly pairedSpeedup: Readonly<Record<string, number>>;
   /** `undefined` when no target was set. */
   readonly targetMet: boolean | undefined;
 }
@@ -105,15 +111,20 @@ export async function compare(title: string, options: CompareOptions): Promise<C
   });
   const ours = results[0]!;
   const speedup: Record<string, number> = {};
-  for (const r of results.slice(1)) speedup[r.name] = r.nsPerOp / ours.nsPerOp;
+  const pairedSpeedup: Record<string, number> = {};
+  results.forEach((r, i) => {
+    if (i === 0) return;
+    speedup[r.name] = r.nsPerOp / ours.nsPerOp;
+    pairedSpeedup[r.name] = median(samples[i]!.map((ns, round) => ns / samples[0]![round]!));
+  });
   let targetMet: boolean | undefined;
   const t = options.target;
   if (t !== undefined) {
-    const s = speedup[t.peer];
+    const s = pairedSpeedup[t.peer];
     if (s === undefined) throw new TypeError(`bench "${title}": target peer "${t.peer}" is not a contender`);
     targetMet = (t.higherIsBetter ?? true) ? s >= t.ratio : 1 / s <= t.ratio;
   }
-  const result: CompareResult = { title, results, speedup, targetMet };
+  const result: CompareResult = { title, results, speedup, pairedSpeedup, targetMet };
   allResults.push(result);
   print(result, options);
   return result;
@@ -122,16 +133,21 @@ export async function compare(title: string, options: CompareOptions): Promise<C
 function print(r: CompareResult, o: CompareOptions): void {
   const unit = o.unit ?? 'op';
   const lines = [`\n## ${r.title}  (${o.ops} ${unit}s × ${o.rounds ?? 7} rounds, median)`];
-  lines.push(`  ${'contender'.padEnd(28)} ${'ns/' + unit}`.padEnd(44) + `${unit}s/s`.padStart(14) + '   ours vs it');
+  lines.push(`  ${'contender'.padEnd(28)} ${'ns/' + unit}`.padEnd(44) + `${unit}s/s`.padStart(14) + '   ours vs it (medians; per-round ratios)');
   for (const c of r.results) {
     const s = r.speedup[c.name];
-    const ratio = s === undefined ? '(ours)' : `${s.toFixed(2)}× faster (time ${(1 / s).toFixed(2)}×)`;
+    const p = r.pairedSpeedup[c.name];
+    const ratio = s === undefined || p === undefined
+      ? '(ours)'
+      : `${s.toFixed(2)}× faster (time ${(1 / s).toFixed(2)}×; per round ${(1 / p).toFixed(2)}×)`;
     lines.push(`  ${c.name.padEnd(28)} ${c.nsPerOp.toFixed(1).padStart(12)}   ${format(c.opsPerSecond).padStart(12)}   ${ratio}`);
   }
   const t = o.target;
   if (t !== undefined) {
     const want = (t.higherIsBetter ?? true) ? `speed ≥ ${t.ratio}× ${t.peer}` : `time ≤ ${t.ratio}× ${t.peer}'s`;
-    lines.push(`  target: ${want}${t.note === undefined ? '' : ` (${t.note})`}: ${r.targetMet === true ? 'MET' : 'NOT MET'}`);
+    const p = r.pairedSpeedup[t.peer] ?? NaN;
+    const got = (t.higherIsBetter ?? true) ? `${p.toFixed(2)}×` : `${(1 / p).toFixed(2)}×`;
+    lines.push(`  target: ${want}${t.note === undefined ? '' : ` (${t.note})`}, judged on the per-round ratio ${got}: ${r.targetMet === true ? 'MET' : 'NOT MET'}`);
   }
   console.log(lines.join('\n'));
 }

@@ -19,6 +19,33 @@ describe('compare', () => {
     expect(r.targetMet).toBe(true);
   });
 
+  it('judges the target on the median of per-round ratios, which cancels drift between rounds', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // Run order: warm-up (ours, peer), round 0 (ours, peer), round 1 (peer, ours), round 2 (ours, peer).
+    const durations = [1, 1, 100, 110, 390, 100, 400, 410];
+    let now = 0n;
+    let calls = 0;
+    const clock = vi.spyOn(process.hrtime, 'bigint').mockImplementation(() => {
+      if (calls++ % 2 === 1) now += BigInt(durations.shift() ?? 0);
+      return now;
+    });
+    try {
+      const r = await compare('drift', {
+        ops: 1, rounds: 3,
+        ours: { name: 'ours', run: () => undefined },
+        peers: [{ name: 'peer', run: () => undefined }],
+        target: { peer: 'peer', ratio: 2 },
+      });
+      // Medians: ours 100, peer 390 → 3.9×; per round 1.1, 3.9, 1.025 → 1.1×.
+      expect(r.speedup.peer).toBeCloseTo(3.9, 9);
+      expect(r.pairedSpeedup.peer).toBeCloseTo(1.1, 9);
+      expect(r.targetMet).toBe(false);
+    } finally {
+      clock.mockRestore();
+      log.mockRestore();
+    }
+  });
+
   it('rejects a target naming no contender', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await expect(compare('t', { ops: 1, rounds: 1, ours: { name: 'a', run: () => undefined }, peers: [], target: { peer: 'zzz', ratio: 1 } }))

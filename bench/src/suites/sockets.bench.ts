@@ -7,7 +7,9 @@
  *
  * Both ends of every Node/iolib ping-pong live in this one process, as a
  * client and its echo server would in a test; the C program forks, so its two
- * ends run on two cores.
+ * ends run on two cores. Each ping-pong also prints, as a peer, the same
+ * exchange made of raw `recv`/`send` calls from `FdWatcher` callbacks: the
+ * floor of any socket API on Node's loop through koffi.
  */
 import { execFileSync } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
@@ -16,9 +18,11 @@ import { createConnection, createServer, type Server, type Socket as NetSocket }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FdWatcher, READABLE } from '@iolib/iomux';
 import {
-  acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type SocketDatagramInternetActive,
+  acceptConnection, localPort, makeSocket, socketOsFd, type ActiveStreamSocket, type Socket, type SocketDatagramInternetActive,
 } from '@iolib/sockets';
+import { MSG_NOSIGNAL, recv, send } from '@iolib/syscalls';
 import { compare, type Contender } from '../harness.js';
 
 const SIZE = 64;
@@ -31,6 +35,8 @@ export interface SocketsBenchOptions {
   readonly bulkMiB?: number;
   /** Skip the C contender (no gcc). */
   readonly withC?: boolean;
+  /** Run only these comparisons (default: all). */
+  readonly only?: readonly ('tcp' | 'udp' | 'unix' | 'bulk')[];
 }
 
 // ── C: the physical limit ───────────────────────────────────────────────────
@@ -141,6 +147,80 @@ function netStream(ep: Endpoint): Contender {
       client?.destroy();
       server?.destroy();
       await new Promise((r) => srv?.close(r));
+    },
+  };
+}
+
+// ── the floor on Node's loop: raw system calls from FdWatcher callbacks ─────
+
+/**
+ * The same ping-pong with no socket API at all: `recv`/`send` through koffi
+ * straight from `FdWatcher` callbacks, on sockets made by iolib. What anything
+ * that waits on Node's loop through koffi can do at best, printed as a peer.
+ */
+function openFd(s: Socket): number {
+  const fd = socketOsFd(s);
+  if (fd === null) throw new Error('sockets bench: socket closed during setup');
+  return fd;
+}
+
+function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender {
+  const ping = Buffer.alloc(SIZE, 7);
+  const rbuf = Buffer.alloc(2048);
+  const sockets: { close(): void }[] = [];
+  const watchers: FdWatcher[] = [];
+  let a = -1;
+  let left = 0;
+  let got = 0;
+  let done: () => void = () => undefined;
+  return {
+    name: `FdWatcher + raw syscalls (${kind})`,
+    async setup() {
+      let client: Socket;
+      let server: Socket;
+      if (kind === 'udp') {
+        server = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
+        client = await makeSocket({ type: 'datagram', localHost: '127.0.0.1', remoteHost: '127.0.0.1', remotePort: localPort(server) });
+        await (server as SocketDatagramInternetActive).connect('127.0.0.1', { port: localPort(client) });
+      } else {
+        const listener = kind === 'tcp'
+          ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
+          : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: `${path}.raw` });
+        sockets.push(listener);
+        const c = kind === 'tcp'
+          ? makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(listener), nodelay: true })
+          : makeSocket({ addressFamily: 'local', remoteFilename: `${path}.raw` });
+        server = (await acceptConnection(listener))!.socket;
+        client = await c;
+      }
+      sockets.push(client, server);
+      a = openFd(client);
+      const b = openFd(server);
+      const wb = new FdWatcher(b, () => {
+        for (let n = recv(b, rbuf, rbuf.length, 0); n > 0; n = recv(b, rbuf, rbuf.length, 0)) send(b, rbuf, n, MSG_NOSIGNAL);
+      });
+      const wa = new FdWatcher(a, () => {
+        for (let n = recv(a, rbuf, rbuf.length, 0); n > 0; n = recv(a, rbuf, rbuf.length, 0)) {
+          for (got += n; got >= SIZE; got -= SIZE) {
+            if (--left === 0) done();
+            else send(a, ping, SIZE, MSG_NOSIGNAL);
+          }
+        }
+      });
+      watchers.push(wa, wb);
+      wa.set(READABLE);
+      wb.set(READABLE);
+    },
+    run(ops) {
+      return new Promise<void>((resolve) => {
+        left = ops;
+        done = resolve;
+        send(a, ping, SIZE, MSG_NOSIGNAL);
+      });
+    },
+    teardown() {
+      for (const w of watchers) w.close();
+      for (const s of sockets) s.close();
     },
   };
 }
@@ -315,27 +395,28 @@ export async function run(ops: number, options: SocketsBenchOptions = {}): Promi
   const rounds = options.rounds ?? 7;
   const withC = options.withC ?? true;
   const c = (mode: 'tcp' | 'udp' | 'unix'): Contender[] => (withC ? cPingPong(mode) : []);
+  const want = (k: 'tcp' | 'udp' | 'unix' | 'bulk'): boolean => options.only?.includes(k) ?? true;
   try {
     const tcp: Endpoint = { kind: 'tcp' };
-    await compare('64-byte TCP ping-pong: iolib vs node net', {
+    if (want('tcp')) await compare('64-byte TCP ping-pong: iolib vs node net', {
       ops, rounds, unit: 'round trip',
-      ours: iolibStream(tcp), peers: [netStream(tcp), ...c('tcp')],
+      ours: iolibStream(tcp), peers: [netStream(tcp), rawPingPong('tcp'), ...c('tcp')],
       target: { peer: 'node net (tcp)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
     });
-    await compare('64-byte UDP ping-pong: iolib vs node dgram', {
+    if (want('udp')) await compare('64-byte UDP ping-pong: iolib vs node dgram', {
       ops, rounds, unit: 'round trip',
-      ours: iolibUdp(), peers: [nodeDgram(), ...c('udp')],
+      ours: iolibUdp(), peers: [nodeDgram(), rawPingPong('udp'), ...c('udp')],
       target: { peer: 'node dgram (udp)', ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
     });
     const unix: Endpoint = { kind: 'unix', path: join(dir, 'pp') };
-    await compare('64-byte Unix stream ping-pong: iolib vs node net', {
+    if (want('unix')) await compare('64-byte Unix stream ping-pong: iolib vs node net', {
       ops, rounds, unit: 'round trip',
-      ours: iolibStream(unix), peers: [netStream(unix), ...c('unix')],
+      ours: iolibStream(unix), peers: [netStream(unix), rawPingPong('unix', unix.path), ...c('unix')],
       target: { peer: 'node net (unix)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
     });
     const bulkMiB = options.bulkMiB ?? 1024;
     const bulkRounds = Math.max(1, Math.min(rounds, 3));
-    await compare(`bulk TCP transfer (${bulkMiB} MiB per round): iolib vs node net`, {
+    if (want('bulk')) await compare(`bulk TCP transfer (${bulkMiB} MiB per round): iolib vs node net`, {
       ops: bulkMiB, rounds: bulkRounds, unit: 'MiB',
       ours: iolibBulk(), peers: [netBulk()],
       target: { peer: 'node net (tcp bulk)', ratio: 0.9, note: 'throughput' },

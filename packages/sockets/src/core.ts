@@ -67,6 +67,10 @@ export class SocketCore {
   connecting: Promise<void> | undefined;
   /** The last datagram sender `receiveFrom` decoded (its raw bytes and value), reused while the peer stays the same. */
   sender: { readonly raw: Buffer; readonly words: Int32Array; len: number; name: DecodedName } | undefined;
+  /** Receives in a row that found nothing on their first try (see {@link SocketCore.expectEmpty}). */
+  #misses = 0;
+  /** Receives that skipped their first try since the last probe. */
+  #skips = 0;
   #watcher: FdWatcher | undefined;
   #refed = true;
   /** Promise waiters were woken and nobody has waited since. */
@@ -97,6 +101,22 @@ export class SocketCore {
   use(op: string): number {
     if (this.fd < 0) throw closedError(op);
     return this.fd;
+  }
+
+  /**
+   * Whether a receive should wait for readability without trying first: after
+   * two first tries in a row said `EAGAIN` (a request/response exchange, where
+   * the answer never precedes the question), a try would be a wasted system
+   * call. Every 8th receive tries anyway, so a socket that starts to have data
+   * queued (a burst) goes back to trying first within 8 receives.
+   */
+  expectEmpty(): boolean {
+    return this.#misses >= 2 && (++this.#skips & 7) !== 0;
+  }
+
+  /** Record how a receive's first try went (`true`: it got data). */
+  noteAttempt(got: boolean): void {
+    this.#misses = got ? 0 : this.#misses + 1;
   }
 
   /**

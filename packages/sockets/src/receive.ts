@@ -100,9 +100,12 @@ export interface ReceiveResult {
  */
 export function receiveFrom(socket: ActiveSocket, options: ReceiveFromOptions): Promise<ReceiveResult> {
   try {
-    const op = new Receive(coreOf(socket, 'receiveFrom'), options);
+    const core = coreOf(socket, 'receiveFrom');
+    const op = new Receive(core, options);
+    if (!op.dontWait && core.expectEmpty()) return parkOp(op);
     // Fast path: the data is there; no waiter, no extra promise.
     const r = op.attempt();
+    if (!op.dontWait) core.noteAttempt(r !== undefined);
     return r === undefined ? parkOp(op) : Promise.resolve(r);
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new Error(String(e)));

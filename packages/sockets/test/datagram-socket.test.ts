@@ -53,6 +53,30 @@ describe('internet datagram sockets', () => {
     expect(q.buffer.subarray(2, 5).toString()).toBe('abc');
   });
 
+  it('after receives that had to wait (a request/response rhythm), a burst still arrives whole and in order', async () => {
+    const a = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1' }));
+    const b = keep(await makeSocket({ type: 'datagram', remoteHost: '127.0.0.1', remotePort: localPort(a) }));
+    // Three receives that find nothing on their first try: later ones wait without trying.
+    for (const m of ['q1', 'q2', 'q3']) {
+      const pending = a.receiveFrom({ size: 10 });
+      await nextImmediate();
+      await b.sendTo(Buffer.from(m));
+      const r = await pending;
+      expect(r.buffer.toString('latin1', 0, r.bytes)).toBe(m);
+    }
+    // dontWait never waits: EAGAIN at once on an empty socket.
+    await expect(a.receiveFrom({ size: 10, dontWait: true })).rejects.toMatchObject({ code: 'EAGAIN' });
+    const burst = Array.from({ length: 20 }, (_, i) => `m${i}`);
+    for (const m of burst) await b.sendTo(Buffer.from(m));
+    const got: string[] = [];
+    for (let i = 0; i < burst.length; i++) {
+      const r = await a.receiveFrom({ size: 10 });
+      got.push(r.buffer.toString('latin1', 0, r.bytes));
+    }
+    expect(got).toEqual(burst);
+    await expect(a.receiveFrom({ size: 10, dontWait: true })).rejects.toMatchObject({ code: 'EAGAIN' });
+  });
+
   it('broadcast sets SO_BROADCAST', async () => {
     const s = keep(await makeSocket({ type: 'datagram', broadcast: true }));
     expect(s.getOption('broadcast')).toBe(true);
