@@ -71,10 +71,25 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
   }
 
   override _read(): void {
-    if (!this.#waiting) this.#pump();
+    if (!this.#waiting) this.#pump(false);
   }
 
-  #pump(): void {
+  /**
+   * Whether a chunk read in a poll callback may go straight to the `'data'`
+   * listeners. It is exactly what `push` would do then (flowing, nothing
+   * buffered, no decoder, a data listener, not in a `read()` call), minus the
+   * bookkeeping tick `push` schedules per chunk to ask for more, which a socket
+   * that reads whenever its fd is readable does not need. The first chunk
+   * always goes through `push`, so `readableDidRead` and the rest of the
+   * stream's state are set as usual.
+   */
+  #canEmit(): boolean {
+    return this.readableFlowing === true && this.readableLength === 0 && this.readableEncoding === null
+      && this.readableDidRead && !this.destroyed && this.listenerCount('data') > 0;
+  }
+
+  /** Read until the kernel buffer is empty or the stream is full; `fromPoll`: called for a readable fd, not from `read()`. */
+  #pump(fromPoll: boolean): void {
     const core = this[CORE];
     for (let turn = 0; ; turn++) {
       const fd = core.fd;
@@ -98,7 +113,8 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
           chunk = Buffer.allocUnsafe(n);
           buf.copy(chunk, 0, 0, n);
         }
-        if (!this.push(chunk)) return;
+        if (fromPoll && this.#canEmit()) this.emit('data', chunk);
+        else if (!this.push(chunk)) return;
         // A short read emptied the kernel buffer: wait instead of a recv that would say EAGAIN.
         if (n < size) break;
         continue;
@@ -125,7 +141,7 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
 
   readonly #onReadable = (): void => {
     this.#waiting = false;
-    if (!this.destroyed) this.#pump();
+    if (!this.destroyed) this.#pump(true);
   };
 
   readonly #onReadError = (error: unknown): void => {

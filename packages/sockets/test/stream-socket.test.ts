@@ -133,6 +133,36 @@ describe('stream behaviour', () => {
     await ended;
   });
 
+  it('in flowing mode, pause() inside a data handler, setEncoding and resume() keep every byte in order', async () => {
+    const [a, b] = await makeSocketPair();
+    keep(a);
+    keep(b);
+    const seen: (string | Buffer)[] = [];
+    const next = (): Promise<unknown[]> => once(b, 'data');
+    b.on('data', (d: string | Buffer) => seen.push(d));
+    for (const m of ['one', 'two', 'three']) {
+      const got = next();
+      a.write(m);
+      await got;
+    }
+    expect(b.readableDidRead).toBe(true);
+    expect(seen.map(String)).toEqual(['one', 'two', 'three']);
+    // Paused: later chunks wait in the stream's buffer, not in the kernel.
+    b.pause();
+    a.write('four');
+    a.write('five');
+    while (b.readableLength < 8) await nextImmediate();
+    expect(seen).toHaveLength(3);
+    b.setEncoding('utf8');
+    const rest = once(b, 'end');
+    b.resume();
+    a.end('six');
+    await rest;
+    expect(seen.slice(0, 3).every((d) => Buffer.isBuffer(d))).toBe(true);
+    expect(seen.slice(3).every((d) => typeof d === 'string')).toBe(true);
+    expect(seen.join('')).toBe('onetwothreefourfivesix');
+  });
+
   it('inputBufferSize bounds each chunk', async () => {
     const [a, b] = await makeSocketPair({ inputBufferSize: 100 });
     keep(a);
