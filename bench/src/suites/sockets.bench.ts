@@ -179,9 +179,10 @@ function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender {
       let client: Socket;
       let server: Socket;
       if (kind === 'udp') {
-        server = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
-        client = await makeSocket({ type: 'datagram', localHost: '127.0.0.1', remoteHost: '127.0.0.1', remotePort: localPort(server) });
-        await (server as SocketDatagramInternetActive).connect('127.0.0.1', { port: localPort(client) });
+        const udp = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
+        client = await makeSocket({ type: 'datagram', localHost: '127.0.0.1', remoteHost: '127.0.0.1', remotePort: localPort(udp) });
+        await udp.connect('127.0.0.1', { port: localPort(client) });
+        server = udp;
       } else {
         const listener = kind === 'tcp'
           ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
