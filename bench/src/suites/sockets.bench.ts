@@ -18,12 +18,11 @@ import { createConnection, createServer, type Server, type Socket as NetSocket }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FdWatcher, READABLE } from '@iolib/iomux';
 import {
-  acceptConnection, localPort, makeSocket, socketOsFd, type ActiveStreamSocket, type Socket, type SocketDatagramInternetActive,
+  acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type SocketDatagramInternetActive,
 } from '@iolib/sockets';
-import { MSG_NOSIGNAL, recv, send } from '@iolib/syscalls';
 import { compare, type Contender } from '../harness.js';
+import { rawPingPong } from '../raw-ping-pong.js';
 
 const SIZE = 64;
 
@@ -147,81 +146,6 @@ function netStream(ep: Endpoint): Contender {
       client?.destroy();
       server?.destroy();
       await new Promise((r) => srv?.close(r));
-    },
-  };
-}
-
-// ── the floor on Node's loop: raw system calls from FdWatcher callbacks ─────
-
-/**
- * The same ping-pong with no socket API at all: `recv`/`send` through koffi
- * straight from `FdWatcher` callbacks, on sockets made by iolib. What anything
- * that waits on Node's loop through koffi can do at best, printed as a peer.
- */
-function openFd(s: Socket): number {
-  const fd = socketOsFd(s);
-  if (fd === null) throw new Error('sockets bench: socket closed during setup');
-  return fd;
-}
-
-function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender {
-  const ping = Buffer.alloc(SIZE, 7);
-  const rbuf = Buffer.alloc(2048);
-  const sockets: { close(): void }[] = [];
-  const watchers: FdWatcher[] = [];
-  let a = -1;
-  let left = 0;
-  let got = 0;
-  let done: () => void = () => undefined;
-  return {
-    name: `FdWatcher + raw syscalls (${kind})`,
-    async setup() {
-      let client: Socket;
-      let server: Socket;
-      if (kind === 'udp') {
-        const udp = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
-        client = await makeSocket({ type: 'datagram', localHost: '127.0.0.1', remoteHost: '127.0.0.1', remotePort: localPort(udp) });
-        await udp.connect('127.0.0.1', { port: localPort(client) });
-        server = udp;
-      } else {
-        const listener = kind === 'tcp'
-          ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
-          : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: `${path}.raw` });
-        sockets.push(listener);
-        const c = kind === 'tcp'
-          ? makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(listener), nodelay: true })
-          : makeSocket({ addressFamily: 'local', remoteFilename: `${path}.raw` });
-        server = (await acceptConnection(listener))!.socket;
-        client = await c;
-      }
-      sockets.push(client, server);
-      a = openFd(client);
-      const b = openFd(server);
-      const wb = new FdWatcher(b, () => {
-        for (let n = recv(b, rbuf, rbuf.length, 0); n > 0; n = recv(b, rbuf, rbuf.length, 0)) send(b, rbuf, n, MSG_NOSIGNAL);
-      });
-      const wa = new FdWatcher(a, () => {
-        for (let n = recv(a, rbuf, rbuf.length, 0); n > 0; n = recv(a, rbuf, rbuf.length, 0)) {
-          for (got += n; got >= SIZE; got -= SIZE) {
-            if (--left === 0) done();
-            else send(a, ping, SIZE, MSG_NOSIGNAL);
-          }
-        }
-      });
-      watchers.push(wa, wb);
-      wa.set(READABLE);
-      wb.set(READABLE);
-    },
-    run(ops) {
-      return new Promise<void>((resolve) => {
-        left = ops;
-        done = resolve;
-        send(a, ping, SIZE, MSG_NOSIGNAL);
-      });
-    },
-    teardown() {
-      for (const w of watchers) w.close();
-      for (const s of sockets) s.close();
     },
   };
 }
