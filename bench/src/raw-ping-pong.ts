@@ -5,9 +5,10 @@
  * ping-pong.
  */
 import { FdWatcher, READABLE } from '@iolib/iomux';
-import { acceptConnection, localPort, makeSocket, socketOsFd, type Socket } from '@iolib/sockets';
+import { socketOsFd, type Socket } from '@iolib/sockets';
 import { MSG_NOSIGNAL, recv, send } from '@iolib/syscalls';
 import type { Contender } from './harness.js';
+import { streamPair, udpPair } from './iolib-pairs.js';
 
 const SIZE = 64;
 
@@ -40,20 +41,11 @@ export function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender 
       let client: Socket;
       let server: Socket;
       if (kind === 'udp') {
-        const udp = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
-        client = await makeSocket({ type: 'datagram', localHost: '127.0.0.1', remoteHost: '127.0.0.1', remotePort: localPort(udp) });
-        await udp.connect('127.0.0.1', { port: localPort(client) });
-        server = udp;
+        [client, server] = await udpPair();
       } else {
-        const listener = kind === 'tcp'
-          ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
-          : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: `${path}.raw` });
-        sockets.push(listener);
-        const c = kind === 'tcp'
-          ? makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(listener), nodelay: true })
-          : makeSocket({ addressFamily: 'local', remoteFilename: `${path}.raw` });
-        server = (await acceptConnection(listener))!.socket;
-        client = await c;
+        const pair = await streamPair(kind, `${path}.raw`);
+        sockets.push(pair.listener);
+        ({ client, server } = pair);
       }
       sockets.push(client, server);
       a = openFd(client);

@@ -22,6 +22,7 @@ import {
   acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type SocketDatagramInternetActive,
 } from '@iolib/sockets';
 import { compare, type Contender } from '../harness.js';
+import { streamPair, udpPair } from '../iolib-pairs.js';
 import { rawPingPong } from '../raw-ping-pong.js';
 
 const SIZE = 64;
@@ -97,19 +98,9 @@ function iolibStream(ep: Endpoint): Contender {
   return {
     name: `iolib Duplex (${ep.kind})`,
     async setup() {
-      // TCP_NODELAY on both ends, as net's `noDelay: true` sets it: the accepted
-      // socket inherits it from the listener (Linux copies it on accept).
-      const listener = ep.kind === 'tcp'
-        ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
-        : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: `${ep.path}.iolib` });
-      close.push(listener);
-      const c = ep.kind === 'tcp'
-        ? makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(listener), nodelay: true })
-        : makeSocket({ addressFamily: 'local', remoteFilename: `${ep.path}.iolib` });
-      const accepted = await acceptConnection(listener);
-      client = await c;
-      server = accepted!.socket;
-      close.push(client, server);
+      const pair = await streamPair(ep.kind, ep.kind === 'unix' ? `${ep.path}.iolib` : '');
+      ({ client, server } = pair);
+      close.push(pair.listener, client, server);
       const s = server;
       s.on('data', (d: Buffer) => s.write(d));
     },
@@ -159,9 +150,7 @@ function iolibUdp(): Contender {
   return {
     name: 'iolib sendTo/receiveFrom (udp)',
     async setup() {
-      b = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
-      a = await makeSocket({ type: 'datagram', localHost: '127.0.0.1', remoteHost: '127.0.0.1', remotePort: localPort(b) });
-      await b.connect('127.0.0.1', { port: localPort(a) });
+      [a, b] = await udpPair();
       const echo = b;
       const rbuf = Buffer.alloc(2048);
       // The echo ends when teardown closes its socket (the pending receive rejects with EBADF).
