@@ -1,29 +1,28 @@
 /**
  * Host, port and filename designators → address values. Literals are parsed
- * here; host names and service names go through `@iolib/dns`, loaded lazily
- * with `import()` so the package graph stays acyclic (DESIGN.md, "Layers").
+ * here; host names and service names go through `@iolib/dns`, an optional
+ * peer dependency loaded lazily with a literal `import('@iolib/dns')`, so the
+ * package graph stays acyclic (DESIGN.md, "Layers") and strict installs and
+ * bundlers still see the specifier.
  */
-import { Address, InetAddress, LocalAddress, ensureAddress, parseAddress } from '@iolib/address';
+import { Address, InetAddress, LocalAddress, ensureAddress, tryParseAddress } from '@iolib/address';
 import type { FilenameDesignator, HostDesignator, PortDesignator } from '../types.js';
 
-interface DnsModule {
-  lookupHostname(host: string, options?: { ipv6?: boolean | 'ipv6' }): Promise<{ address: Address }>;
-  lookupService(service: string, protocol?: string): { port: number } | Promise<{ port: number }>;
-}
+type DnsModule = typeof import('@iolib/dns');
 
 let dns: Promise<DnsModule> | undefined;
 
-/** Name of the resolver package, in a variable so bundlers and tsc do not follow it. */
+/** The resolver package: an optional peer dependency, loaded on first use of a name. */
 const DNS_PACKAGE = '@iolib/dns';
 
 function loadDns(what: string): Promise<DnsModule> {
-  dns ??= (import(DNS_PACKAGE) as Promise<DnsModule>).catch((cause: unknown) => {
+  dns ??= import('@iolib/dns').catch((cause: unknown) => {
     dns = undefined;
     const code = (cause as { code?: unknown } | null)?.code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || String(cause).includes(DNS_PACKAGE)) {
       throw new Error(
-        `${what} is a name, not an address literal: resolving it needs the package @iolib/dns, which is not installed ` +
-          `(npm install @iolib/dns, or install the umbrella package iolib); or pass an address instead`,
+        `${what} is a name, not an address literal: resolving it needs ${DNS_PACKAGE}, an optional peer dependency of ` +
+          `@iolib/sockets that is not installed. Install it next to @iolib/sockets (npm install ${DNS_PACKAGE}), or pass an address instead`,
         { cause },
       );
     }
@@ -60,15 +59,22 @@ export async function resolveHost(host: HostDesignator, ipv6: boolean | undefine
   return address;
 }
 
-/** An address literal (`'::1'`, `'[::1]'`, `'10.0.0.1'`), or `undefined` when the text is not one. */
+/**
+ * An address literal (`'::1'`, `'[::1]'`, `'10.0.0.1'`, `'fe80::1%eth0'`),
+ * parsed strictly by `@iolib/address`, or `undefined` when the text is not one
+ * (a host name).
+ *
+ * @param text - the designator text
+ * @returns the address or `undefined`
+ * @example
+ * ```ts
+ * parseLiteral('[::1]'); // IPv6Address <::1>
+ * parseLiteral('dead.beef'); // undefined
+ * ```
+ */
 export function parseLiteral(text: string): InetAddress | undefined {
   const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  if (!/^[0-9a-fA-F:.%]/.test(bare) || !/^[0-9a-fA-F:.]+(%[^\s%]+)?$/.test(bare)) return undefined;
-  try {
-    return parseAddress(bare);
-  } catch {
-    return undefined;
-  }
+  return tryParseAddress(bare) ?? undefined;
 }
 
 /**

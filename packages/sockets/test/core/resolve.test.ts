@@ -2,6 +2,7 @@ import { IPv4Address, parseAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
 import { checkPort, parseLiteral, resolveHost, resolvePort, toLocalAddress } from '../../src/core/resolve.js';
 import { makeSocket } from '../../src/index.js';
+import { runFixture } from '../support.js';
 
 describe('host designators', () => {
   it.each([
@@ -68,5 +69,17 @@ describe('filename designators', () => {
     expect(abs.name).toBe('/x');
     expect(() => toLocalAddress(parseAddress('::1'), 'localFilename')).toThrow('localFilename: ::1 is an internet address');
     expect(() => toLocalAddress('', 'localFilename')).toThrow('empty path');
+  });
+});
+
+describe('without @iolib/dns installed', () => {
+  it('a host name fails with an error that names the one package to install; literals still work', async () => {
+    const r = await runFixture('no-dns-child.ts');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'remoteHost "localhost" is a name, not an address literal: resolving it needs @iolib/dns, an optional peer dependency of ' +
+        '@iolib/sockets that is not installed. Install it next to @iolib/sockets (npm install @iolib/dns), or pass an address instead\n' +
+        'literal ok 127.0.0.1\n',
+    );
   });
 });
