@@ -6,6 +6,7 @@ import { SocketCore } from '../core/socket-core.js';
 import { adoptFd } from '../ops/from-fd.js';
 import type { StreamDefaults } from '../types.js';
 import { socketOf, type Socket } from './classes.js';
+import { streamDefaults } from './stream-defaults.js';
 
 /** Options of {@link makeSocketFromFd}. */
 export interface FromFdOptions extends StreamDefaults {
@@ -35,10 +36,6 @@ export interface FromFdOptions extends StreamDefaults {
 export async function makeSocketFromFd(fd: number, options: FromFdOptions = {}): Promise<Socket> {
   await Promise.resolve();
   const adopted = adoptFd(fd, options.connect, options.dup ?? true);
-  const defaults: StreamDefaults = {
-    ...(options.externalFormat === undefined ? {} : { externalFormat: options.externalFormat }),
-    ...(options.inputBufferSize === undefined ? {} : { inputBufferSize: options.inputBufferSize }),
-    ...(options.outputBufferSize === undefined ? {} : { outputBufferSize: options.outputBufferSize }),
-  };
+  const defaults = streamDefaults(options);
   return socketOf(new SocketCore(adopted.fd, adopted.family, adopted.type), adopted.passive, defaults);
 }

@@ -10,12 +10,13 @@ import { connectResolved } from '../ops/connect.js';
 import { openSocketFd } from '../ops/create.js';
 import { checkBacklog, DEFAULT_BACKLOG_SIZE, listenCore } from '../ops/listen.js';
 import { setOption } from '../ops/options.js';
-import type { SocketFamily, StreamDefaults } from '../types.js';
+import type { SocketFamily } from '../types.js';
 import {
   socketOf, type Socket, type SocketDatagramInternetActive, type SocketDatagramLocalActive,
   type SocketStreamInternetActive, type SocketStreamInternetPassive, type SocketStreamLocalActive, type SocketStreamLocalPassive,
 } from './classes.js';
 import { validateMakeSocketOptions, type MakeSocketOptions } from './make-socket-options.js';
+import { streamDefaults } from './stream-defaults.js';
 
 type Local = { readonly addressFamily: 'local' | 'file' };
 type Dgram = { readonly type: 'datagram' };
@@ -59,11 +60,7 @@ export async function makeSocket<O extends MakeSocketOptions>(options?: O): Prom
 export async function makeSocket(options: MakeSocketOptions = {}): Promise<Socket> {
   const combo = validateMakeSocketOptions(options);
   if (options.backlog !== undefined) checkBacklog(options.backlog);
-  const defaults: StreamDefaults = {
-    ...(options.externalFormat === undefined ? {} : { externalFormat: options.externalFormat }),
-    ...(options.inputBufferSize === undefined ? {} : { inputBufferSize: options.inputBufferSize }),
-    ...(options.outputBufferSize === undefined ? {} : { outputBufferSize: options.outputBufferSize }),
-  };
+  const defaults = streamDefaults(options);
   const proto = combo.type === 'stream' ? 'tcp' : 'udp';
   if (combo.family === 'local') {
     const local = options.localFilename === undefined ? undefined : toLocalAddress(options.localFilename, 'localFilename');

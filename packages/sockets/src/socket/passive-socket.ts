@@ -10,6 +10,7 @@ import { isLocalName } from '../core/addressing.js';
 import { listenOn } from '../ops/listen.js';
 import type { AcceptOptions, Accepted, ListenOptions, StreamDefaults } from '../types.js';
 import { SocketMethods, SocketObject } from './methods.js';
+import { streamDefaults } from './stream-defaults.js';
 import type { ActiveStreamBase } from './stream-socket.js';
 
 /** A socket class constructor: every concrete class is made from a core and stream settings. */
@@ -35,12 +36,7 @@ export async function acceptWith<C>(listener: SocketCore, options: AcceptOptions
   const accepted = await acceptFd(listener, options);
   if (accepted === null) return null;
   const core = new SocketCore(accepted.fd, listener.family, 'stream');
-  const defaults: StreamDefaults = {
-    ...listener.defaults,
-    ...(options.externalFormat === undefined ? {} : { externalFormat: options.externalFormat }),
-    ...(options.inputBufferSize === undefined ? {} : { inputBufferSize: options.inputBufferSize }),
-    ...(options.outputBufferSize === undefined ? {} : { outputBufferSize: options.outputBufferSize }),
-  };
+  const defaults: StreamDefaults = { ...listener.defaults, ...streamDefaults(options) };
   let socket: C;
   try {
     socket = new cls(core, defaults);

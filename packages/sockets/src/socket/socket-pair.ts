@@ -5,6 +5,7 @@ import { SocketCore } from '../core/socket-core.js';
 import { openSocketPairFds } from '../ops/create.js';
 import type { StreamDefaults } from '../types.js';
 import { socketOf, type ActiveStreamSocket, type Socket, type DatagramSocket, type SocketDatagramLocalActive, type SocketStreamLocalActive } from './classes.js';
+import { streamDefaults } from './stream-defaults.js';
 
 /** Options of {@link makeSocketPair}. */
 export interface SocketPairOptions extends StreamDefaults {
@@ -38,11 +39,7 @@ export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[
   if (protocol !== undefined && protocol !== 'default') throw new TypeError(`makeSocketPair: protocol must be 'default', got ${typeof protocol === "string" ? protocol : typeof protocol}`);
   const [fd0, fd1] = openSocketPairFds(type);
   const cores = [new SocketCore(fd0, 'local', type), new SocketCore(fd1, 'local', type)] as const;
-  const defaults: StreamDefaults = {
-    ...(options.externalFormat === undefined ? {} : { externalFormat: options.externalFormat }),
-    ...(options.inputBufferSize === undefined ? {} : { inputBufferSize: options.inputBufferSize }),
-    ...(options.outputBufferSize === undefined ? {} : { outputBufferSize: options.outputBufferSize }),
-  };
+  const defaults = streamDefaults(options);
   // socketOf closes the core it fails on; the other end is closed here.
   let a: Socket;
   try {
