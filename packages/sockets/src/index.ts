@@ -12,7 +12,7 @@ export type { AbstractSocketClass } from './core/brand.js';
 export { OPTIONS as SOCKET_OPTIONS } from './core/option-table.js';
 export type {
   SocketFamily, SocketKind, StreamDefaults, HostDesignator, PortDesignator, FilenameDesignator, SocketName, InetName, LocalName,
-  SocketOptionName, SocketOptionValues, Linger, BindOptions, ListenOptions, AcceptOptions, ConnectOptions, SendToOptions,
+  SocketOptionName, SocketOptionValues, Linger, BindOptions, ListenOptions, AcceptOptions, Accepted, ConnectOptions, SendToOptions,
   ReceiveFromOptions, ReceiveResult, ShutdownOptions,
 } from './types.js';
 export { DEFAULT_BACKLOG_SIZE, MAX_BACKLOG_SIZE } from './ops/listen.js';
