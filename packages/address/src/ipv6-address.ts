@@ -5,7 +5,8 @@
 import { Address, InetAddress } from './address.js';
 import { AddressParseError, lastFailure, show } from './errors.js';
 import { formatIPv6, formatIPv6Expanded } from './format.js';
-import { badZoneIndex, parseIPv6, scratch } from './parse-ipv6.js';
+import { zoneFault } from './interface-name.js';
+import { parseIPv6, scratch } from './parse-ipv6.js';
 
 const MAX = (1n << 128n) - 1n;
 
@@ -29,8 +30,9 @@ export function checkGroups(groups: ArrayLike<number>, what = 'IPv6 vector'): Gr
 function checkZone(zone: unknown): string | undefined {
   if (zone === undefined) return undefined;
   if (typeof zone !== 'string') throw new TypeError(`an IPv6 zone id must be a string, got ${show(zone)}`);
-  const bad = badZoneIndex(zone, 0, zone.length);
-  if (bad >= 0) throw new AddressParseError('IPv6 address', zone, bad, zone === '' ? 'empty zone id' : 'invalid character in zone id');
+  if (zone === '') throw new AddressParseError('IPv6 address', zone, 0, 'empty zone id');
+  const fault = zoneFault(zone);
+  if (fault !== null) throw new AddressParseError('IPv6 address', zone, fault.position, fault.reason);
   return zone;
 }
 
@@ -66,10 +68,10 @@ export class IPv6Address extends InetAddress {
 
   /**
    * @param groups - eight 16-bit groups (`Uint16Array`, array)
-   * @param zone - RFC 4007 zone id (interface name or number as text), optional
+   * @param zone - RFC 4007 zone id (interface name or index as decimal text), optional
    * @throws {TypeError} when `groups` has not 8 elements or `zone` is not a string
    * @throws {RangeError} when a group is outside 0..65535
-   * @throws {AddressParseError} when `zone` is empty or holds `%`, `/`, brackets, blanks or non-ASCII
+   * @throws {AddressParseError} when `zone` is neither a decimal index up to 2^32−1 nor a valid Linux interface name (see {@link interfaceNameFault})
    */
   constructor(groups: ArrayLike<number>, zone?: string) {
     super();

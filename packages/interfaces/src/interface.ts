@@ -2,6 +2,7 @@
  * Manual §2.7: interface values (`name` + `index`), their constructor and
  * accessors, the list of interfaces, and lookups by name or index.
  */
+import { interfaceNameFault } from '@iolib/address';
 import { indexToName, listIfNameIndex, nameToIndex } from '@iolib/syscalls';
 import { InvalidInterfaceError, UnknownInterfaceError, show } from './errors.js';
 
@@ -26,8 +27,9 @@ export interface Interface {
 const freeze = (name: string, index: number): Interface => Object.freeze({ name, index });
 
 /**
- * Checks that `name` can name a Linux interface (the kernel's `dev_valid_name`):
- * 1 to 15 bytes of UTF-8, not `.` or `..`, without `/`, `:`, NUL or white space.
+ * Checks that `name` can name a Linux interface (the kernel's `dev_valid_name`,
+ * as `@iolib/address`'s `interfaceNameFault` applies it): 1 to 15 bytes of
+ * UTF-8, not `.` or `..`, without `/`, `:`, `%`, NUL or white space.
  *
  * @param name - the value to check
  * @param argument - the parameter name used in the error
@@ -52,10 +54,8 @@ export function checkInterfaceName(name: unknown, argument = 'name'): string {
       `is ${bytes} bytes long, Linux allows at most ${MAX_INTERFACE_NAME_BYTES} (IFNAMSIZ - 1)`,
     );
   }
-  if (name === '.' || name === '..') throw new InvalidInterfaceError(argument, name, 'is not a valid name');
-  if (/[/:\s\0]/u.test(name)) {
-    throw new InvalidInterfaceError(argument, name, 'contains a character Linux forbids in interface names (/, :, NUL or white space)');
-  }
+  const fault = interfaceNameFault(name);
+  if (fault !== null) throw new InvalidInterfaceError(argument, name, `${fault.reason} (at position ${fault.position})`);
   return name;
 }
 
@@ -151,22 +151,24 @@ export function listNetworkInterfaces(): Interface[] {
 }
 
 /**
- * Look an interface up by name, by index, or by a decimal integer string taken
- * as an index (`'1'`, `'+1'`; `'-1'` is a negative index and rejected), as IOLib's
- * `lookup-interface` does; an interface whose name is all digits can therefore
- * only be found by its index. Calls
+ * Look an interface up by name, by index, or by a plain decimal string taken as
+ * an index (`'1'`, as IOLib's `lookup-interface` does): digits only, no sign, no
+ * leading zero except in `'0'`. Any other string is a name, so `'+1'`, `'-1'`
+ * and `'007'` are looked up as names (the kernel allows them as names), and an
+ * interface whose name is a plain decimal can only be found by its index. Calls
  * `if_nametoindex(3)` for a name and `if_indextoname(3)` for an index.
  *
- * @param nameOrIndex - an interface name, an index (integer ≥ 0), or a decimal string
+ * @param nameOrIndex - an interface name, an index (integer ≥ 0), or a plain decimal string
  * @returns a fresh frozen `{ name, index }`
  * @throws {UnknownInterfaceError} (`code: 'ENXIO'`, `datum`: the input) when no interface matches; index 0 never does
- * @throws {InvalidInterfaceError} for a negative, fractional or too large index, an empty or too long name, or a value that is neither string nor number
+ * @throws {InvalidInterfaceError} for a negative, fractional or too large index, a name Linux forbids (empty, too long, `/`, `:`, white space…), or a value that is neither string nor number
  * @throws {SyscallError} when the lookup itself fails (for example `EMFILE`)
  * @example
  * ```ts
- * lookupInterface('lo'); // { name: 'lo', index: 1 }
- * lookupInterface(1);    // { name: 'lo', index: 1 }
- * lookupInterface('1');  // { name: 'lo', index: 1 }
+ * lookupInterface('lo');    // { name: 'lo', index: 1 }
+ * lookupInterface(1);       // { name: 'lo', index: 1 }
+ * lookupInterface('1');     // { name: 'lo', index: 1 }
+ * lookupInterface('00001'); // UnknownInterfaceError: unknown network interface "00001" (if_nametoindex ENXIO)
  * ```
  */
 export function lookupInterface(nameOrIndex: string | number): Interface {
@@ -179,7 +181,7 @@ export function lookupInterface(nameOrIndex: string | number): Interface {
       'ERR_INVALID_ARG_TYPE',
     );
   }
-  if (/^[+-]?[0-9]+$/u.test(nameOrIndex)) {
+  if (PLAIN_DECIMAL.test(nameOrIndex)) {
     return byIndex(checkLookupIndex(Number(nameOrIndex), nameOrIndex), nameOrIndex);
   }
   const name = checkInterfaceName(nameOrIndex);
@@ -187,6 +189,9 @@ export function lookupInterface(nameOrIndex: string | number): Interface {
   if (index === 0) throw new UnknownInterfaceError(nameOrIndex, 'if_nametoindex');
   return freeze(name, index);
 }
+
+/** An index as text: decimal digits, no sign, no leading zero (but `'0'`). */
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]*)$/u;
 
 function byIndex(index: number, datum: string | number): Interface {
   const name = index === 0 ? null : indexToName(index);
