@@ -2,6 +2,7 @@
  * Low-level conversions of manual §2.3.4 between text, vectors and integers,
  * and IPv4 ↔ IPv4-mapped IPv6, plus network-order bytes.
  */
+import { mappedIPv4 } from './bits.js';
 import { AddressParseError, lastFailure, show } from './errors.js';
 import { formatIPv4, formatIPv6 } from './format.js';
 import { IPv4Address, checkUint32, octetsToInteger, type ParseOptions } from './ipv4-address.js';
@@ -205,10 +206,8 @@ export function mapIPv4AddressToIPv6(address: IPv4Address): IPv6Address {
  */
 export function mapIPv6AddressToIPv4(address: IPv6Address): IPv4Address {
   if (address instanceof IPv6Address) {
-    const g = groupsOf(address);
-    if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
-      return new IPv4Address(g[6] * 65536 + g[7]);
-    }
+    const v4 = mappedIPv4(groupsOf(address));
+    if (v4 >= 0) return new IPv4Address(v4);
   }
   throw new TypeError(`not an IPv4-mapped IPv6 address: ${show(address)}`);
 }

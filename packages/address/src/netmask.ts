@@ -3,12 +3,13 @@
  * portions, network membership, classful network classes, RFC 1918 test.
  */
 import type { InetAddress } from './address.js';
-import { ipv4Mask } from './bits.js';
+import { ipv4Mask, mappedIPv4 } from './bits.js';
 import { show } from './errors.js';
 import { IPv4Address } from './ipv4-address.js';
-import { IPv6Address } from './ipv6-address.js';
+import { IPv6Address, groupsOf } from './ipv6-address.js';
 import { Prefix, checkLength } from './prefix.js';
 import { toInet } from './predicates.js';
+import { ipv4Entries } from './special-ranges.js';
 
 /** A classful network class as IOLib's keywords name them. */
 export type NetworkClass = 'a' | 'b' | 'c' | 'd' | 'e';
@@ -159,19 +160,20 @@ export function inetAddressNetworkClass(address: IPv4Address): NetworkClass {
 
 /**
  * Whether an address is in an RFC 1918 private network: 10/8, 172.16/12,
- * 192.168/16 (IOLib's `inet-address-private-p`). Anything else, IPv6
- * included, is `false`; see {@link isPrivate} for the registry-driven test.
+ * 192.168/16 (RFC 1918 §3, the registry's "Private-Use" rows), or an
+ * IPv4-mapped address of one (IOLib's `inet-address-private-p`). Anything
+ * else, unique-local IPv6 included, is `false`; see {@link isPrivate} for the
+ * registry-driven test of both families.
  *
  * @param address - any value
- * @returns `true` for RFC 1918 IPv4 addresses
+ * @returns `true` for RFC 1918 IPv4 addresses and their IPv4-mapped forms
  * @example
  * ```ts
- * isInetAddressPrivate(parseAddress('172.31.255.255')); // true
+ * isInetAddressPrivate(parseAddress('172.31.255.255'));   // true
+ * isInetAddressPrivate(parseAddress('::ffff:10.0.0.1'));   // true: judged as 10.0.0.1
  * ```
  */
 export function isInetAddressPrivate(address: unknown): boolean {
-  if (!(address instanceof IPv4Address)) return false;
-  const v = address.toNumber();
-  // RFC 1918 §3: 10/8, 172.16/12, 192.168/16.
-  return v >>> 24 === 10 || v >>> 20 === 0xac1 || v >>> 16 === 0xc0a8;
+  const v = address instanceof IPv4Address ? address.toNumber() : address instanceof IPv6Address ? mappedIPv4(groupsOf(address)) : -1;
+  return v >= 0 && ipv4Entries(v).some((e) => e.tag === 'private-use');
 }

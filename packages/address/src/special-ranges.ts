@@ -138,15 +138,23 @@ function splitPrefix(prefix: string): [string, number] {
   return [prefix.slice(0, slash), Number(prefix.slice(slash + 1))];
 }
 
-const V4: readonly V4Row[] = IPV4_SPECIAL_PURPOSE.map((e) => {
-  const [text, length] = splitPrefix(e.prefix);
-  return { network: parseIPv4Strict(text, 0, text.length), length, entry: e };
-});
+/** An IPv4 block from its trusted CIDR text, as network number and length. @internal */
+export function ipv4Block(prefix: string): { readonly network: number; readonly length: number } {
+  const [text, length] = splitPrefix(prefix);
+  return { network: parseIPv4Strict(text, 0, text.length), length };
+}
 
-function v6Row(prefix: string, e: SpecialPurposeEntry | null): V6Row {
+/** An IPv6 block from its trusted CIDR text, as network groups and length. @internal */
+export function ipv6Block(prefix: string): { readonly network: readonly number[]; readonly length: number } {
   const [text, length] = splitPrefix(prefix);
   parseIPv6(text, 0, text.length);
-  return { network: scratch.slice(), length, entry: e };
+  return { network: scratch.slice(), length };
+}
+
+const V4: readonly V4Row[] = IPV4_SPECIAL_PURPOSE.map((e) => ({ ...ipv4Block(e.prefix), entry: e }));
+
+function v6Row(prefix: string, e: SpecialPurposeEntry | null): V6Row {
+  return { ...ipv6Block(prefix), entry: e };
 }
 
 const V6: readonly V6Row[] = IPV6_SPECIAL_PURPOSE.map((e) => v6Row(e.prefix, e));

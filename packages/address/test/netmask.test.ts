@@ -106,7 +106,14 @@ describe('network classes and RFC 1918', () => {
     expect(isInetAddressPrivate(v4(text))).toBe(want);
   });
 
-  it('isInetAddressPrivate is false for IPv6 and non-addresses', () => {
+  it('isInetAddressPrivate judges an IPv4-mapped address by the IPv4 address it carries', () => {
+    expect(isInetAddressPrivate(IPv6Address.parse('::ffff:10.0.0.1'))).toBe(true);
+    expect(isInetAddressPrivate(IPv6Address.parse('::ffff:192.168.1.1'))).toBe(true);
+    expect(isInetAddressPrivate(IPv6Address.parse('::ffff:8.8.8.8'))).toBe(false);
+    expect(isInetAddressPrivate(IPv6Address.parse('64:ff9b::a00:1'))).toBe(false);
+  });
+
+  it('isInetAddressPrivate is false for other IPv6 and non-addresses', () => {
     expect(isInetAddressPrivate(IPv6Address.parse('fd00::1'))).toBe(false);
     expect(isInetAddressPrivate('10.0.0.1')).toBe(false);
   });
