@@ -74,6 +74,14 @@ export function fail(position: number, reason: string): -1 {
   return -1;
 }
 
+/** Returns `value` when it is array-like (has a numeric `length`), else throws a `TypeError` saying `what` it should be. @internal */
+export function arrayLikeOf(value: unknown, what: string): ArrayLike<unknown> {
+  if (typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number') {
+    return value as ArrayLike<unknown>;
+  }
+  throw new TypeError(`${what}, got ${show(value)}`);
+}
+
 /** Describes a value for an error message without throwing on odd inputs. @internal */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

@@ -56,15 +56,20 @@ export function makeNetmask(spec: NetmaskSpec): IPv4Address {
  * ```
  */
 export function ensureNetmask(thing: IPv4Address | number | 'a' | 'b' | 'c'): IPv4Address {
-  const t: unknown = thing;
-  if (t instanceof IPv4Address) return t;
-  if (typeof t === 'number') return makeNetmask({ cidr: t });
-  if (t === 'a' || t === 'b' || t === 'c') return makeNetmask({ class: t });
-  throw new TypeError(`a netmask is an IPv4Address, a CIDR length or 'a' | 'b' | 'c', got ${show(thing)}`);
+  return netmaskFor(thing, 'ensureNetmask');
 }
 
-function v6Mask(netmask: unknown): bigint {
-  const length = checkLength(netmask, 0, 128, 'IPv6 prefix length');
+/** {@link ensureNetmask}, with errors naming `fn`. @internal */
+export function netmaskFor(thing: unknown, fn: string): IPv4Address {
+  const t = thing;
+  if (t instanceof IPv4Address) return t;
+  if (typeof t === 'number') return new IPv4Address(ipv4Mask(checkLength(t, 0, 32, `${fn}: cidr`)));
+  if (t === 'a' || t === 'b' || t === 'c') return makeNetmask({ class: t });
+  throw new TypeError(`${fn}: a netmask is an IPv4Address, a CIDR length or 'a' | 'b' | 'c', got ${show(thing)}`);
+}
+
+function v6Mask(netmask: unknown, fn: string): bigint {
+  const length = checkLength(netmask, 0, 128, `${fn}: IPv6 prefix length`);
   return length === 0 ? 0n : ((1n << BigInt(length)) - 1n) << BigInt(128 - length);
 }
 
@@ -82,8 +87,8 @@ function v6Mask(netmask: unknown): bigint {
  */
 export function inetAddressNetworkPortion(address: InetAddress, netmask: IPv4Address | number | 'a' | 'b' | 'c'): InetAddress {
   const a = toInet(address, 'inetAddressNetworkPortion');
-  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & ensureNetmask(netmask).toNumber()) >>> 0);
-  return IPv6Address.fromBigInt(a.toBigInt() & v6Mask(netmask));
+  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & netmaskFor(netmask, 'inetAddressNetworkPortion').toNumber()) >>> 0);
+  return IPv6Address.fromBigInt(a.toBigInt() & v6Mask(netmask, 'inetAddressNetworkPortion'));
 }
 
 /**
@@ -100,8 +105,8 @@ export function inetAddressNetworkPortion(address: InetAddress, netmask: IPv4Add
  */
 export function inetAddressHostPortion(address: InetAddress, netmask: IPv4Address | number | 'a' | 'b' | 'c'): InetAddress {
   const a = toInet(address, 'inetAddressHostPortion');
-  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & ~ensureNetmask(netmask).toNumber()) >>> 0);
-  return IPv6Address.fromBigInt(a.toBigInt() & ~v6Mask(netmask) & ((1n << 128n) - 1n));
+  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & ~netmaskFor(netmask, 'inetAddressHostPortion').toNumber()) >>> 0);
+  return IPv6Address.fromBigInt(a.toBigInt() & ~v6Mask(netmask, 'inetAddressHostPortion') & ((1n << 128n) - 1n));
 }
 
 /**
@@ -136,6 +141,9 @@ export function isInetAddressInNetwork(address: InetAddress, network: Prefix): b
  * ```
  */
 export function isInetAddressesInSameNetwork(address1: InetAddress, address2: InetAddress, network: Prefix): boolean {
+  toInet(address1, 'isInetAddressesInSameNetwork');
+  toInet(address2, 'isInetAddressesInSameNetwork');
+  if (!(network instanceof Prefix)) throw new TypeError(`isInetAddressesInSameNetwork takes a network, got ${show(network)}`);
   return isInetAddressInNetwork(address1, network) && isInetAddressInNetwork(address2, network);
 }
 

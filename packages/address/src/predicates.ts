@@ -8,7 +8,7 @@ import { show } from './errors.js';
 import { IPv4Address } from './ipv4-address.js';
 import { IPv6Address, groupsOf } from './ipv6-address.js';
 import { LocalAddress } from './local-address.js';
-import { ensureAddress } from './make.js';
+import { designate } from './make.js';
 import { ipv6MulticastType, type IPv6MulticastType } from './ipv6-predicates.js';
 import { ipv6UnicastType, type IPv6UnicastType } from './ipv6-unicast.js';
 import { ipv4Block, ipv6Block } from './special-ranges.js';
@@ -137,8 +137,8 @@ export function addressEquals(a: Address, b: unknown): boolean {
  * ```
  */
 export function isAddressEqual(a: unknown, b: unknown, family: 'internet' | 'local' = 'internet'): boolean {
-  if (family === 'local') return ensureAddress(a, { family }).equals(ensureAddress(b, { family }));
-  return ensureAddress(a, { family }).equals(ensureAddress(b, { family }));
+  const x = designate(a, { family }, 'isAddressEqual');
+  return x !== null && x.equals(designate(b, { family }, 'isAddressEqual'));
 }
 
 /**
@@ -238,7 +238,7 @@ export function isInetAddressMulticast(a: InetAddress): boolean {
  * ```
  */
 export function isInetAddressUnicast(a: InetAddress): boolean {
-  return inetAddressType(a).kind === 'unicast';
+  return inetAddressType(toInet(a, 'isInetAddressUnicast')).kind === 'unicast';
 }
 
 /** The kind of an address, as {@link inetAddressType} reports it. */

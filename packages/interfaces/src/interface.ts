@@ -41,11 +41,11 @@ const freeze = (name: string, index: number): Interface => Object.freeze({ name,
  * checkInterfaceName('');     // throws: invalid interface name "": must not be empty
  * ```
  */
-export function checkInterfaceName(name: unknown, argument = 'name'): string {
+export function checkInterfaceName(name: unknown, argument = 'name', fn?: string): string {
   if (typeof name !== 'string') {
-    throw new InvalidInterfaceError(argument, name, 'must be a string', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidInterfaceError(argument, name, 'must be a string', 'ERR_INVALID_ARG_TYPE', fn);
   }
-  if (name.length === 0) throw new InvalidInterfaceError(argument, name, 'must not be empty');
+  if (name.length === 0) throw new InvalidInterfaceError(argument, name, 'must not be empty', 'ERR_INVALID_ARG_VALUE', fn);
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes > MAX_INTERFACE_NAME_BYTES) {
     throw new InvalidInterfaceError(
@@ -55,14 +55,14 @@ export function checkInterfaceName(name: unknown, argument = 'name'): string {
     );
   }
   const fault = interfaceNameFault(name);
-  if (fault !== null) throw new InvalidInterfaceError(argument, name, `${fault.reason} (at position ${fault.position})`);
+  if (fault !== null) throw new InvalidInterfaceError(argument, name, `${fault.reason} (at position ${fault.position})`, 'ERR_INVALID_ARG_VALUE', fn);
   return name;
 }
 
 /** Checks an index given to a lookup: an integer from 0 to 2³² − 1. */
-function checkLookupIndex(index: number, datum: string | number): number {
+function checkLookupIndex(index: number, datum: string | number, fn: string): number {
   if (!Number.isInteger(index) || index < 0 || index > MAX_LOOKUP_INDEX) {
-    throw new InvalidInterfaceError('index', datum, `must be an integer from 0 to ${MAX_LOOKUP_INDEX}`);
+    throw new InvalidInterfaceError('index', datum, `must be an integer from 0 to ${MAX_LOOKUP_INDEX}`, 'ERR_INVALID_ARG_VALUE', fn);
   }
   return index;
 }
@@ -82,24 +82,24 @@ function checkLookupIndex(index: number, datum: string | number): number {
  * ```
  */
 export function makeInterface(name: string, index: number): Interface {
-  checkInterfaceName(name);
+  checkInterfaceName(name, 'name', 'makeInterface');
   if (typeof index !== 'number') {
-    throw new InvalidInterfaceError('index', index, 'must be a number', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidInterfaceError('index', index, 'must be a number', 'ERR_INVALID_ARG_TYPE', 'makeInterface');
   }
   if (!Number.isInteger(index) || index < 1 || index > MAX_INTERFACE_INDEX) {
-    throw new InvalidInterfaceError('index', index, `must be an integer from 1 to ${MAX_INTERFACE_INDEX}`);
+    throw new InvalidInterfaceError('index', index, `must be an integer from 1 to ${MAX_INTERFACE_INDEX}`, 'ERR_INVALID_ARG_VALUE', 'makeInterface');
   }
   return freeze(name, index);
 }
 
-function checkInterface(iface: unknown): Interface {
+function checkInterface(iface: unknown, fn: string): Interface {
   if (
     typeof iface !== 'object' ||
     iface === null ||
     typeof (iface as Partial<Interface>).name !== 'string' ||
     typeof (iface as Partial<Interface>).index !== 'number'
   ) {
-    throw new InvalidInterfaceError('iface', iface, 'must be an interface value { name, index }', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidInterfaceError('iface', iface, 'must be an interface value { name, index }', 'ERR_INVALID_ARG_TYPE', fn);
   }
   return iface as Interface;
 }
@@ -116,7 +116,7 @@ function checkInterface(iface: unknown): Interface {
  * ```
  */
 export function interfaceName(iface: Interface): string {
-  return checkInterface(iface).name;
+  return checkInterface(iface, 'interfaceName').name;
 }
 
 /**
@@ -131,7 +131,7 @@ export function interfaceName(iface: Interface): string {
  * ```
  */
 export function interfaceIndex(iface: Interface): number {
-  return checkInterface(iface).index;
+  return checkInterface(iface, 'interfaceIndex').index;
 }
 
 /**
@@ -172,19 +172,25 @@ export function listNetworkInterfaces(): Interface[] {
  * ```
  */
 export function lookupInterface(nameOrIndex: string | number): Interface {
-  if (typeof nameOrIndex === 'number') return byIndex(checkLookupIndex(nameOrIndex, nameOrIndex), nameOrIndex);
+  return lookup(nameOrIndex, 'lookupInterface');
+}
+
+/** {@link lookupInterface}, with errors naming `fn`. @internal */
+export function lookup(nameOrIndex: unknown, fn: string): Interface {
+  if (typeof nameOrIndex === 'number') return byIndex(checkLookupIndex(nameOrIndex, nameOrIndex, fn), nameOrIndex);
   if (typeof nameOrIndex !== 'string') {
     throw new InvalidInterfaceError(
       'nameOrIndex',
       nameOrIndex,
       `must be a name or an index, not ${show(nameOrIndex)}`,
       'ERR_INVALID_ARG_TYPE',
+      fn,
     );
   }
   if (PLAIN_DECIMAL.test(nameOrIndex)) {
-    return byIndex(checkLookupIndex(Number(nameOrIndex), nameOrIndex), nameOrIndex);
+    return byIndex(checkLookupIndex(Number(nameOrIndex), nameOrIndex, fn), nameOrIndex);
   }
-  const name = checkInterfaceName(nameOrIndex);
+  const name = checkInterfaceName(nameOrIndex, 'name', fn);
   const index = nameToIndex(name);
   if (index === 0) throw new UnknownInterfaceError(nameOrIndex, 'if_nametoindex');
   return freeze(name, index);

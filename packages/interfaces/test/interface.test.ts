@@ -84,10 +84,10 @@ describe('makeInterface, interfaceName, interfaceIndex', () => {
   it('rejects values of the wrong type with ERR_INVALID_ARG_TYPE', () => {
     const a = catchError(() => makeInterface(1 as unknown as string, 1)) as InvalidInterfaceError;
     expect(a.code).toBe('ERR_INVALID_ARG_TYPE');
-    expect(a.message).toBe('invalid interface name 1: must be a string');
+    expect(a.message).toBe('makeInterface: invalid interface name 1: must be a string');
     const b = catchError(() => makeInterface('lo', '1' as unknown as number)) as InvalidInterfaceError;
     expect(b.code).toBe('ERR_INVALID_ARG_TYPE');
-    expect(b.message).toBe('invalid interface index "1": must be a number');
+    expect(b.message).toBe('makeInterface: invalid interface index "1": must be a number');
     for (const bad of [null, undefined, 'lo', { name: 'lo' }, { index: 1 }]) {
       expect(() => interfaceName(bad as never)).toThrow(InvalidInterfaceError);
       expect(() => interfaceIndex(bad as never)).toThrow(InvalidInterfaceError);
