@@ -18,7 +18,7 @@ import {
 import { InvalidInterfaceError, UnknownInterfaceError } from './errors.js';
 import { decodeInterfaceFlags, linkTypeName, type InterfaceFlags } from './flags.js';
 import { hardwareAddressText, ipv4FromBytes, ipv6FromBytes, prefixLength, sameBytes } from './inet.js';
-import { lookup, type Interface } from './interface.js';
+import { interfaceValue, lookup, type Interface } from './interface.js';
 import { NetdeviceQuery } from './netdevice.js';
 
 /** One IPv4 or IPv6 address configured on an interface. */
@@ -150,7 +150,7 @@ function finish(draft: LinkDraft, query: NetdeviceQuery): InterfaceDetails | nul
   if (mtu === null) return null;
   const hardwareType = draft.hardware?.hatype ?? query.hardwareType(draft.name);
   if (hardwareType === null) return null;
-  return Object.freeze({
+  return interfaceValue({
     name: draft.name,
     index,
     flags: decodeInterfaceFlags(draft.flags),

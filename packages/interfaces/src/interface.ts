@@ -15,7 +15,8 @@ const MAX_LOOKUP_INDEX = 0xffffffff;
 
 /**
  * A network interface as IOLib sees it: its name and its OS index (IOLib's
- * `(name . index)` cons). Values made here are frozen.
+ * `(name . index)` cons). Values made here are frozen, and `String(iface)` is
+ * `'lo (index 1)'`; `util.inspect` shows `{ name: 'lo', index: 1 }`.
  */
 export interface Interface {
   /** The interface name, for example `'lo'` or `'eth0'`. */
@@ -24,7 +25,21 @@ export interface Interface {
   readonly index: number;
 }
 
-const freeze = (name: string, index: number): Interface => Object.freeze({ name, index });
+/** `'lo (index 1)'`: the `toString` of every interface value. */
+function interfaceText(this: Interface): string {
+  return `${this.name} (index ${String(this.index)})`;
+}
+
+/**
+ * Gives an interface value (or its details) a `toString` (`'lo (index 1)'`),
+ * not enumerable, so `util.inspect`, JSON and `toEqual` still see only the
+ * data, and freezes it. @internal
+ */
+export function interfaceValue<T extends Interface>(value: T): T {
+  return Object.freeze(Object.defineProperty(value, 'toString', { value: interfaceText }));
+}
+
+const freeze = (name: string, index: number): Interface => interfaceValue({ name, index });
 
 /**
  * Checks that `name` can name a Linux interface (the kernel's `dev_valid_name`,

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SyscallError } from '@iolib/syscalls';
 import {
@@ -209,6 +210,17 @@ describe.skipIf(namesSkip !== '')('interface names: makeInterface accepts exactl
       ours = false;
     }
     expect(ours).toBe(kernel);
+  });
+});
+
+describe('interface values in text', () => {
+  it('print as name and index, and inspect as their data', () => {
+    const lo = lookupInterface('lo');
+    expect(String(lo)).toBe(`lo (index ${lo.index})`);
+    expect(`${makeInterface('eth0', 2)}`).toBe('eth0 (index 2)');
+    expect(inspect(makeInterface('eth0', 2))).toBe("{ name: 'eth0', index: 2 }");
+    expect(JSON.stringify(makeInterface('eth0', 2))).toBe('{"name":"eth0","index":2}');
+    expect(Object.keys(listNetworkInterfaces()[0]!)).toEqual(['name', 'index']);
   });
 });
 
