@@ -23,6 +23,8 @@ export interface Interface {
   readonly name: string;
   /** The OS index, ≥ 1. */
   readonly index: number;
+  /** `'lo (index 1)'` for values made by this package. */
+  toString(): string;
 }
 
 /** `'lo (index 1)'`: the `toString` of every interface value. */

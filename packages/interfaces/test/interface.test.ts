@@ -217,7 +217,7 @@ describe('interface values in text', () => {
   it('print as name and index, and inspect as their data', () => {
     const lo = lookupInterface('lo');
     expect(String(lo)).toBe(`lo (index ${lo.index})`);
-    expect(`${makeInterface('eth0', 2)}`).toBe('eth0 (index 2)');
+    expect(makeInterface('eth0', 2).toString()).toBe('eth0 (index 2)');
     expect(inspect(makeInterface('eth0', 2))).toBe("{ name: 'eth0', index: 2 }");
     expect(JSON.stringify(makeInterface('eth0', 2))).toBe('{"name":"eth0","index":2}');
     expect(Object.keys(listNetworkInterfaces()[0]!)).toEqual(['name', 'index']);
