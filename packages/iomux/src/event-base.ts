@@ -66,6 +66,8 @@ export class EventBase {
   #drainSkips = 0;
   #nodeTimer: NodeJS.Timeout | undefined;
   #nodeTimerAt = Infinity;
+  /** Tag of the last registration made. */
+  #tags = 0;
 
   /**
    * Create the base: `epoll_create1(EPOLL_CLOEXEC)` and a watcher on the epoll fd.
@@ -117,23 +119,42 @@ export class EventBase {
     const { timeout, oneShot = false } = options;
     if (timeout !== undefined) checkSeconds('timeout', timeout);
     if (typeof (oneShot as unknown) !== 'boolean') throw new TypeError(`oneShot must be a boolean, got ${String(oneShot)}`);
-    const entry = this.#fds.get(fd);
-    if (entry?.[eventType] !== undefined) throw new Error(`FD ${fd} is already monitored for event ${eventType}`);
-    const read = eventType === 'read' || entry?.read !== undefined;
-    const write = eventType === 'write' || entry?.write !== undefined;
-    const interest = epollInterest(read, write);
-    mux.monitor(fd, interest, entry !== undefined);
+    let entry = this.#fds.get(fd);
+    if (entry !== undefined) {
+      // The MOD doubles as a liveness probe: ENOENT means the registered file was
+      // closed (its number may name another file now), so its handlers are dead.
+      const interest = entry[eventType] === undefined ? epollInterest(true, true) : entry.interest;
+      if (!mux.modify(fd, interest, entry.tag)) {
+        this.#forget(fd, entry);
+        entry = undefined;
+      } else if (entry[eventType] !== undefined) {
+        throw new Error(`FD ${fd} is already monitored for event ${eventType}`);
+      } else {
+        entry.interest = interest;
+      }
+    }
     const handler = new FdHandler(fd, eventType, callback, timeout, oneShot);
-    const target = entry ?? { read: undefined, write: undefined, error: undefined, lastWrite: -Infinity, interest };
-    target[eventType] = handler;
-    target.interest = interest;
-    if (entry === undefined) this.#fds.set(fd, target);
+    if (entry === undefined) {
+      const interest = epollInterest(eventType === 'read', eventType === 'write');
+      const tag = (this.#tags = (this.#tags + 1) >>> 0);
+      mux.add(fd, interest, tag);
+      entry = { read: undefined, write: undefined, error: undefined, lastWrite: -Infinity, interest, tag };
+      this.#fds.set(fd, entry);
+    }
+    entry[eventType] = handler;
     if (timeout !== undefined) {
       handler.expiry = monotonicSeconds() + timeout;
       this.#fdTimers.push(handler);
       this.#reschedule();
     }
     return handler;
+  }
+
+  /** Drop the entry of a closed fd (nothing left to tell the kernel). */
+  #forget(fd: number, entry: FdEntry): void {
+    if (entry.read !== undefined) this.#fdTimers.remove(entry.read);
+    if (entry.write !== undefined) this.#fdTimers.remove(entry.write);
+    this.#fds.delete(fd);
   }
 
   /** See the free function `setErrorHandler`. */
@@ -173,11 +194,8 @@ export class EventBase {
       const interest = epollInterest(entry.read !== undefined, entry.write !== undefined);
       if (interest !== entry.interest) {
         entry.interest = interest;
-        try {
-          mux.monitor(fd, interest, true);
-        } catch {
-          // The fd was closed while registered: nothing left to narrow in the kernel.
-        }
+        // false: the fd was closed while registered, nothing left to narrow in the kernel.
+        mux.modify(fd, interest, entry.tag);
       }
     }
     return removed;
@@ -308,9 +326,10 @@ export class EventBase {
     return this.#exit || (dispatch.oneShot && this.#fired) || (this.exitWhenEmpty && this.isEmpty());
   }
 
-  readonly #visit = (fd: number, ready: number): void => {
+  readonly #visit = (fd: number, tag: number, ready: number): void => {
     const entry = this.#fds.get(fd);
-    if (entry === undefined || this.#dispatch === undefined) return;
+    // Another tag: a stale registration (a closed fd's file living on in a dup).
+    if (entry === undefined || entry.tag !== tag || this.#dispatch === undefined) return;
     const status: IoStatus = (ready & MUX_ERROR) !== 0 ? 'error' : undefined;
     if ((ready & MUX_READ) !== 0 && entry.read !== undefined) this.#callIo(entry, entry.read, status);
     if ((ready & MUX_WRITE) !== 0 && entry.write !== undefined && this.#fds.get(fd) === entry) {

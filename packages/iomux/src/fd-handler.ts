@@ -48,4 +48,6 @@ export interface FdEntry {
   lastWrite: number;
   /** EPOLL* interest currently registered with the kernel. */
   interest: number;
+  /** Tag of this registration, carried by its epoll events (a stale registration's events carry another). */
+  readonly tag: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyscallError } from '@iolib/syscalls';
+import { SyscallError, dup, syscall } from '@iolib/syscalls';
 import {
   EventBase,
   addTimer,
@@ -220,6 +220,76 @@ describe('EventBase: registration errors and closed fds', () => {
     });
     expect(calls).toEqual([[a, 'read', undefined]]);
     closeAll(b);
+  });
+});
+
+describe('EventBase: a closed fd whose number is reused', () => {
+  it('never fires the closed fd\'s handler for the new file when a handler in the other direction is added', async () => {
+    const [a, b] = makePair();
+    const stale: Call[] = [];
+    const fresh: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => stale.push(args), { timeout: 0.01 });
+      closeAll(a, b);
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      put(d); // the new file is readable and writable
+      setIoHandler(base, c, 'write', (...args) => {
+        fresh.push(args);
+        if (fresh.length === 3) exitEventLoop(base);
+      });
+      await eventDispatch(base, { timeout: 0.05 });
+      expect(isFdMonitored(base, c, 'read')).toBeUndefined();
+      expect(removeFdHandlers(base, c)).toBe(true);
+      closeAll(c, d);
+    });
+    expect(stale).toEqual([]);
+    expect(fresh).toEqual([[a, 'write', undefined], [a, 'write', undefined], [a, 'write', undefined]]);
+  });
+
+  it('replaces the closed fd\'s handler when a handler in the same direction is added', async () => {
+    const [a, b] = makePair();
+    const stale: Call[] = [];
+    const fresh: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => stale.push(args));
+      closeAll(a, b);
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      const h = setIoHandler(base, c, 'read', (...args) => {
+        fresh.push(args);
+        exitEventLoop(base);
+      });
+      expect(isFdMonitored(base, c, 'read')).toBe(h);
+      put(d);
+      await eventDispatch(base, { timeout: 1 });
+      removeFdHandlers(base, c);
+      closeAll(c, d);
+    });
+    expect(stale).toEqual([]);
+    expect(fresh).toEqual([[a, 'read', undefined]]);
+  });
+
+  it('ignores events of a closed fd\'s file that lives on in a dup, once its number serves another file', async () => {
+    const [a, b] = makePair();
+    const stale: Call[] = [];
+    const fresh: Call[] = [];
+    const copy = syscall('dup', () => dup(a));
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => stale.push(args));
+      closeAll(a); // the kernel keeps the registration: the open file lives on in `copy`
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      setIoHandler(base, c, 'read', (...args) => fresh.push(args));
+      put(b); // the old file is readable, the new one is not
+      await eventDispatch(base, { timeout: 0.05 });
+      expect(take(c)).toBeNull();
+      removeFdHandlers(base, c);
+      closeAll(c, d);
+    });
+    expect(stale).toEqual([]);
+    expect(fresh).toEqual([]);
+    closeAll(copy, b);
   });
 });
 
