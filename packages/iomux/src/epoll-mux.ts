@@ -28,20 +28,16 @@ import {
   syscall,
   trySyscall,
 } from '@iolib/syscalls';
-import { FdWatcher, READABLE } from './watcher.js';
-
-/** Readiness of one fd as the base sees it. */
-export const MUX_READ = 1;
-export const MUX_WRITE = 2;
-export const MUX_ERROR = 4;
+import { ERROR_PENDING, READABLE, WRITABLE } from './readiness.js';
+import { FdWatcher } from './watcher.js';
 
 const MAX_EVENTS = 1024;
 const ENOENT = E.ENOENT ?? 2;
 const EBADF = E.EBADF ?? 9;
 
-/** Interest bits for a fd with these handlers (IOLib: always EPOLLPRI). */
-export function epollInterest(read: boolean, write: boolean): number {
-  return (read ? EPOLLIN : 0) | (write ? EPOLLOUT : 0) | EPOLLPRI;
+/** The epoll interest for readiness bits (IOLib: always EPOLLPRI). */
+function epollInterest(interest: number): number {
+  return ((interest & READABLE) !== 0 ? EPOLLIN : 0) | ((interest & WRITABLE) !== 0 ? EPOLLOUT : 0) | EPOLLPRI;
 }
 
 export class EpollMux {
@@ -70,12 +66,12 @@ export class EpollMux {
   }
 
   /**
-   * Register `fd` (`EPOLL_CTL_ADD`) with `interest`; its events carry `tag`.
+   * Register `fd` (`EPOLL_CTL_ADD`) for `interest` (`READABLE | WRITABLE` bits); its events carry `tag`.
    *
    * @throws {SyscallError} `EBADF` for a closed fd, `EPERM` for a regular file, `EEXIST`, …
    */
   add(fd: number, interest: number, tag: number): void {
-    setEpollEvent(this.one, 0, interest, fd, tag);
+    setEpollEvent(this.one, 0, epollInterest(interest), fd, tag);
     const rc = trySyscall(() => epoll_ctl(this.fd, EPOLL_CTL_ADD, fd, this.one));
     if (rc < 0) throw new SyscallError('epoll_ctl', -rc, { detail: `fd ${fd}` });
   }
@@ -89,7 +85,7 @@ export class EpollMux {
    * @throws {SyscallError} for any other failure
    */
   modify(fd: number, interest: number, tag: number): boolean {
-    setEpollEvent(this.one, 0, interest, fd, tag);
+    setEpollEvent(this.one, 0, epollInterest(interest), fd, tag);
     const rc = trySyscall(() => epoll_ctl(this.fd, EPOLL_CTL_MOD, fd, this.one));
     if (rc === -ENOENT || rc === -EBADF) return false;
     if (rc < 0) throw new SyscallError('epoll_ctl', -rc, { detail: `fd ${fd}` });
@@ -102,8 +98,8 @@ export class EpollMux {
   }
 
   /**
-   * Harvest ready fds without blocking; `visit(fd, tag, MUX_* bits)` for each. IOLib's
-   * mapping: IN/PRI/HUP → read, OUT/HUP → write, ERR → error.
+   * Harvest ready fds without blocking; `visit(fd, tag, readiness bits)` for each. IOLib's
+   * mapping: IN/PRI/HUP → `READABLE`, OUT/HUP → `WRITABLE`, ERR → `ERROR_PENDING`.
    *
    * @returns the number of ready fds
    */
@@ -114,9 +110,9 @@ export class EpollMux {
     for (let i = 0; i < n; i++) {
       const ev = epollEventEvents(this.events, i);
       let ready = 0;
-      if ((ev & (EPOLLIN | EPOLLPRI | EPOLLHUP)) !== 0) ready |= MUX_READ;
-      if ((ev & (EPOLLOUT | EPOLLHUP)) !== 0) ready |= MUX_WRITE;
-      if ((ev & EPOLLERR) !== 0) ready |= MUX_ERROR;
+      if ((ev & (EPOLLIN | EPOLLPRI | EPOLLHUP)) !== 0) ready |= READABLE;
+      if ((ev & (EPOLLOUT | EPOLLHUP)) !== 0) ready |= WRITABLE;
+      if ((ev & EPOLLERR) !== 0) ready |= ERROR_PENDING;
       visit(epollEventFd(this.events, i), epollEventTag(this.events, i), ready);
     }
     return n;

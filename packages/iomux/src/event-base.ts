@@ -2,20 +2,22 @@
  * IOLib's event base on epoll, driven by Node's own loop: the epoll fd sits in
  * one {@link FdWatcher}, ready fds are harvested without blocking, and timers
  * (plus per-handler inactivity timeouts) live in binary heaps, woken by one Node
- * timer set to the earliest expiry.
+ * timer set to the earliest expiry. Registration lives in {@link FdTable}, the
+ * expiry loop in `expiry.ts`, the Node timer in {@link Wakeup}; this file runs
+ * the loop.
  */
-import { EpollMux, MUX_ERROR, MUX_READ, MUX_WRITE, epollInterest } from './epoll-mux.js';
-import { FdHandler, type ErrorHandler, type FdEntry, type IoEventType, type IoHandler, type IoStatus } from './fd-handler.js';
+import { inspect } from 'node:util';
+import { abortReason, checkFd, checkSeconds, checkSignal } from '@iolib/syscalls/internal';
+import { EpollMux } from './epoll-mux.js';
+import { expireDue } from './expiry.js';
+import { FdHandler, type ErrorHandler, type FdEntry, type IoHandler, type IoStatus } from './fd-handler.js';
+import { FdTable } from './fd-table.js';
 import { TimeHeap, monotonicSeconds } from './heap.js';
-import { Timer, checkSeconds } from './timer.js';
-import {
-  checkFd,
-  checkFunction,
-  type DispatchOptions,
-  type EventBaseOptions,
-  type IoHandlerOptions,
-  type RemoveFdHandlersOptions,
-} from './options.js';
+import { checkFunction, type DispatchOptions, type EventBaseOptions, type IoHandlerOptions, type RemoveFdHandlersOptions } from './options.js';
+import { ERROR_PENDING, READABLE, WRITABLE, type IoEventType } from './readiness.js';
+import { SpeculativeTry } from './speculative-try.js';
+import { Timer } from './timer.js';
+import { Wakeup } from './wakeup.js';
 
 export type { DispatchOptions, EventBaseOptions, IoHandlerOptions, RemoveFdHandlersOptions } from './options.js';
 
@@ -28,9 +30,11 @@ const DRAIN_PASSES = 32;
 
 interface Dispatch {
   resolve(): void;
-  reject(error: Error): void;
+  reject(error: unknown): void;
   readonly oneShot: boolean;
   timeoutTimer: Timer | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: () => void;
 }
 
 /**
@@ -52,36 +56,34 @@ export class EventBase {
   readonly exitWhenEmpty: boolean;
   readonly writeIntervalThreshold: number;
   #mux: EpollMux | undefined;
-  readonly #fds = new Map<number, FdEntry>();
   readonly #timers = new TimeHeap<Timer>();
   readonly #fdTimers = new TimeHeap<FdHandler>();
+  readonly #table: FdTable;
+  readonly #wakeup = new Wakeup(() => {
+    this.#run();
+  });
+  /** Whether a second harvest per wakeup pays (it does when handlers answer peers in this thread). */
+  readonly #drain = new SpeculativeTry(1);
   #exit = false;
   #dispatch: Dispatch | undefined;
   #fired = false;
   /** Clock of the current iteration, read lazily (-1: not read yet). */
   #now = -1;
-  /** Whether the last second iteration of a wakeup found ready fds. */
-  #drainPays = true;
-  /** Wakeups that skipped the second iteration (every 8th probes instead). */
-  #drainSkips = 0;
-  #nodeTimer: NodeJS.Timeout | undefined;
-  #nodeTimerAt = Infinity;
-  /** Tag of the last registration made. */
-  #tags = 0;
 
   /**
    * Create the base: `epoll_create1(EPOLL_CLOEXEC)` and a watcher on the epoll fd.
    *
    * @param options - `exitWhenEmpty`, `writeIntervalThreshold`
-   * @throws {RangeError} for a negative `writeIntervalThreshold`
+   * @throws {RangeError} for a negative `writeIntervalThreshold` (a `TypeError` for a non-number)
    * @throws {SyscallError} from `epoll_create1` (`EMFILE`, …)
    */
   constructor(options: EventBaseOptions = {}) {
     const threshold = options.writeIntervalThreshold ?? 0;
-    checkSeconds('write interval threshold', threshold);
+    checkSeconds('new EventBase', 'writeIntervalThreshold', threshold);
     this.exitWhenEmpty = options.exitWhenEmpty ?? false;
     this.writeIntervalThreshold = threshold;
     this.#mux = new EpollMux(this.#run);
+    this.#table = new FdTable(this.#mux, this.#fdTimers);
   }
 
   /** True once closed. */
@@ -91,7 +93,7 @@ export class EventBase {
 
   /** Number of fds with handlers. */
   get fdCount(): number {
-    return this.#fds.size;
+    return this.#table.size;
   }
 
   /** True while `eventDispatch` runs. */
@@ -99,9 +101,21 @@ export class EventBase {
     return this.#dispatch !== undefined;
   }
 
-  /** IOLib's print form, e.g. `#<event base, 2 FDs monitored, using: epoll>`. */
+  /** IOLib's print form, e.g. `#<event base, 2 FDs monitored, using: epoll fd 7>` (`#<event base, closed>`). */
   toString(): string {
-    return `#<event base, ${this.#fds.size} FDs monitored, using: ${this.closed ? 'closed' : 'epoll'}>`;
+    const mux = this.#mux;
+    return mux === undefined ? '#<event base, closed>' : `#<event base, ${this.#table.size} FDs monitored, using: epoll fd ${mux.fd}>`;
+  }
+
+  /** For `util.inspect`: `EventBase { epoll fd 7, 2 fds, 3 handlers, 1 timer, dispatching }`. */
+  [inspect.custom](): string {
+    const mux = this.#mux;
+    if (mux === undefined) return 'EventBase { closed }';
+    const timers = this.#timers.size - (this.#dispatch?.timeoutTimer?.pending === true ? 1 : 0);
+    const handlers = this.#table.handlerCount;
+    const parts = [`epoll fd ${mux.fd}`, `${this.#table.size} fds`, `${handlers} handler${handlers === 1 ? '' : 's'}`, `${timers} timer${timers === 1 ? '' : 's'}`];
+    if (this.dispatching) parts.push('dispatching');
+    return `EventBase { ${parts.join(', ')} }`;
   }
 
   #open(): EpollMux {
@@ -111,37 +125,16 @@ export class EventBase {
 
   /** See the free function `setIoHandler`. */
   setIoHandler(fd: number, eventType: IoEventType, callback: IoHandler, options: IoHandlerOptions = {}): FdHandler {
-    const mux = this.#open();
-    checkFd(fd);
+    this.#open();
+    checkFd('setIoHandler', fd);
     const type: unknown = eventType;
-    if (type !== 'read' && type !== 'write') throw new TypeError(`eventType must be 'read' or 'write', got ${String(type)}`);
-    checkFunction('handler', callback);
+    if (type !== 'read' && type !== 'write') throw new TypeError(`setIoHandler: eventType must be 'read' or 'write', got ${inspect(type)}`);
+    checkFunction('setIoHandler', 'handler', callback);
     const { timeout, oneShot = false } = options;
-    if (timeout !== undefined) checkSeconds('timeout', timeout);
-    if (typeof (oneShot as unknown) !== 'boolean') throw new TypeError(`oneShot must be a boolean, got ${String(oneShot)}`);
-    let entry = this.#fds.get(fd);
-    if (entry !== undefined) {
-      // The MOD doubles as a liveness probe: ENOENT means the registered file was
-      // closed (its number may name another file now), so its handlers are dead.
-      const interest = entry[eventType] === undefined ? epollInterest(true, true) : entry.interest;
-      if (!mux.modify(fd, interest, entry.tag)) {
-        this.#forget(fd, entry);
-        entry = undefined;
-      } else if (entry[eventType] !== undefined) {
-        throw new Error(`FD ${fd} is already monitored for event ${eventType}`);
-      } else {
-        entry.interest = interest;
-      }
-    }
+    if (timeout !== undefined) checkSeconds('setIoHandler', 'timeout', timeout);
+    if (typeof (oneShot as unknown) !== 'boolean') throw new TypeError(`setIoHandler: oneShot must be a boolean, got ${inspect(oneShot)}`);
     const handler = new FdHandler(fd, eventType, callback, timeout, oneShot);
-    if (entry === undefined) {
-      const interest = epollInterest(eventType === 'read', eventType === 'write');
-      const tag = (this.#tags = (this.#tags + 1) >>> 0);
-      mux.add(fd, interest, tag);
-      entry = { read: undefined, write: undefined, error: undefined, lastWrite: -Infinity, interest, tag };
-      this.#fds.set(fd, entry);
-    }
-    entry[eventType] = handler;
+    this.#table.add(handler);
     if (timeout !== undefined) {
       handler.expiry = monotonicSeconds() + timeout;
       this.#fdTimers.push(handler);
@@ -150,19 +143,12 @@ export class EventBase {
     return handler;
   }
 
-  /** Drop the entry of a closed fd (nothing left to tell the kernel). */
-  #forget(fd: number, entry: FdEntry): void {
-    if (entry.read !== undefined) this.#fdTimers.remove(entry.read);
-    if (entry.write !== undefined) this.#fdTimers.remove(entry.write);
-    this.#fds.delete(fd);
-  }
-
   /** See the free function `setErrorHandler`. */
   setErrorHandler(fd: number, callback: ErrorHandler): void {
     this.#open();
-    checkFd(fd);
-    checkFunction('error handler', callback);
-    const entry = this.#fds.get(fd);
+    checkFd('setErrorHandler', fd);
+    checkFunction('setErrorHandler', 'handler', callback);
+    const entry = this.#table.get(fd);
     if (entry === undefined) throw new Error(`FD ${fd} is not being monitored`);
     if (entry.error !== undefined) throw new Error(`FD ${fd} already has an error handler`);
     entry.error = callback;
@@ -170,42 +156,15 @@ export class EventBase {
 
   /** See the free function `removeFdHandlers`. */
   removeFdHandlers(fd: number, options: RemoveFdHandlersOptions = {}): boolean {
-    const mux = this.#open();
-    const entry = this.#fds.get(fd);
-    if (entry === undefined) return false;
-    const all = options.read !== true && options.write !== true && options.error !== true;
-    let removed = false;
-    for (const type of ['read', 'write'] as const) {
-      const handler = entry[type];
-      if (handler !== undefined && (all || options[type] === true)) {
-        this.#fdTimers.remove(handler);
-        entry[type] = undefined;
-        removed = true;
-      }
-    }
-    if (entry.error !== undefined && (all || options.error === true)) {
-      entry.error = undefined;
-      removed = true;
-    }
-    if (entry.read === undefined && entry.write === undefined) {
-      this.#fds.delete(fd);
-      mux.unmonitor(fd);
-    } else {
-      const interest = epollInterest(entry.read !== undefined, entry.write !== undefined);
-      if (interest !== entry.interest) {
-        entry.interest = interest;
-        // false: the fd was closed while registered, nothing left to narrow in the kernel.
-        mux.modify(fd, interest, entry.tag);
-      }
-    }
-    return removed;
+    this.#open();
+    return this.#table.remove(fd, options);
   }
 
   /** See the free function `addTimer`. */
   addTimer(callback: () => void, seconds: number, options: { readonly oneShot?: boolean } = {}): Timer {
     this.#open();
-    checkFunction('timer function', callback);
-    checkSeconds('timeout', seconds);
+    checkFunction('addTimer', 'fn', callback);
+    checkSeconds('addTimer', 'seconds', seconds);
     return this.#addTimer(callback, seconds, options.oneShot === true, false);
   }
 
@@ -227,21 +186,21 @@ export class EventBase {
   exitEventLoop(options: { readonly delay?: number } = {}): void {
     this.#open();
     const delay = options.delay ?? 0;
-    checkSeconds('delay', delay);
+    checkSeconds('exitEventLoop', 'delay', delay);
     this.#addTimer(() => (this.#exit = true), delay, true, false);
   }
 
   /** See the free function `isEventBaseEmpty`. */
   isEmpty(): boolean {
     const internal = this.#dispatch?.timeoutTimer?.pending === true ? 1 : 0;
-    return this.#fds.size === 0 && this.#timers.size - internal === 0;
+    return this.#table.size === 0 && this.#timers.size - internal === 0;
   }
 
   /** See the free function `isFdMonitored`. */
   isFdMonitored(fd: number, eventType: IoEventType): FdHandler | undefined;
   isFdMonitored(fd: number, eventType: 'error'): ErrorHandler | undefined;
   isFdMonitored(fd: number, eventType: IoEventType | 'error'): FdHandler | ErrorHandler | undefined {
-    return this.#fds.get(fd)?.[eventType];
+    return this.#table.get(fd)?.[eventType];
   }
 
   /** See the free function `eventDispatch`. */
@@ -249,14 +208,27 @@ export class EventBase {
     try {
       const mux = this.#open();
       if (this.#dispatch !== undefined) throw new Error('eventDispatch is already running on this EventBase');
-      if (options.timeout !== undefined) checkSeconds('timeout', options.timeout);
+      const { timeout, signal } = options;
+      if (timeout !== undefined) checkSeconds('eventDispatch', 'timeout', timeout);
+      checkSignal('eventDispatch', signal);
+      // The contract: an abort rejects with the signal's reason, whatever it is.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      if (signal?.aborted === true) return Promise.reject(abortReason(signal));
       return new Promise<void>((resolve, reject) => {
         this.#exit = false;
-        const dispatch: Dispatch = { resolve, reject, oneShot: options.oneShot === true, timeoutTimer: undefined };
+        const dispatch: Dispatch = {
+          resolve,
+          reject,
+          oneShot: options.oneShot === true,
+          timeoutTimer: undefined,
+          signal,
+          onAbort: () => {
+            if (this.#dispatch === dispatch && signal !== undefined) this.#finish(abortReason(signal));
+          },
+        };
         this.#dispatch = dispatch;
-        if (options.timeout !== undefined) {
-          dispatch.timeoutTimer = this.#addTimer(() => (this.#exit = true), options.timeout, true, true);
-        }
+        signal?.addEventListener('abort', dispatch.onAbort, { once: true });
+        if (timeout !== undefined) dispatch.timeoutTimer = this.#addTimer(() => (this.#exit = true), timeout, true, true);
         mux.wake(true);
         setImmediate(this.#run);
       });
@@ -270,9 +242,9 @@ export class EventBase {
     const mux = this.#mux;
     if (mux === undefined) return;
     this.#mux = undefined;
-    this.#finish(undefined);
+    this.#finish();
     mux.close();
-    this.#fds.clear();
+    this.#table.clear();
     this.#timers.clear();
     this.#fdTimers.clear();
   }
@@ -299,21 +271,19 @@ export class EventBase {
       for (let pass = 1; ; pass++) {
         this.#fired = false;
         this.#now = -1;
-        const ready = this.#fds.size > 0 ? mux.harvest(this.#visit) : 0;
+        const ready = this.#table.size > 0 ? mux.harvest(this.#visit) : 0;
         // Handlers may have added timers (exitEventLoop): expire against a fresh clock.
-        if (this.#fdTimers.size + this.#timers.size > 0) this.#now = monotonicSeconds();
-        if (this.#dispatch === dispatch && this.#fdTimers.size > 0) this.#expireFdTimers();
-        if (this.#dispatch === dispatch && this.#timers.size > 0) this.#expireTimers();
+        if (this.#dispatch === dispatch && this.#fdTimers.size + this.#timers.size > 0) this.#expire();
         if (this.#dispatch !== dispatch) return;
         if (this.#shouldExit(dispatch)) {
-          this.#finish(undefined);
+          this.#finish();
           return;
         }
-        if (pass === 2) this.#drainPays = ready > 0;
+        if (pass === 2) this.#drain.record(ready > 0);
         if (ready === 0 || pass === DRAIN_PASSES) break;
         // When the last extra harvest found nothing (the peers live elsewhere), a
         // wakeup ends after one iteration, except every 8th, which probes again.
-        if (pass === 1 && !this.#drainPays && (++this.#drainSkips & 7) !== 0) break;
+        if (pass === 1 && !this.#drain.shouldTry()) break;
       }
     } catch (error) {
       if (this.#dispatch === dispatch) this.#finish(error instanceof Error ? error : new Error(String(error)));
@@ -327,30 +297,30 @@ export class EventBase {
   }
 
   readonly #visit = (fd: number, tag: number, ready: number): void => {
-    const entry = this.#fds.get(fd);
+    const entry = this.#table.get(fd);
     // Another tag: a stale registration (a closed fd's file living on in a dup).
     if (entry === undefined || entry.tag !== tag || this.#dispatch === undefined) return;
-    const status: IoStatus = (ready & MUX_ERROR) !== 0 ? 'error' : undefined;
-    if ((ready & MUX_READ) !== 0 && entry.read !== undefined) this.#callIo(entry, entry.read, status);
-    if ((ready & MUX_WRITE) !== 0 && entry.write !== undefined && this.#fds.get(fd) === entry) {
+    const status: IoStatus = (ready & ERROR_PENDING) !== 0 ? 'error' : undefined;
+    if ((ready & READABLE) !== 0 && entry.read !== undefined) this.#callIo(entry, entry.read, status);
+    if ((ready & WRITABLE) !== 0 && entry.write !== undefined && this.#table.get(fd) === entry) {
       if (this.writeIntervalThreshold === 0 || this.#clock() - entry.lastWrite >= this.writeIntervalThreshold) {
         if (this.writeIntervalThreshold !== 0) entry.lastWrite = this.#clock();
         this.#callIo(entry, entry.write, status);
       }
     }
-    if ((ready & MUX_ERROR) !== 0 && this.#fds.get(fd) === entry && this.dispatching) {
+    if ((ready & ERROR_PENDING) !== 0 && this.#table.get(fd) === entry && this.dispatching) {
       this.#fired = true;
       entry.error?.(fd, 'error');
-      if (this.#fds.get(fd) === entry) this.removeFdHandlers(fd, { read: true, write: true });
+      if (this.#table.get(fd) === entry) this.#table.remove(fd, { read: true, write: true });
     }
   };
 
   #callIo(entry: FdEntry, handler: FdHandler, status: IoStatus): void {
     this.#fired = true;
     handler.callback(handler.fd, handler.eventType, status);
-    if (entry[handler.eventType] !== handler || this.#fds.get(handler.fd) !== entry) return;
+    if (entry[handler.eventType] !== handler || this.#table.get(handler.fd) !== entry) return;
     if (handler.oneShot) {
-      this.removeFdHandlers(handler.fd, { [handler.eventType]: true });
+      this.#table.remove(handler.fd, { [handler.eventType]: true });
     } else if (handler.timeout !== undefined) {
       this.#fdTimers.remove(handler);
       handler.expiry = this.#clock() + handler.timeout;
@@ -364,76 +334,44 @@ export class EventBase {
     return this.#now;
   }
 
-  #expireFdTimers(): void {
-    const due: FdHandler[] = [];
-    for (let h = this.#fdTimers.peek(); h !== undefined && h.expiry <= this.#now; h = this.#fdTimers.peek()) {
-      this.#fdTimers.remove(h);
-      due.push(h);
-    }
-    for (const h of due) {
-      h.expiry = Math.max(h.expiry + (h.timeout ?? 0), this.#now);
-      this.#fdTimers.push(h);
-    }
-    for (const h of due) {
-      if (this.#dispatch === undefined) return;
-      if (this.#fds.get(h.fd)?.[h.eventType] !== h) continue;
-      this.#fired = true;
-      h.callback(h.fd, h.eventType, 'timeout');
-    }
+  /** Expire handler timeouts, then timers, against a fresh clock. */
+  #expire(): void {
+    const now = (this.#now = monotonicSeconds());
+    if (this.#fdTimers.size > 0) expireDue(this.#fdTimers, now, this.#fireTimeout, this.#running);
+    if (this.#timers.size > 0 && this.#running()) expireDue(this.#timers, now, this.#fireTimer, this.#running);
   }
 
-  #expireTimers(): void {
-    const due: Timer[] = [];
-    for (let t = this.#timers.peek(); t !== undefined && t.expiry <= this.#now; t = this.#timers.peek()) {
-      this.#timers.remove(t);
-      due.push(t);
-    }
-    for (const t of due) {
-      if (!t.oneShot) {
-        t.expiry += t.delay;
-        this.#timers.push(t);
-      }
-    }
-    for (const t of due) {
-      if (this.#dispatch === undefined) return;
-      if (!t.pending) continue;
-      if (t.oneShot) t.pending = false;
-      if (!t.internal) this.#fired = true;
-      t.callback();
-    }
-  }
+  readonly #running = (): boolean => this.#dispatch !== undefined;
 
-  /** Arm the one Node timer for the earliest expiry, while dispatching. */
-  #reschedule(): void {
-    if (this.#dispatch === undefined) return;
-    const a = this.#timers.peek()?.expiry ?? Infinity;
-    const b = this.#fdTimers.peek()?.expiry ?? Infinity;
-    const at = Math.min(a, b);
-    if (at === this.#nodeTimerAt) return;
-    if (this.#nodeTimer !== undefined) clearTimeout(this.#nodeTimer);
-    this.#nodeTimer = undefined;
-    this.#nodeTimerAt = at;
-    if (at === Infinity) return;
-    const ms = Math.max(0, Math.ceil((at - monotonicSeconds()) * 1000));
-    this.#nodeTimer = setTimeout(this.#onNodeTimer, ms);
-  }
-
-  readonly #onNodeTimer = (): void => {
-    this.#nodeTimer = undefined;
-    this.#nodeTimerAt = Infinity;
-    this.#run();
+  readonly #fireTimeout = (h: FdHandler): void => {
+    if (this.#table.get(h.fd)?.[h.eventType] !== h) return;
+    this.#fired = true;
+    h.callback(h.fd, h.eventType, 'timeout');
   };
 
-  #finish(error: Error | undefined): void {
+  readonly #fireTimer = (t: Timer): void => {
+    if (!t.pending) return;
+    if (t.oneShot) t.pending = false;
+    if (!t.internal) this.#fired = true;
+    t.callback();
+  };
+
+  /** Arm the Node timer for the earliest expiry, while dispatching. */
+  #reschedule(): void {
+    if (this.#dispatch === undefined) return;
+    this.#wakeup.arm(Math.min(this.#timers.peek()?.expiry ?? Infinity, this.#fdTimers.peek()?.expiry ?? Infinity));
+  }
+
+  /** End the running dispatch: resolve, or reject with `error` when given. */
+  #finish(...error: [] | [unknown]): void {
     const dispatch = this.#dispatch;
     if (dispatch === undefined) return;
     this.#dispatch = undefined;
+    dispatch.signal?.removeEventListener('abort', dispatch.onAbort);
     if (dispatch.timeoutTimer !== undefined) this.removeTimer(dispatch.timeoutTimer);
-    if (this.#nodeTimer !== undefined) clearTimeout(this.#nodeTimer);
-    this.#nodeTimer = undefined;
-    this.#nodeTimerAt = Infinity;
+    this.#wakeup.cancel();
     this.#mux?.wake(false);
-    if (error === undefined) dispatch.resolve();
-    else dispatch.reject(error);
+    if (error.length === 0) dispatch.resolve();
+    else dispatch.reject(error[0]);
   }
 }

@@ -9,7 +9,8 @@ import {
   type IoHandlerOptions,
   type RemoveFdHandlersOptions,
 } from './event-base.js';
-import type { ErrorHandler, FdHandler, IoEventType, IoHandler } from './fd-handler.js';
+import type { ErrorHandler, FdHandler, IoHandler } from './fd-handler.js';
+import type { IoEventType } from './readiness.js';
 import type { Timer } from './timer.js';
 
 /**

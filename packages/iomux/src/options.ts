@@ -20,6 +20,8 @@ export interface DispatchOptions {
   readonly oneShot?: boolean;
   /** Return after this many seconds. */
   readonly timeout?: number;
+  /** Abort the dispatch: it rejects with the signal's reason (handlers and timers stay registered). */
+  readonly signal?: AbortSignal | undefined;
 }
 /** Which handlers `removeFdHandlers` removes; none given means all. */
 export interface RemoveFdHandlersOptions {
@@ -28,13 +30,11 @@ export interface RemoveFdHandlersOptions {
   readonly error?: boolean;
 }
 
-export function checkFd(fd: number): void {
-  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) {
-    throw new RangeError(`fd must be a non-negative 32-bit integer, got ${String(fd)}`);
-  }
+/**
+ * Check a callback argument.
+ *
+ * @throws {TypeError} "setIoHandler: handler must be a function, got number"
+ */
+export function checkFunction(fn: string, what: string, f: unknown): void {
+  if (typeof f !== 'function') throw new TypeError(`${fn}: ${what} must be a function, got ${typeof f}`);
 }
-
-export function checkFunction(what: string, f: unknown): void {
-  if (typeof f !== 'function') throw new TypeError(`${what} must be a function, got ${typeof f}`);
-}
-

@@ -5,9 +5,9 @@
  */
 import { getSystemErrorMap } from 'node:util';
 import { constants } from 'node:os';
+import { brandClass } from '@iolib/address/internal';
 import { errno as lastErrno, libc } from './libc.js';
 
-const BRAND = Symbol.for('iolib.SyscallError');
 const errorMap = getSystemErrorMap();
 /** Names Node's libuv table lacks (EINPROGRESS, ENETRESET, …), from `os.constants.errno`; the first name wins (EAGAIN over EWOULDBLOCK). */
 const extraNames = new Map<number, string>();
@@ -93,12 +93,8 @@ export class SyscallError extends Error {
     if (details.port !== undefined) this.port = details.port;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
 }
-Object.defineProperty(SyscallError.prototype, BRAND, { value: true });
+brandClass(SyscallError, 'SyscallError');
 
 /**
  * Run a system call, retrying while it fails with `EINTR`.
@@ -141,8 +137,6 @@ export function syscall(name: string, call: () => number, details?: SyscallError
   return result;
 }
 
-const PATH_BRAND = Symbol.for('iolib.UnixPathTooLongError');
-
 /**
  * A Unix socket path or abstract name that does not fit `sun_path`: at most
  * 107 bytes (UTF-8) for a path, which needs its terminating NUL, and 107 bytes
@@ -174,14 +168,8 @@ export class UnixPathTooLongError extends RangeError {
     this.limit = limit;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PATH_BRAND] === true;
-  }
 }
-Object.defineProperty(UnixPathTooLongError.prototype, PATH_BRAND, { value: true });
-
-const SOCKADDR_BRAND = Symbol.for('iolib.SockaddrError');
+brandClass(UnixPathTooLongError, 'UnixPathTooLongError');
 
 /**
  * A socket address that cannot be encoded or decoded: a port outside 0–65535,
@@ -202,9 +190,5 @@ export class SockaddrError extends TypeError {
     this.name = 'SockaddrError';
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SOCKADDR_BRAND] === true;
-  }
 }
-Object.defineProperty(SockaddrError.prototype, SOCKADDR_BRAND, { value: true });
+brandClass(SockaddrError, 'SockaddrError');
