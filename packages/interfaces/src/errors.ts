@@ -45,6 +45,8 @@ export function show(value: unknown): string {
  * ```
  */
 export class UnknownInterfaceError extends SyscallError {
+  /** Always `'ENXIO'`. */
+  declare readonly code: 'ENXIO';
   /** The name or index that named no interface, as given. */
   readonly datum: string | number;
 

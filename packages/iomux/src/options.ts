@@ -1,4 +1,7 @@
 /** Options and argument checks of {@link EventBase}. */
+import { inspect } from 'node:util';
+import { checkFd, checkSeconds } from '@iolib/syscalls/internal';
+import type { IoEventType } from './readiness.js';
 
 /** Options of `new EventBase()` (IOLib's initargs). */
 export interface EventBaseOptions {
@@ -37,4 +40,21 @@ export interface RemoveFdHandlersOptions {
  */
 export function checkFunction(fn: string, what: string, f: unknown): void {
   if (typeof f !== 'function') throw new TypeError(`${fn}: ${what} must be a function, got ${typeof f}`);
+}
+
+/**
+ * Check the arguments of `setIoHandler`.
+ *
+ * @throws {TypeError} / {RangeError} naming `setIoHandler`, the argument and the value
+ */
+export function checkIoHandler(fd: number, eventType: IoEventType, callback: unknown, options: IoHandlerOptions): void {
+  checkFd('setIoHandler', fd);
+  const type: unknown = eventType;
+  if (type !== 'read' && type !== 'write') throw new TypeError(`setIoHandler: eventType must be 'read' or 'write', got ${inspect(type)}`);
+  checkFunction('setIoHandler', 'handler', callback);
+  const { timeout, oneShot } = options;
+  if (timeout !== undefined) checkSeconds('setIoHandler', 'timeout', timeout);
+  if (oneShot !== undefined && typeof (oneShot as unknown) !== 'boolean') {
+    throw new TypeError(`setIoHandler: oneShot must be a boolean, got ${inspect(oneShot)}`);
+  }
 }

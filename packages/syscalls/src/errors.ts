@@ -57,8 +57,14 @@ export interface SyscallErrorDetails {
 /**
  * A failed system call, shaped like Node's own system errors:
  * `message` is `"<syscall> <CODE> <detail>"`, and `code`, `errno`, `syscall`
- * (plus `path`, `address`, `port` when known) are set. `errno` is positive,
- * as the C library reports it (Node's `err.errno` is negative; compare `code`).
+ * (plus `path`, `address`, `port` when known) are set.
+ *
+ * `errno` is positive, as the C library reports it and as `os.constants.errno`
+ * and {@link E} number it (`e.errno === E.ECONNREFUSED`). Node's own system
+ * errors carry libuv's negative value instead; compare `code`, or name the
+ * number with {@link errnoName} (`errnoName(e.errno)`, equal to Node's
+ * `util.getSystemErrorName(-e.errno)`). A subclass for one errno narrows `code`
+ * to its literal (`declare readonly code: 'ENXIO'`).
  *
  * `instanceof SyscallError` holds across duplicate installs of this package.
  *
@@ -70,7 +76,7 @@ export interface SyscallErrorDetails {
  * ```
  */
 export class SyscallError extends Error {
-  /** Symbolic errno name, e.g. `'ENOENT'`. */
+  /** Symbolic errno name, e.g. `'ENOENT'` (a subclass for one errno narrows it to that literal). */
   readonly code: string;
   /** The errno number (positive). */
   readonly errno: number;
@@ -80,6 +86,11 @@ export class SyscallError extends Error {
   readonly address?: string;
   readonly port?: number;
 
+  /**
+   * @param syscall - the C function that failed, `'connect'`
+   * @param errno - the positive errno it failed with
+   * @param details - the path, address, port or other detail the call was about
+   */
   constructor(syscall: string, errno: number, details: SyscallErrorDetails = {}) {
     const code = errnoName(errno);
     const detail = details.detail ?? details.path ?? details.address;
@@ -185,6 +196,9 @@ brandClass(UnixPathTooLongError, 'UnixPathTooLongError');
  * ```
  */
 export class SockaddrError extends TypeError {
+  /** Node's code for an argument with a bad value. */
+  readonly code = 'ERR_INVALID_ARG_VALUE';
+
   constructor(message: string) {
     super(message);
     this.name = 'SockaddrError';
