@@ -72,3 +72,4 @@ export { IPv4Network, IPv6Network } from './networks.js';
 export { parsePrefix, type ParsePrefixOptions } from './prefix-parse.js';
 export * from './prefix-set.js';
 export * from './reverse-dns.js';
+export { ipv4FromBytes, ipv6FromBytes } from './bytes.js';
