@@ -12,7 +12,6 @@ import { parseNameServers } from './nameserver.js';
 import type { NameServer } from './nameserver.js';
 import { currentResolvConf } from './resolv-conf.js';
 import type { ResolvConf } from './resolv-conf.js';
-import { socketTransport } from './socket-transport.js';
 
 /** Options every resolver call takes. */
 export interface ResolverOptions {
@@ -97,7 +96,6 @@ export function makeContext(options: ResolverOptions, cache: boolean | DnsCache 
       useVc: options.useVc ?? conf.useVc,
       edns: options.edns ?? conf.edns0,
       deadline: performance.now() + total * 1000,
-      transport: socketTransport,
     },
     serversKey: cache === false ? '' : servers.map((s) => s.label).join(','),
     cache: cache === false ? undefined : cache === true || cache === undefined ? defaultCache : cache,

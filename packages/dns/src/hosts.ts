@@ -3,15 +3,15 @@
  * Lines with an invalid address or no name are skipped. Names compare
  * case-insensitively (RFC 4343; IOLib compared them case-sensitively).
  */
-import type { IPv4Address, IPv6Address } from '@iolib/address';
-import { parseIPLiteral } from './addresses.js';
+import { tryParseAddress } from '@iolib/address';
+import type { InetAddress } from '@iolib/address';
 import { nameKey } from './name-codec.js';
 import { RECHECK_MS } from './resolv-conf.js';
 import { WatchedFile } from './watched-file.js';
 
 /** One line of a hosts file. */
 export interface HostsEntry {
-  readonly address: IPv4Address | IPv6Address;
+  readonly address: InetAddress;
   readonly family: 4 | 6;
   /** Canonical name first, then the aliases. */
   readonly names: readonly string[];
@@ -46,9 +46,9 @@ export function parseHosts(text: string): HostsTable {
     if (line === '') continue;
     const [addressText = '', ...names] = line.split(/[ \t]+/);
     if (names.length === 0) continue;
-    const address = parseIPLiteral(addressText);
-    if (address === undefined) continue;
-    const entry: HostsEntry = { address, family: address.toString().includes(':') ? 6 : 4, names };
+    const address = tryParseAddress(addressText);
+    if (address === null) continue;
+    const entry: HostsEntry = { address, family: address.family === 'ipv4' ? 4 : 6, names };
     entries.push(entry);
     for (const n of new Set(names.map(nameKey))) {
       const list = byName.get(n);

@@ -12,8 +12,6 @@ export type { LookupHostnameOptions, EnsureHostnameOptions, HostLookup, HostAlia
 export { dnsQuery } from './query.js';
 export type { DnsQueryOptions } from './query.js';
 export type { ResolverOptions } from './context.js';
-export type { IPAddress } from './addresses.js';
-export { reverseName } from './addresses.js';
 export {
   DnsFormatError, ResolverError, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverUnknownError,
   UnknownServiceError, UnknownProtocolError,

@@ -3,8 +3,8 @@
  * first, then DNS with the search list; A and AAAA asked in parallel; an
  * address does a reverse (PTR) lookup.
  */
-import type { IPAddress } from './addresses.js';
-import { isIPAddress, parseIPLiteral, reverseName, unmapIPv4 } from './addresses.js';
+import { isInetAddress, tryParseAddress } from '@iolib/address';
+import type { InetAddress } from '@iolib/address';
 import type { DnsCache } from './cache.js';
 import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { Context, ResolverOptions } from './context.js';
@@ -14,6 +14,7 @@ import type { HostsEntry } from './hosts.js';
 import { toAsciiName } from './idna.js';
 import { nameKey } from './name-codec.js';
 import { resolveChain } from './resolve.js';
+import { ptrName, unmapped } from './reverse.js';
 import type { Resolved } from './resolve.js';
 import { TYPE_A, TYPE_AAAA, TYPE_PTR } from './types.js';
 
@@ -37,15 +38,15 @@ export interface LookupHostnameOptions extends ResolverOptions {
 /** One of the host's names with its address. */
 export interface HostAlias {
   readonly name: string;
-  readonly address: IPAddress;
+  readonly address: InetAddress;
 }
 
 /** The four values of IOLib's `lookup-hostname`. */
 export interface HostLookup {
   /** The primary address. */
-  readonly address: IPAddress;
+  readonly address: InetAddress;
   /** The other addresses (IPv4 before IPv6 with `ipv6: true`). */
-  readonly otherAddresses: readonly IPAddress[];
+  readonly otherAddresses: readonly InetAddress[];
   /** The name after following CNAMEs, without a trailing dot (for a reverse lookup: the PTR name). */
   readonly canonicalName: string;
   /** Every name with its address. */
@@ -91,11 +92,11 @@ function one(r: Resolved): HostLookup {
 }
 
 function toHostLookup(ok: readonly Resolved[]): HostLookup {
-  const addresses: IPAddress[] = [];
+  const addresses: InetAddress[] = [];
   const aliases: HostAlias[] = [];
   for (const r of ok) {
     for (const rr of r.records) {
-      const address = rr.data as IPAddress;
+      const address = rr.data as InetAddress;
       addresses.push(address);
       aliases.push({ name: rr.name, address });
     }
@@ -157,15 +158,13 @@ async function search(list: readonly string[], ascii: string, mode: IPv6Mode, ct
   throw noName ?? failed ?? new ResolverNoNameError(host);
 }
 
-async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
-  const target = unmapIPv4(address);
+async function byAddress(address: InetAddress, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
+  const target = unmapped(address);
+  // As IOLib: without IPv6, an IPv4-mapped address is the IPv4 address it carries, in the result too.
+  const shown = mode === false ? target : address;
   const entry = currentHosts(options.hostsFile).byAddress.get(target.toString());
-  if (entry !== undefined) {
-    return { address, otherAddresses: [], canonicalName: first(entry.names), aliases: entry.names.map((name) => ({ name, address })) };
-  }
-  const r = await resolveChain(reverseName(target), TYPE_PTR, ctx, address, same);
-  const names = r.records.map((rr) => rr.data as string);
-  return { address, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address })) };
+  const names = entry !== undefined ? entry.names : (await resolveChain(ptrName(target), TYPE_PTR, ctx, address, same)).records.map((rr) => rr.data as string);
+  return { address: shown, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address: shown })) };
 }
 
 /**
@@ -191,14 +190,14 @@ async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx
  * const { address, canonicalName } = await lookupHostname('www.example.test', { nameservers: '127.0.0.1:15353' });
  * ```
  */
-export function lookupHostname(host: string | IPAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
+export function lookupHostname(host: string | InetAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
   let mode: IPv6Mode;
-  let address: IPAddress | undefined;
+  let address: InetAddress | undefined;
   let ctx: Context;
   try {
     mode = checkIPv6(options.ipv6);
-    if (typeof host !== 'string' && !isIPAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
-    address = typeof host === 'string' ? parseIPLiteral(host) : host;
+    if (typeof host !== 'string' && !isInetAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
+    address = typeof host === 'string' ? (tryParseAddress(host) ?? undefined) : host;
     if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
       throw new TypeError('search must be an array of domain names');
     }
@@ -211,7 +210,7 @@ export function lookupHostname(host: string | IPAddress, options: LookupHostname
   // No async wrapper: one promise layer less on the hot path; every failure still becomes a ResolverError.
   try {
     checkAborted(ctx, datum);
-    const result = address !== undefined ? byAddress(address, options, ctx) : byName(host as string, mode, options, ctx);
+    const result = address !== undefined ? byAddress(address, mode, options, ctx) : byName(host as string, mode, options, ctx);
     return result instanceof Promise ? result.catch((e: unknown) => { throw toResolverError(datum, e); }) : Promise.resolve(result);
   } catch (e) {
     return Promise.reject(toResolverError(datum, e));
@@ -239,11 +238,11 @@ export interface EnsureHostnameOptions extends LookupHostnameOptions {
  * await ensureHostname('nx.invalid', { errorp: false }) // null
  * ```
  */
-export async function ensureHostname(x: string | IPAddress, options: EnsureHostnameOptions = {}): Promise<IPAddress | null> {
-  if (isIPAddress(x)) return x;
+export async function ensureHostname(x: string | InetAddress, options: EnsureHostnameOptions = {}): Promise<InetAddress | null> {
+  if (isInetAddress(x)) return x;
   if (typeof x === 'string') {
-    const literal = parseIPLiteral(x);
-    if (literal !== undefined) return literal;
+    const literal = tryParseAddress(x);
+    if (literal !== null) return literal;
   }
   try {
     return (await lookupHostname(x, options)).address;

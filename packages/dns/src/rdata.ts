@@ -4,7 +4,7 @@
  * bytes, never a failure.
  */
 import { DnsFormatError } from './errors.js';
-import { ipv4FromBytes, ipv6FromBytes } from './addresses.js';
+import { ipv4FromBytes, ipv6FromBytes } from '@iolib/address';
 import { readName } from './name-codec.js';
 import type { NameCache } from './name-codec.js';
 import type { DnsRecordData } from './types.js';

@@ -29,7 +29,7 @@ export interface ResolvConf {
 
 /** The defaults glibc uses (except EDNS0, which this resolver always sends). */
 export const DEFAULT_RESOLV_CONF: ResolvConf = Object.freeze({
-  nameservers: Object.freeze([{ host: '127.0.0.1', port: 53, family: 4, label: '127.0.0.1:53' } as const]),
+  nameservers: Object.freeze([parseNameServer('127.0.0.1') as NameServer]),
   search: Object.freeze([]),
   ndots: 1, timeout: 5, attempts: 2, rotate: false, edns0: true, useVc: false,
 });

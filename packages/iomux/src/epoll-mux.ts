@@ -27,7 +27,7 @@ import {
   syscall,
   trySyscall,
 } from '@iolib/syscalls';
-import { FdWatcher, READABLE } from './watcher.js';
+import { FdWatcher, READABLE, type ReadyCallback } from './watcher.js';
 
 /** Readiness of one fd as the base sees it. */
 export const MUX_READ = 1;
@@ -42,6 +42,10 @@ export function epollInterest(read: boolean, write: boolean): number {
   return (read ? EPOLLIN : 0) | (write ? EPOLLOUT : 0) | EPOLLPRI;
 }
 
+/**
+ * An epoll set watched from Node's loop. Internal to iolib: used by
+ * `EventBase` and by `@iolib/dns`'s UDP engine, not part of the public API.
+ */
 export class EpollMux {
   readonly fd: number;
   readonly watcher: FdWatcher;
@@ -49,10 +53,10 @@ export class EpollMux {
   private readonly events = Buffer.alloc(MAX_EVENTS * EPOLL_EVENT_SIZE);
 
   /**
-   * @param onReady - called from Node's loop while the epoll fd is readable
+   * @param onReady - called from Node's loop while the epoll fd is readable (with the poll error, if libuv reports one)
    * @throws {SyscallError} from `epoll_create1` or `uv_poll_init`
    */
-  constructor(onReady: () => void) {
+  constructor(onReady: ReadyCallback) {
     this.fd = syscall('epoll_create1', () => epoll_create1(EPOLL_CLOEXEC));
     try {
       this.watcher = new FdWatcher(this.fd, onReady);

@@ -16,6 +16,8 @@ export {
 } from './event-base.js';
 export { FdHandler, type IoEventType, type IoStatus, type IoHandler, type ErrorHandler } from './fd-handler.js';
 export { Timer } from './timer.js';
+/** For `@iolib/dns`'s resolver only (its UDP exchanges share one epoll set); not part of the public API. */
+export { EpollMux } from './epoll-mux.js';
 export {
   setIoHandler,
   setErrorHandler,
