@@ -5,8 +5,10 @@
  * {@link MAX_RECORDS} records. It throws only {@link DnsFormatError}.
  */
 import { DnsFormatError } from './errors.js';
-import { NameCache, readName } from './name-codec.js';
+import { readName } from './name-codec.js';
+import { NameTable } from './name-table.js';
 import { decodeRdata } from './rdata.js';
+import type { RawSource } from './rdata.js';
 import { recordTypeName, TYPE_OPT } from './types.js';
 import type { DnsEdns, DnsFlags, DnsMessage, DnsQuestion, DnsRecord } from './types.js';
 
@@ -56,13 +58,20 @@ export function decodeHeader(bytes: Uint8Array): DnsHeader {
   };
 }
 
-class Reader {
+class Reader implements RawSource {
   pos = 12;
   records = 0;
   edns: DnsEdns | undefined;
   extendedRcode = 0;
-  readonly names = new NameCache();
+  readonly names = new NameTable();
+  /** One copy of the message, made on first need: raw RDATA and EDNS options are views into it. */
+  private copy: Uint8Array | undefined;
   constructor(readonly buf: Buffer) {}
+
+  raw(start: number, end: number): Uint8Array {
+    this.copy ??= new Uint8Array(this.buf);
+    return this.copy.subarray(start, end);
+  }
 
   need(n: number, what: string): void {
     if (this.pos + n > this.buf.length) throw new DnsFormatError(`${what} runs past the end of the message`, this.pos);
@@ -98,12 +107,12 @@ class Reader {
       if (this.edns !== undefined) throw new DnsFormatError('more than one OPT record', start - 10);
       if (name !== '.') throw new DnsFormatError('OPT record owner is not the root', start - 10);
       this.extendedRcode = ttlRaw >>> 24;
-      this.edns = { udpPayloadSize: cls, version: (ttlRaw >>> 16) & 0xff, dnssecOk: (ttlRaw & 0x8000) !== 0, options: ednsOptions(b, start, end) };
+      this.edns = { udpPayloadSize: cls, version: (ttlRaw >>> 16) & 0xff, dnssecOk: (ttlRaw & 0x8000) !== 0, options: ednsOptions(this, b, start, end) };
       return undefined;
     }
     // RFC 2181 §8: a TTL with the top bit set is treated as zero.
     const ttl = ttlRaw > 0x7fffffff ? 0 : ttlRaw;
-    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end, this.names) };
+    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end, this.names, this) };
   }
 
   section(count: number, section: 'answer' | 'authority' | 'additional'): DnsRecord[] {
@@ -116,7 +125,7 @@ class Reader {
   }
 }
 
-function ednsOptions(b: Buffer, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
+function ednsOptions(source: RawSource, b: Buffer, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
   const options: Array<{ code: number; data: Uint8Array }> = [];
   let pos = start;
   while (pos < end) {
@@ -124,7 +133,7 @@ function ednsOptions(b: Buffer, start: number, end: number): Array<{ code: numbe
     const code = b.readUInt16BE(pos);
     const len = b.readUInt16BE(pos + 2);
     if (pos + 4 + len > end) throw new DnsFormatError('EDNS option runs past OPT RDATA', pos);
-    options.push({ code, data: new Uint8Array(b.subarray(pos + 4, pos + 4 + len)) });
+    options.push({ code, data: source.raw(pos + 4, pos + 4 + len) });
     pos += 4 + len;
   }
   return options;
