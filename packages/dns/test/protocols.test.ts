@@ -1,0 +1,47 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lookupProtocol, UnknownProtocolError } from '../src/index.js';
+
+const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('lookupProtocol', () => {
+  const protocolsFile = fixture('protocols');
+  it.each([
+    ['tcp', { number: 6, name: 'tcp', aliases: ['TCP'] }],
+    ['TCP', { number: 6, name: 'tcp', aliases: ['TCP'] }],
+    [17, { number: 17, name: 'udp', aliases: ['UDP'] }],
+    ['262', { number: 262, name: 'mptcp', aliases: ['MPTCP'] }],
+  ] as const)('%j', (p, expected) => {
+    expect(lookupProtocol(p, { protocolsFile })).toEqual(expected);
+  });
+
+  it('throws UnknownProtocolError with the datum', () => {
+    for (const p of ['Tcp', 'broken', 99, 'icmp']) {
+      let err: unknown;
+      try {
+        lookupProtocol(p, { protocolsFile });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(UnknownProtocolError);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as UnknownProtocolError).datum).toBe(p);
+    }
+    expect(() => lookupProtocol(70000)).toThrow(RangeError);
+    expect(() => lookupProtocol(null as unknown as string)).toThrow(TypeError);
+  });
+
+  it('reads /etc/protocols, and the built-in table when the file is missing', () => {
+    expect(lookupProtocol('udp').number).toBe(17);
+    const protocolsFile = join(tmp, 'no-protocols');
+    expect(lookupProtocol('ipv6-icmp', { protocolsFile })).toEqual({ number: 58, name: 'ipv6-icmp', aliases: ['IPv6-ICMP'] });
+    copyFileSync(fixture('protocols'), protocolsFile);
+    expect(() => lookupProtocol('ipv6-icmp', { protocolsFile })).toThrow(UnknownProtocolError);
+  });
+});
