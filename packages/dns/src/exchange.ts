@@ -76,9 +76,6 @@ let rotation = 0;
 const RCODE_CODES: Readonly<Record<number, string>> = {
   [RCODE.FORMERR]: 'EFORMERR', [RCODE.SERVFAIL]: 'ESERVFAIL', [RCODE.NOTIMP]: 'ENOTIMP', [RCODE.REFUSED]: 'EREFUSED',
 };
-const RCODE_NAMES: Readonly<Record<number, string>> = {
-  [RCODE.FORMERR]: 'FORMERR', [RCODE.SERVFAIL]: 'SERVFAIL', [RCODE.NOTIMP]: 'NOTIMP', [RCODE.REFUSED]: 'REFUSED',
-};
 
 /** Whether `reply` answers `query` (RFC 5452 §4.3): ID, QR, opcode and the one question, case-insensitively. */
 function matches(reply: DnsMessage, id: number, qkey: string, type: number): boolean {
@@ -213,7 +210,7 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
   }
   if (lastFail !== undefined && failedCount === n) {
     const rc = lastFail.rcode;
-    throw new ExchangeError('fail', RCODE_CODES[rc] ?? 'ESERVFAIL', `${RCODE_NAMES[rc] ?? `RCODE ${rc}`} from every name server`, lastFail);
+    throw new ExchangeError('fail', RCODE_CODES[rc] ?? 'ESERVFAIL', `${lastFail.rcodeName} from every name server`, lastFail);
   }
   throw new ExchangeError('again', 'EAI_AGAIN', lastAgain?.detail ?? 'no usable reply', lastFail, { cause: lastAgain?.cause });
 }

@@ -6,6 +6,7 @@
 import { isInetAddress, tryParseAddress } from '@iolib/address';
 import type { InetAddress } from '@iolib/address';
 import type { DnsCache } from './cache.js';
+import { checkObject, checkOptionalBoolean, checkPath } from './check.js';
 import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { Context, ResolverOptions } from './context.js';
 import { ResolverError, ResolverNoNameError } from './errors.js';
@@ -56,7 +57,7 @@ export interface HostLookup {
 function checkIPv6(ipv6: unknown): IPv6Mode {
   if (ipv6 === undefined) return false;
   if (ipv6 === true || ipv6 === false || ipv6 === 'ipv6') return ipv6;
-  throw new TypeError(`ipv6 must be false, true or 'ipv6', got ${JSON.stringify(ipv6)}`);
+  throw new TypeError(`lookupHostname: ipv6 must be false, true or 'ipv6', got ${JSON.stringify(ipv6)}`);
 }
 
 /** The first element of a list the caller knows is not empty. */
@@ -195,14 +196,16 @@ export function lookupHostname(host: string | InetAddress, options: LookupHostna
   let address: InetAddress | undefined;
   let ctx: Context;
   try {
+    checkObject('lookupHostname', 'options', options, false);
     mode = checkIPv6(options.ipv6);
-    if (typeof host !== 'string' && !isInetAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
+    if (typeof host !== 'string' && !isInetAddress(host)) throw new TypeError(`lookupHostname: host must be a host name or an IP address, got ${String(host)}`);
+    if (options.hostsFile !== undefined) checkPath('lookupHostname', 'hostsFile', options.hostsFile);
     address = typeof host === 'string' ? (tryParseAddress(host) ?? undefined) : host;
     if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
-      throw new TypeError('search must be an array of domain names');
+      throw new TypeError('lookupHostname: search must be an array of domain names');
     }
-    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
-    ctx = makeContext(options, options.cache);
+    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`lookupHostname: ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
+    ctx = makeContext('lookupHostname', options, options.cache);
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new TypeError(String(e)));
   }
@@ -239,6 +242,8 @@ export interface EnsureHostnameOptions extends LookupHostnameOptions {
  * ```
  */
 export async function ensureHostname(x: string | InetAddress, options: EnsureHostnameOptions = {}): Promise<InetAddress | null> {
+  checkObject('ensureHostname', 'options', options, false);
+  checkOptionalBoolean('ensureHostname', 'errorp', options.errorp);
   if (isInetAddress(x)) return x;
   if (typeof x === 'string') {
     const literal = tryParseAddress(x);

@@ -70,19 +70,21 @@ export function parseNameServer(text: string, defaultPort = 53): NameServer | un
  * Parses a list of name server designators for a lookup's `nameservers` option.
  *
  * @param list - designators (a single string is a list of one)
+ * @param what - the function and option, for the errors (default `'nameservers'`)
  * @returns the servers, in order
- * @throws {TypeError} naming the first designator that is not valid, or when the list is empty
+ * @throws {TypeError} naming the first designator that is not valid, or when the list is empty or not a list
  * @example
  * ```ts
- * parseNameServers(['127.0.0.1:15353'])
+ * parseNameServers(['127.0.0.1:15353'], 'lookupHostname: nameservers')
  * ```
  */
-export function parseNameServers(list: string | readonly string[]): NameServer[] {
-  const items = typeof list === 'string' ? [list] : list;
-  if (items.length === 0) throw new TypeError('nameservers: the list is empty (give at least one server, e.g. "127.0.0.1:53")');
+export function parseNameServers(list: string | readonly string[], what = 'nameservers'): NameServer[] {
+  const items: readonly unknown[] | undefined = typeof list === 'string' ? [list] : Array.isArray(list) ? list : undefined;
+  if (items === undefined) throw new TypeError(`${what} must be a string or an array of strings, got ${typeof list}`);
+  if (items.length === 0) throw new TypeError(`${what}: the list is empty (give at least one server, e.g. "127.0.0.1:53")`);
   return items.map((item) => {
     const ns = typeof item === 'string' ? parseNameServer(item) : undefined;
-    if (ns === undefined) throw new TypeError(`nameservers: ${JSON.stringify(item)} is not an IP address with an optional port ("192.0.2.1", "127.0.0.1:15353", "[::1]:53")`);
+    if (ns === undefined) throw new TypeError(`${what}: ${JSON.stringify(item)} is not an IP address with an optional port ("192.0.2.1", "127.0.0.1:15353", "[::1]:53")`);
     return ns;
   });
 }

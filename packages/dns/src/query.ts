@@ -4,13 +4,14 @@
  */
 import { isInetAddress, tryParseAddress } from '@iolib/address';
 import type { InetAddress } from '@iolib/address';
+import { checkObject } from './check.js';
 import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { ResolverOptions } from './context.js';
 import { ExchangeError, exchange } from './exchange.js';
 import { toAsciiName } from './idna.js';
 import { encodeName } from './message-encode.js';
 import { ptrName } from './reverse.js';
-import { recordTypeCode, TYPE_PTR } from './types.js';
+import { typeCodeOf, TYPE_PTR } from './types.js';
 import type { DnsMessage } from './types.js';
 
 /** Options of {@link dnsQuery}. */
@@ -42,8 +43,9 @@ export interface DnsQueryOptions extends ResolverOptions {
  * ```
  */
 export async function dnsQuery(name: string | InetAddress, options: DnsQueryOptions = {}): Promise<DnsMessage> {
-  const type = recordTypeCode(options.type ?? 'a');
-  if (typeof name !== 'string' && !isInetAddress(name)) throw new TypeError(`name must be a string or an IP address, got ${String(name)}`);
+  checkObject('dnsQuery', 'options', options, false);
+  const type = typeCodeOf(options.type ?? 'a', 'dnsQuery: type');
+  if (typeof name !== 'string' && !isInetAddress(name)) throw new TypeError(`dnsQuery: name must be a string or an IP address, got ${String(name)}`);
   let qname: string;
   if (type === TYPE_PTR) {
     const address = typeof name === 'string' ? tryParseAddress(name) : name;
@@ -53,7 +55,7 @@ export async function dnsQuery(name: string | InetAddress, options: DnsQueryOpti
   } else {
     throw new TypeError(`dnsQuery: an address is a name only for type 'ptr', got type ${String(options.type)}`);
   }
-  const ctx = makeContext(options, false);
+  const ctx = makeContext('dnsQuery', options, false);
   checkAborted(ctx, name);
   try {
     qname = toAsciiName(qname);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadHosts, parseHosts } from '../src/index.js';
+import { currentHosts, loadHosts, parseHosts } from '../src/index.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
@@ -34,5 +34,13 @@ describe('hosts', () => {
     writeFileSync(path, '192.0.2.2 two\n');
     expect(loadHosts(path).byName.has('one')).toBe(false);
     expect(parseHosts('\n#\n  \n').entries).toEqual([]);
+  });
+});
+
+describe('hosts argument checks', () => {
+  it('name the function, the argument and the value', () => {
+    expect(() => parseHosts(null as unknown as string)).toThrow(new TypeError('parseHosts: text must be a string, got null'));
+    expect(() => loadHosts('')).toThrow(new TypeError('loadHosts: path must be a file name (a non-empty string without NUL), got ""'));
+    expect(() => currentHosts('a\0b')).toThrow(/^currentHosts: path must be a file name/);
   });
 });

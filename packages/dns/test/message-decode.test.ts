@@ -103,3 +103,27 @@ describe('decodeMessage', () => {
     expect(h.flags).toMatchObject({ qr: true, aa: true, tc: false, rd: true, ra: true });
   });
 });
+
+describe('decodeMessage and decodeHeader argument checks', () => {
+  it.each([null, undefined, 'abc', [1, 2, 3], 12])('%j is a TypeError naming the function', (value) => {
+    expect(() => decodeMessage(value as unknown as Uint8Array)).toThrow(TypeError);
+    expect(() => decodeMessage(value as unknown as Uint8Array)).toThrow(/^decodeMessage: bytes must be a Uint8Array, got /);
+    expect(() => decodeHeader(value as unknown as Uint8Array)).toThrow(/^decodeHeader: bytes must be a Uint8Array, got /);
+  });
+
+  it('names the value', () => {
+    expect(() => decodeMessage(null as unknown as Uint8Array)).toThrow(new TypeError('decodeMessage: bytes must be a Uint8Array, got null'));
+    expect(() => decodeMessage([1] as unknown as Uint8Array)).toThrow(new TypeError('decodeMessage: bytes must be a Uint8Array, got an array'));
+  });
+});
+
+describe('rcodeName', () => {
+  it('names the RCODE, extended bits included', () => {
+    expect(decodeMessage(message({ flags: 0x8183, question: Q })).rcodeName).toBe('NXDOMAIN');
+    expect(decodeMessage(message({ question: Q })).rcodeName).toBe('NOERROR');
+    expect(decodeMessage(message({ flags: 0x818f, question: Q }))).toMatchObject({ rcode: 15, rcodeName: 'RCODE15' });
+    // OPT with extended RCODE 1: (1 << 4) | 0 = 16, BADVERS.
+    const opt = { name: bytes(0), type: 41, cls: 1232, ttl: 0x01000000, data: Buffer.alloc(0) };
+    expect(decodeMessage(message({ question: Q, additional: [opt] }))).toMatchObject({ rcode: 16, rcodeName: 'BADVERS' });
+  });
+});

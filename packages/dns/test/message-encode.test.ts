@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeName } from '../src/message-encode.js';
 import { decodeMessage, DnsFormatError, encodeQuery } from '../src/index.js';
+import type { QuerySpec } from '../src/index.js';
 import { nameToLabels } from '../src/name-codec.js';
 
 describe('encodeQuery', () => {
@@ -58,5 +59,32 @@ describe('encodeQuery', () => {
     expect(nameToLabels('a\\.b.c').map((l) => Buffer.from(l).toString('latin1'))).toEqual(['a.b', 'c']);
     expect(nameToLabels('\\065x').map((l) => Buffer.from(l).toString('latin1'))).toEqual(['Ax']);
     expect(nameToLabels('.')).toEqual([]);
+  });
+});
+
+describe('encodeQuery argument checks', () => {
+  const spec: QuerySpec = { id: 1, name: 'a.test', type: 1 };
+  it.each([
+    [{ udpPayloadSize: 1e6 }, new RangeError('encodeQuery: udpPayloadSize must be an integer in 512–65535, got 1000000')],
+    [{ udpPayloadSize: 100 }, new RangeError('encodeQuery: udpPayloadSize must be an integer in 512–65535, got 100')],
+    [{ id: -1 }, new RangeError('encodeQuery: id must be an integer in 0–65535, got -1')],
+    [{ id: 1.5 }, new RangeError('encodeQuery: id must be an integer in 0–65535, got 1.5')],
+    [{ type: 65536 }, new RangeError('encodeQuery: type must be an integer in 0–65535, got 65536')],
+    [{ class: '1' }, new TypeError('encodeQuery: class must be an integer in 0–65535, got "1"')],
+    [{ name: 5 }, new TypeError('encodeQuery: name must be a string, got 5')],
+    [{ edns: 'yes' }, new TypeError('encodeQuery: edns must be a boolean, got "yes"')],
+    [{ recursionDesired: 0 }, new TypeError('encodeQuery: recursionDesired must be a boolean, got 0')],
+  ])('%j', (change, error) => {
+    expect(() => encodeQuery({ ...spec, ...(change as object) })).toThrow(error);
+  });
+
+  it('rejects a missing spec', () => {
+    expect(() => encodeQuery(null as unknown as QuerySpec)).toThrow(new TypeError('encodeQuery: spec must be an object, got null'));
+    expect(() => encodeQuery(undefined as unknown as QuerySpec)).toThrow(new TypeError('encodeQuery: spec must be an object, got undefined'));
+  });
+
+  it('accepts the bounds', () => {
+    expect(encodeQuery({ ...spec, udpPayloadSize: 65535, id: 65535 }).readUInt16BE(0)).toBe(65535);
+    expect(encodeQuery({ ...spec, udpPayloadSize: 512 }).length).toBe(12 + 8 + 4 + 11);
   });
 });

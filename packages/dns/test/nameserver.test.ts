@@ -1,14 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseNameServer } from '../src/index.js';
 import { parseNameServers } from '../src/nameserver.js';
-
-const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
-afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
-});
 
 describe('name server designators', () => {
   it.each([
@@ -28,5 +20,15 @@ describe('name server designators', () => {
   it('names the bad entry of a nameservers option', () => {
     expect(() => parseNameServers(['127.0.0.1', 'dns.example'])).toThrow(/"dns.example" is not an IP address/);
     expect(() => parseNameServers([])).toThrow(/empty/);
+  });
+});
+
+describe('name server argument checks', () => {
+  it('name the function, the argument and the value', () => {
+    expect(() => parseNameServer(5 as unknown as string)).toThrow(new TypeError('parseNameServer: text must be a string, got number'));
+    expect(() => parseNameServer('::1', 0)).toThrow(new TypeError('parseNameServer: defaultPort must be an integer in 1–65535, got 0'));
+    expect(() => parseNameServers(5 as unknown as string)).toThrow(new TypeError('nameservers must be a string or an array of strings, got number'));
+    expect(parseNameServer('[::1]:53')).toMatchObject({ host: '::1', port: 53, family: 6, label: '[::1]:53' });
+    expect(parseNameServer('192.0.2.1')?.address.toString()).toBe('192.0.2.1');
   });
 });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lookupProtocol, UnknownProtocolError } from '../src/index.js';
+import { lookupProtocol, parseProtocols, UnknownProtocolError } from '../src/index.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
@@ -43,5 +43,12 @@ describe('lookupProtocol', () => {
     expect(lookupProtocol('ipv6-icmp', { protocolsFile })).toEqual({ number: 58, name: 'ipv6-icmp', aliases: ['IPv6-ICMP'] });
     copyFileSync(fixture('protocols'), protocolsFile);
     expect(() => lookupProtocol('ipv6-icmp', { protocolsFile })).toThrow(UnknownProtocolError);
+  });
+});
+
+describe('protocols argument checks', () => {
+  it('name the function, the argument and the value', () => {
+    expect(() => parseProtocols(undefined as unknown as string)).toThrow(new TypeError('parseProtocols: text must be a string, got undefined'));
+    expect(() => lookupProtocol('tcp', { protocolsFile: 'a\0b' })).toThrow(/^lookupProtocol: protocolsFile must be a file name/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RESOLV_CONF, loadResolvConf, parseResolvConf } from '../src/index.js';
+import { currentResolvConf, DEFAULT_RESOLV_CONF, loadResolvConf, parseResolvConf } from '../src/index.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
@@ -37,5 +37,13 @@ describe('resolv.conf', () => {
     expect(loadResolvConf(path).timeout).toBe(7);
     rmSync(path);
     expect(loadResolvConf(path)).toBe(DEFAULT_RESOLV_CONF);
+  });
+});
+
+describe('resolv.conf argument checks', () => {
+  it('name the function, the argument and the value', () => {
+    expect(() => parseResolvConf(Buffer.from('x') as unknown as string)).toThrow(new TypeError('parseResolvConf: text must be a string, got a Buffer'));
+    expect(() => loadResolvConf(5 as unknown as string)).toThrow(new TypeError('loadResolvConf: path must be a file name (a non-empty string without NUL), got 5'));
+    expect(() => currentResolvConf('')).toThrow(/^currentResolvConf: path must be a file name/);
   });
 });

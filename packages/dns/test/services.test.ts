@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lookupService, UnknownServiceError } from '../src/index.js';
+import { lookupService, parseServices, UnknownServiceError } from '../src/index.js';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
@@ -53,5 +53,12 @@ describe('lookupService', () => {
     expect(() => lookupService(-1)).toThrow(RangeError);
     expect(() => lookupService(1.5)).toThrow(RangeError);
     expect(() => lookupService({} as string)).toThrow(TypeError);
+  });
+});
+
+describe('services argument checks', () => {
+  it('name the function, the argument and the value', () => {
+    expect(() => parseServices(7 as unknown as string)).toThrow(new TypeError('parseServices: text must be a string, got 7'));
+    expect(() => lookupService('http', 'tcp', { servicesFile: '' })).toThrow(new TypeError('lookupService: servicesFile must be a file name (a non-empty string without NUL), got ""'));
   });
 });
