@@ -9,6 +9,8 @@ import { DnsFormatError } from './errors.js';
 
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
+/** The usual name: printable ASCII only. */
+const PRINTABLE = /^[\x21-\x7e]*$/;
 /** What a host name never holds: C0 controls (NUL among them), blanks, DEL. */
 // eslint-disable-next-line no-control-regex
 const NOT_IN_A_NAME = /[\x00-\x20\x7f]/;
@@ -30,11 +32,11 @@ const NOT_IN_A_NAME = /[\x00-\x20\x7f]/;
  */
 export function toAsciiName(name: string): string {
   checkString('toAsciiName', 'name', name);
+  if (PRINTABLE.test(name)) return name;
   const bad = NOT_IN_A_NAME.exec(name);
   if (bad !== null) {
     throw new DnsFormatError(`name ${JSON.stringify(name)} holds ${JSON.stringify(bad[0])} at index ${bad.index}, which no host name has`);
   }
-  if (ASCII.test(name)) return name;
   const labels = name.normalize('NFC').split(/[.\u3002\uff0e\uff61]/);
   return labels
     .map((label) => {
