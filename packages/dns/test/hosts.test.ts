@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentHosts, loadHosts, parseHosts } from '../src/index.js';
+import { fixture, scratchDir } from './config-files.js';
 
-const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
-const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
-afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = scratchDir();
 
 describe('hosts', () => {
   it('indexes the fixture by name (case-insensitively) and address', () => {

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lookupService, parseServices, UnknownServiceError } from '../src/index.js';
+import { fixture, scratchDir } from './config-files.js';
 
-const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
-const tmp = mkdtempSync(join(tmpdir(), 'iolib-dns-config-'));
-afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = scratchDir();
 
 describe('lookupService', () => {
   const servicesFile = fixture('services');
