@@ -25,6 +25,7 @@ export {
   type EnsureAddressOptions,
 } from './make.js';
 export * from './conversions.js';
+export { ipv4FromBytes, ipv6FromBytes } from './bytes.js';
 export {
   isAddress,
   isInetAddress,
@@ -72,4 +73,3 @@ export { IPv4Network, IPv6Network } from './networks.js';
 export { parsePrefix, type ParsePrefixOptions } from './prefix-parse.js';
 export * from './prefix-set.js';
 export * from './reverse-dns.js';
-export { ipv4FromBytes, ipv6FromBytes } from './bytes.js';
