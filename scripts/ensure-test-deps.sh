@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs, when missing:
-#   nsd       the real DNS server the resolver tests run against (DESIGN.md, "Tests")
+#   nsd       the real DNS server the resolver tests run against (docs/architecture.md, "Tests")
 #   iproute2  `ip` for network-namespace tests of interfaces and SO_BINDTODEVICE
 #   gcc       compiles the small C programs that check struct layouts
 # Needs root for apt-get; without root it only reports what is missing.

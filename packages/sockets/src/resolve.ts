@@ -1,7 +1,7 @@
 /**
  * Host, port and filename designators → address values. Literals are parsed
  * here; host names and service names go through `@iolib/dns`, loaded lazily
- * with `import()` so the package graph stays acyclic (DESIGN.md, "Layers").
+ * with `import()` so the package graph stays acyclic (docs/architecture.md, "Layers").
  */
 import { Address, InetAddress, LocalAddress, ensureAddress, parseAddress } from '@iolib/address';
 import type { FilenameDesignator, HostDesignator, PortDesignator } from './make-socket-options.js';
