@@ -33,9 +33,9 @@ function asBuffer(u: Uint8Array): Buffer {
 /**
  * Decodes the 12-octet header.
  *
- * @param buf - message bytes
+ * @param bytes - message bytes
  * @returns the header fields
- * @throws {DnsFormatError} when `buf` is shorter than 12 octets
+ * @throws {DnsFormatError} when `bytes` is shorter than 12 octets
  * @example
  * ```ts
  * decodeHeader(reply).id
