@@ -36,9 +36,11 @@ export async function publishedPackages(): Promise<PublishedPackage[]> {
     all.set(manifest.name, entry);
   }
   const ordered: PublishedPackage[] = [];
+  const visited = new Set<string>(); // also ends a dependency cycle, should one appear
   const visit = (name: string): void => {
     const p = all.get(name);
-    if (p === undefined || ordered.some((o) => o.name === name)) return;
+    if (p === undefined || visited.has(name)) return;
+    visited.add(name);
     p.deps.forEach(visit);
     ordered.push({ name: p.name, dir: p.dir, entryPoint: p.entryPoint });
   };
