@@ -4,6 +4,7 @@
  * {@link isIPv6IPv4Mapped}, which answers `false`. The unicast ones are in
  * `ipv6-unicast.ts`.
  */
+import { isMappedGroups } from './bits.js';
 import { show } from './errors.js';
 import { IPv6Address, groupsOf, type Groups } from './ipv6-address.js';
 
@@ -43,9 +44,7 @@ function scope(a: IPv6Address, fn: string): number {
  */
 export function isIPv6IPv4Mapped(a: unknown): boolean {
   if (!(a instanceof IPv6Address)) return false;
-  const g = groupsOf(a);
-  // RFC 4291 §2.5.5.2: 80 zero bits, 16 one bits, then the IPv4 address.
-  return (g[0] | g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 0xffff;
+  return isMappedGroups(groupsOf(a)); // RFC 4291 §2.5.5.2
 }
 
 /**

@@ -70,6 +70,7 @@ export function isIPv6GlobalUnicast(a: IPv6Address): boolean {
  * ```
  */
 export function ipv6UnicastType(a: IPv6Address): IPv6UnicastType | null {
+  groups(a, 'ipv6UnicastType');
   if (isIPv6LinkLocalUnicast(a)) return 'link-local';
   if (isIPv6SiteLocalUnicast(a)) return 'site-local';
   return isIPv6GlobalUnicast(a) ? 'global' : null;
