@@ -3,6 +3,7 @@
  * id: the kernel's `dev_valid_name()` (net/core/dev.c), byte for byte on the
  * name's UTF-8 encoding.
  */
+import { show } from './errors.js';
 
 /** Longest interface name in bytes: `IFNAMSIZ - 1` (include/uapi/linux/if.h). */
 const MAX_NAME_BYTES = 15;
@@ -77,7 +78,7 @@ function hasByteA0(text: string, i: number, n: number): boolean {
  * ```
  */
 export function interfaceNameFault(name: string): InterfaceNameFault | null {
-  if (typeof name !== 'string') throw new TypeError(`interfaceNameFault: name must be a string, got ${typeof name}`);
+  if (typeof name !== 'string') throw new TypeError(`interfaceNameFault: name must be a string, got ${show(name)}`);
   if (name === '') return { position: 0, reason: 'an interface name is not empty' };
   if (name === '.' || name === '..') return { position: 0, reason: `${JSON.stringify(name)} is not an interface name` };
   let bytes = 0;

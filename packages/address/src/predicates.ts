@@ -158,7 +158,7 @@ const V6 = {
   multicast: ipv6Block('ff00::/8'), // RFC 4291 §2.7
 } as const;
 
-/** Whether `a` (an IPv4 address, or the IPv4 address a mapped one carries) or else `a` itself lies in the named block. */
+/** Whether the address lies in the named block: an IPv4 or IPv4-mapped address in the IPv4 block, another IPv6 address in the IPv6 one. */
 function inBlock(a: unknown, fn: string, block: keyof typeof V6): boolean {
   const x = toInet(a, fn);
   const v4 = ipv4Value(x);

@@ -35,7 +35,7 @@ describe('interfaceNameFault: the kernel\'s dev_valid_name() on UTF-8 bytes', ()
   });
 
   it('takes only strings', () => {
-    expect(() => interfaceNameFault(null as unknown as string)).toThrow(new TypeError('interfaceNameFault: name must be a string, got object'));
+    expect(() => interfaceNameFault(null as unknown as string)).toThrow(new TypeError('interfaceNameFault: name must be a string, got null'));
   });
 });
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as interfaces from '../src/index.js';
 import { InvalidInterfaceError, UnknownInterfaceError, makeInterface } from '../src/index.js';
-
-/** Values no public function takes where it wants something else. */
-const hostile: ReadonlyArray<readonly [string, unknown]> = [
-  ['null', null], ['undefined', undefined], ['NaN', Number.NaN], ['1.5', 1.5], ['-1', -1], ['2 ** 53', 2 ** 53],
-  ['{}', {}], ['[]', []], ['a symbol', Symbol('s')], ['1n', 1n], ['true', true], ['a function', () => 1],
-  ['a Promise', Promise.resolve(1)], ["'+1'", '+1'],
-];
-
-/** The errors that say nothing about the call: the engine's own, and Node's raw range errors. */
-const RAW = /Cannot read prop|is not a function|is not iterable|Cannot convert|Cannot mix BigInt|"value"/u;
+import { ENGINE_ERROR, callWithHostile } from '../../../test-support/hostile.js';
 
 const valid: Readonly<Record<string, readonly unknown[]>> = {
   makeInterface: ['lo', 1], interfaceName: [makeInterface('lo', 1)], interfaceIndex: [makeInterface('lo', 1)],
@@ -20,25 +11,12 @@ const valid: Readonly<Record<string, readonly unknown[]>> = {
 describe('every public function, given hostile arguments', () => {
   it.each(Object.keys(valid))('%s throws a typed error that names it, never an engine error', (name) => {
     const fn = (interfaces as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
-    const base = valid[name]!;
-    for (let position = 0; position < base.length; position++) {
-      for (const [label, value] of hostile) {
-        const args = base.slice();
-        args[position] = value;
-        let error: unknown;
-        try {
-          fn(...args);
-        } catch (e) {
-          error = e;
-        }
-        if (error === undefined) continue;
-        const where = `${name}(argument ${position} = ${label})`;
-        if (error instanceof UnknownInterfaceError) continue; // a name no interface has, e.g. '+1'
-        expect(error instanceof TypeError || error instanceof RangeError, where).toBe(true);
-        const message = (error as Error).message;
-        expect(message, where).not.toMatch(RAW);
-        expect(message, where).toContain(name);
-      }
+    for (const { where, error } of callWithHostile(name, fn, valid[name]!)) {
+      if (error === undefined || error instanceof UnknownInterfaceError) continue; // UnknownInterfaceError: a name no interface has, e.g. '+1'
+      expect(error instanceof TypeError || error instanceof RangeError, where).toBe(true);
+      const message = (error as Error).message;
+      expect(message, where).not.toMatch(ENGINE_ERROR);
+      expect(message, where).toContain(name);
     }
   });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { inspect } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyscallError } from '@iolib/syscalls';
 import {
   InvalidInterfaceError,
@@ -176,7 +176,8 @@ const namesSkip = ((): string => {
   if (process.getuid?.() !== 0) return 'not running as root';
   if (!haveIp) return 'iproute2 is not installed';
   try {
-    execFileSync('ip', ['netns', 'add', NAMES_NS], { stdio: 'pipe' });
+    execFileSync('ip', ['netns', 'add', NAMES_NS], { stdio: 'pipe' }); // a probe: made for the suite in beforeAll
+    execFileSync('ip', ['netns', 'del', NAMES_NS], { stdio: 'pipe' });
     return '';
   } catch (e) {
     return `cannot create a network namespace: ${String((e as { stderr?: unknown }).stderr ?? e).trim()}`;
@@ -185,6 +186,7 @@ const namesSkip = ((): string => {
 if (namesSkip !== '') console.warn(`interfaces: the kernel's name rules are not checked: ${namesSkip}`);
 
 describe.skipIf(namesSkip !== '')('interface names: makeInterface accepts exactly what the kernel accepts', () => {
+  beforeAll(() => execFileSync('ip', ['netns', 'add', NAMES_NS], { stdio: 'pipe' }));
   afterAll(() => execFileSync('ip', ['netns', 'del', NAMES_NS], { stdio: 'pipe' }));
 
   const names = [
