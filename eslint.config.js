@@ -1,5 +1,5 @@
 // One flat config for the whole workspace: typescript-eslint's type-checked rules,
-// and koffi allowed only inside @iolib/syscalls (DESIGN.md, "Layers").
+// and koffi allowed only inside @iolib/syscalls (docs/architecture.md, "Layers").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -7,7 +7,7 @@ const koffiOnlyInSyscalls = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'koffi', message: 'Only @iolib/syscalls may import koffi (DESIGN.md, "Layers").' }],
+      paths: [{ name: 'koffi', message: 'Only @iolib/syscalls may import koffi (docs/architecture.md, "Layers").' }],
     },
   ],
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as iolib from '../src/index.js';
 
-// Every name in the IOLib manual's index, spelled by API.md's naming rules,
+// Every name in the IOLib manual's index, spelled by the naming rules (docs/architecture.md, "Naming"),
 // must be exported flat from the umbrella package.
 const functions: ReadonlyArray<readonly [lisp: string, ts: string]> = [
   ['abstract-address-p', 'isAbstractAddress'],

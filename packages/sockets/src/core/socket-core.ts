@@ -2,7 +2,7 @@
  * The per-socket core every socket class holds: the fd, its one reused
  * `FdWatcher`, the queues of operations waiting for readiness, closing, and the
  * GC finalizer. Operations try their system call first and call
- * {@link SocketCore.wait} only after `EAGAIN` (DESIGN.md, "I/O model").
+ * {@link SocketCore.wait} only after `EAGAIN` (docs/architecture.md, "I/O model").
  */
 import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
