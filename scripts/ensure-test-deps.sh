@@ -3,12 +3,14 @@
 #   nsd       the real DNS server the resolver tests run against (DESIGN.md, "Tests")
 #   iproute2  `ip` for network-namespace tests of interfaces and SO_BINDTODEVICE
 #   gcc       compiles the small C programs that check struct layouts
+#   systemd   `systemd-socket-activate` for the socket-activation tests of @iolib/systemd
 # Needs root for apt-get; without root it only reports what is missing.
 set -euo pipefail
 need=()
 command -v nsd >/dev/null 2>&1 || [ -x /usr/sbin/nsd ] || need+=(nsd)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+command -v systemd-socket-activate >/dev/null 2>&1 || need+=(systemd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "test deps: missing ${need[*]} (not root, cannot apt-get install): the tests that need them say so and skip" >&2

@@ -151,3 +151,12 @@ describe('iolib exports every name of the manual index', () => {
     expect(typeof iolib.syscalls.SyscallError).toBe('function');
   });
 });
+
+describe('iolib exports the names beyond IOLib', () => {
+  it('re-exports @iolib/systemd: the same listenFds, notify and error classes', async () => {
+    const systemd = await import('@iolib/systemd');
+    for (const name of ['listenFds', 'notify', 'SystemdEnvironmentError', 'InvalidNotifyStateError', 'LISTEN_FDS_START'] as const) {
+      expect(exported[name]).toBe(systemd[name]);
+    }
+  });
+});
