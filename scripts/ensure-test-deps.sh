@@ -4,6 +4,7 @@
 #   iproute2  `ip` for network-namespace tests of interfaces and SO_BINDTODEVICE
 #   gcc       compiles the small C programs that check struct layouts
 #   systemd   `systemd-socket-activate` for the socket-activation tests of @iolib/systemd
+#   wrk       the HTTP load generator of the SO_REUSEPORT prefork bench
 # Needs root for apt-get; without root it only reports what is missing.
 set -euo pipefail
 need=()
@@ -11,6 +12,7 @@ command -v nsd >/dev/null 2>&1 || [ -x /usr/sbin/nsd ] || need+=(nsd)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v systemd-socket-activate >/dev/null 2>&1 || need+=(systemd)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "test deps: missing ${need[*]} (not root, cannot apt-get install): the tests that need them say so and skip" >&2
