@@ -53,6 +53,8 @@ const finalizer = new FinalizationRegistry<SocketCore>((core) => {
 export class SocketCore {
   /** The fd, or -1 once closed: a closed socket never touches its number again. */
   fd: number;
+  /** Set by {@link SocketCore.release}: the fd lives on elsewhere, so the waiters it rejected saw no failure of the socket. */
+  handedOff = false;
   readonly family: SocketFamily;
   readonly type: SocketKind;
   /** Stream settings inherited by sockets this one accepts. */
@@ -196,13 +198,42 @@ export class SocketCore {
 
   /** Close the fd once: stop the watcher first, reject every waiter. Idempotent. */
   close(): void {
-    const fd = this.fd;
+    const fd = this.#forget();
     if (fd < 0) return;
+    sysClose(fd);
+    this.#rejectWaiters();
+  }
+
+  /**
+   * Give the fd up without closing it: its ownership moves elsewhere (to Node,
+   * by `toNodeSocket` and its kin). As by {@link SocketCore.close}, the
+   * watcher is stopped, every waiter rejected with `EBADF` and the number
+   * forgotten; only the fd stays open.
+   *
+   * @param op - the operation, for the error when already closed
+   * @returns the fd, now the caller's to close
+   * @throws {SocketError} `EBADF` when the socket is closed
+   */
+  release(op: string): number {
+    const fd = this.use(op);
+    this.handedOff = true;
+    this.#forget();
+    this.#rejectWaiters();
+    return fd;
+  }
+
+  /** Forget the fd, stopping its watcher first; returns it, or -1 when already forgotten. */
+  #forget(): number {
+    const fd = this.fd;
+    if (fd < 0) return -1;
     this.fd = -1;
     finalizer.unregister(this);
     if (this.#watcher !== undefined) this.#watcher.close();
     this.#watcher = undefined;
-    sysClose(fd);
+    return fd;
+  }
+
+  #rejectWaiters(): void {
     for (const w of this.#readers.splice(0)) settleClosed(w);
     for (const w of this.#writers.splice(0)) settleClosed(w);
   }
