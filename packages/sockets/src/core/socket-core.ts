@@ -8,6 +8,7 @@ import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
 import { closedError } from './errors.js';
 import { pollTimeout } from './poll-timeout.js';
+import { removeSocketFile, type SocketFile } from './socket-file.js';
 import { sysClose } from './sys.js';
 
 /**
@@ -63,6 +64,10 @@ export class SocketCore {
   connecting: Promise<void> | undefined;
   /** The last datagram sender `receiveFrom` decoded (its raw bytes and value), reused while the peer stays the same. */
   sender: { readonly raw: Buffer; readonly words: Int32Array; len: number; name: DecodedName } | undefined;
+  /** Set by passive sockets: a socket file their `bind` creates is removed when they close. */
+  removesSocketFile = false;
+  /** The socket file this socket's `bind` created, when {@link SocketCore.removesSocketFile}. */
+  socketFile: SocketFile | undefined;
   /** Receives in a row that found nothing on their first try (see {@link SocketCore.expectEmpty}). */
   #misses = 0;
   /** Receives that skipped their first try since the last probe. */
@@ -196,11 +201,13 @@ export class SocketCore {
     }
   }
 
-  /** Close the fd once: stop the watcher first, reject every waiter. Idempotent. */
+  /** Close the fd once: stop the watcher first, remove the socket file a passive socket bound, reject every waiter. Idempotent. */
   close(): void {
     const fd = this.#forget();
     if (fd < 0) return;
     sysClose(fd);
+    if (this.socketFile !== undefined) removeSocketFile(this.socketFile);
+    this.socketFile = undefined;
     this.#rejectWaiters();
   }
 
@@ -208,7 +215,8 @@ export class SocketCore {
    * Give the fd up without closing it: its ownership moves elsewhere (to Node,
    * by `toNodeSocket` and its kin). As by {@link SocketCore.close}, the
    * watcher is stopped, every waiter rejected with `EBADF` and the number
-   * forgotten; only the fd stays open.
+   * forgotten; the fd stays open, and so does the socket file of a passive
+   * Unix socket (whoever serves it now owns the name too).
    *
    * @param op - the operation, for the error when already closed
    * @returns the fd, now the caller's to close
@@ -217,6 +225,7 @@ export class SocketCore {
   release(op: string): number {
     const fd = this.use(op);
     this.handedOff = true;
+    this.socketFile = undefined;
     this.#forget();
     this.#rejectWaiters();
     return fd;

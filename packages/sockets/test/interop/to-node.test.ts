@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, request } from 'node:http';
 import { Server, Socket as NetSocket, connect as netConnect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,10 +111,12 @@ describe('toNodeServer', () => {
     await new Promise((resolve) => http.close(resolve));
   });
 
-  it('listens on a Unix path socket', async () => {
+  it('listens on a Unix path socket, whose file the released iolib socket leaves in place', async () => {
     const path = join(dir, 'server.sock');
     const s = keep(await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: path }));
     const server = toNodeServer(s, createNetServer((c) => c.end('unix path\n')));
+    s.close(); // the name belongs to whoever serves the socket now: not removed
+    expect(existsSync(path)).toBe(true);
     expect(await readAll(netConnect(path))).toBe('unix path\n');
     await new Promise((resolve) => server.close(resolve));
   });
