@@ -15,7 +15,7 @@ function kind(s: Socket, what: string): string {
   return `${what} (${s.constructor.name})`;
 }
 
-/** Hand `fd` to `adopt`; if Node refuses it, close it rather than leak it. */
+/** Run `make`, which hands `fd` to Node; if Node refuses it, close it rather than leak it. */
 function adopt<T>(fd: number, make: () => T): T {
   try {
     return make();
@@ -40,7 +40,7 @@ function adopt<T>(fd: number, make: () => T): T {
  * @throws {SocketError} `EBADF` when `s` is closed
  * @example
  * ```ts
- * const s = await makeSocket({ remoteHost: '127.0.0.1', remotePort: 443, interface: 'lo' });
+ * const s = await makeSocket({ remoteHost: '127.0.0.1', remotePort: 443 });
  * const secure = tls.connect({ socket: toNodeSocket(s), servername: 'localhost' });
  * ```
  */
