@@ -153,3 +153,16 @@ describe('iolib exports every name of the manual index', () => {
     expect('libc' in iolib.syscalls).toBe(false);
   });
 });
+
+describe('iolib exports the names beyond IOLib', () => {
+  it.each(['toNodeSocket', 'toNodeServer', 'toDgramSocket', 'fromNodeSocket'])('Node interop: %s is a function', (name) => {
+    expect(typeof exported[name]).toBe('function');
+  });
+
+  it('re-exports @iolib/systemd: the same listenFds, notify and error classes', async () => {
+    const systemd = await import('@iolib/systemd');
+    for (const name of ['listenFds', 'notify', 'SystemdEnvironmentError', 'InvalidNotifyStateError', 'LISTEN_FDS_START'] as const) {
+      expect(exported[name]).toBe(systemd[name]);
+    }
+  });
+});
