@@ -2,7 +2,6 @@
  * Handlers of an {@link EventBase}: at most one read handler, one write handler
  * and one error callback per fd.
  */
-import type { HeapItem } from './heap.js';
 
 /** Which direction a handler serves. */
 export type IoEventType = 'read' | 'write';
@@ -14,7 +13,7 @@ export type IoHandler = (fd: number, eventType: IoEventType, status: IoStatus) =
 export type ErrorHandler = (fd: number, eventType: 'error') => void;
 
 /** A registered I/O handler, as returned by `setIoHandler` and `isFdMonitored`. */
-export class FdHandler implements HeapItem {
+export class FdHandler {
   readonly fd: number;
   readonly eventType: IoEventType;
   readonly callback: IoHandler;

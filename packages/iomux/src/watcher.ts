@@ -2,7 +2,7 @@
  * {@link FdWatcher}: level-triggered readiness of one fd, on the libuv loop of
  * the current thread (the low-level engine under sockets and the resolver).
  */
-import { joinSlot, type PollSlot, type SlotMember } from './poll-slot.js';
+import { joinSlot, type PollSlot } from './poll-slot.js';
 
 /** Interest / readiness bit: the fd is readable (libuv's `UV_READABLE`). */
 export const READABLE = 1;
@@ -46,7 +46,7 @@ function checkFd(fd: number): void {
  * w.close();
  * ```
  */
-export class FdWatcher implements SlotMember {
+export class FdWatcher {
   /** The watched fd. */
   readonly fd: number;
   #onReady: ReadyCallback;
