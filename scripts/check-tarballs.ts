@@ -1,7 +1,8 @@
 // What a user downloads, checked tarball by tarball (scripts/check-packages.sh runs it
 // on the output of `pnpm -r --filter './packages/*' pack`):
-//   - LICENSE is the repository's LICENSE, README.md starts with `# name`, then its
-//     install line, then an example importing the package;
+//   - LICENSE is the repository's LICENSE, CHANGELOG.md (written by changesets) is there,
+//     README.md starts with `# name`, then its install line, then an example importing
+//     the package;
 //   - license MIT, repository (with this package's directory), homepage, bugs;
 //   - keywords of its own: no two packages share the same set;
 //   - "os": ["linux"] on every package but @iolib/address (pure TypeScript);
@@ -49,6 +50,7 @@ for (const file of tarballs) {
   const folder = pkg.repository?.directory?.replace(/^packages\//, '') ?? '';
 
   if (!files.has('LICENSE') || read(tgz, 'LICENSE') !== license) fail('LICENSE missing or not the repository LICENSE');
+  if (!files.has('CHANGELOG.md') || !read(tgz, 'CHANGELOG.md').startsWith(`# ${pkg.name}\n`)) fail('CHANGELOG.md missing or not titled with the name');
   if (pkg.license !== 'MIT') fail(`license is ${String(pkg.license)}, not MIT`);
   if (!pkg.repository?.url || !/^packages\/[a-z]+$/.test(pkg.repository.directory ?? '')) fail('repository lacks url or directory');
   repositoryUrl ??= pkg.repository?.url;
@@ -78,4 +80,4 @@ for (const file of tarballs) {
 }
 for (const p of problems) console.error(p);
 if (problems.length) process.exit(1);
-console.log(`tarballs: ${tarballs.length} checked (LICENSE, README, metadata, os, keywords, no scripts, @internal stripped)`);
+console.log(`tarballs: ${tarballs.length} checked (LICENSE, CHANGELOG, README, metadata, os, keywords, no scripts, @internal stripped)`);
