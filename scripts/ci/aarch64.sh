@@ -11,8 +11,8 @@
 #    esbuild and rolldown, which pnpm installs next to the x64 ones (supportedArchitectures
 #    in pnpm-workspace.yaml);
 #  - vitest's threads pool (one emulated process instead of one per test file).
-# Tests that hit known qemu bugs skip themselves and print why (see test-support's
-# `underQemu`). Usage: scripts/ci/aarch64.sh (from .ci/run; CI_SUMMARY as in vitest-lane.sh)
+# Tests that hit known qemu bugs skip themselves and print why (IOLIB_UNDER_QEMU, read by
+# test-support's `qemuBug`). Usage: scripts/ci/aarch64.sh (from .ci/run; CI_SUMMARY as in vitest-lane.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 need=()
@@ -32,7 +32,9 @@ binfmt=/proc/sys/fs/binfmt_misc
 [ -e "$binfmt/qemu-aarch64" ] || cat /usr/lib/binfmt.d/qemu-aarch64.conf >"$binfmt/register"
 bin=$(bash scripts/ci/node.sh 22 arm64)
 PATH="$bin:$PATH"
-echo "aarch64: $(node -p '`node ${process.version} ${process.arch}`') under $(qemu-aarch64-static --version | head -n 1)"
+IOLIB_UNDER_QEMU=$(qemu-aarch64-static --version | head -n 1)
+export IOLIB_UNDER_QEMU
+echo "aarch64: $(node -p '`node ${process.version} ${process.arch}`') under $IOLIB_UNDER_QEMU"
 status=0
 for project in syscalls address iomux; do
   CC=aarch64-linux-gnu-gcc bash scripts/ci/vitest-lane.sh "aarch64 $project" --project "$project" --pool threads || status=1
