@@ -37,6 +37,9 @@ export IOLIB_UNDER_QEMU
 echo "aarch64: $(node -p '`node ${process.version} ${process.arch}`') under $IOLIB_UNDER_QEMU"
 status=0
 for project in syscalls address iomux; do
-  CC=aarch64-linux-gnu-gcc bash scripts/ci/vitest-lane.sh "aarch64 $project" --project "$project" --pool threads || status=1
+  # Emulated code runs several times slower, a spawned child far more: a longer per-test limit
+  # (a limit, not a timing assertion).
+  CC=aarch64-linux-gnu-gcc bash scripts/ci/vitest-lane.sh "aarch64 $project" --project "$project" --pool threads \
+    --testTimeout=120000 || status=1
 done
 exit "$status"
