@@ -4,6 +4,7 @@
  */
 import { READABLE } from '@iolib/iomux';
 import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../core/addressing.js';
+import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
@@ -69,7 +70,8 @@ function sameSender(words: Int32Array, raw: Buffer, len: number): boolean {
 export function receiveFrom(core: SocketCore, options: ReceiveFromOptions): Promise<ReceiveResult> {
   try {
     const op = new Receive(core, options);
-    if (!op.dontWait && core.expectEmpty()) return parkOp(op);
+    // An aborted signal rejects at once (parkOp), even when data is there.
+    if (op.signal?.aborted === true || (!op.dontWait && core.expectEmpty())) return parkOp(op);
     // Fast path: the data is there; no waiter, no extra promise.
     const r = op.attempt();
     if (!op.dontWait) core.noteAttempt(r !== undefined);
@@ -98,6 +100,7 @@ class Receive implements ParkedOp<ReceiveResult> {
   readonly datagram: boolean;
   readonly fillAll: boolean;
   readonly dontWait: boolean;
+  readonly signal: AbortSignal | undefined;
   got = 0;
 
   constructor(core: SocketCore, options: ReceiveFromOptions) {
@@ -126,6 +129,7 @@ class Receive implements ParkedOp<ReceiveResult> {
     this.datagram = datagram;
     this.fillAll = fillAll;
     this.dontWait = dontWait;
+    this.signal = checkSignal(options.signal, 'receiveFrom');
   }
 
   /** Receive what is there: the result, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */

@@ -5,6 +5,7 @@
 import type { Address } from '@iolib/address';
 import { WRITABLE } from '@iolib/iomux';
 import { describe, encodeAddress } from '../core/addressing.js';
+import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
@@ -82,12 +83,14 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
       length = end - start;
     }
     const flags = flagsOf(options);
+    const signal = checkSignal(options.signal, 'sendTo');
     if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
-      return sendToDestination(core, data, length, flags, options);
+      return sendToDestination(core, data, length, flags, options, signal);
     }
     // Fast path: a connected socket with room in its buffer sends without any async machinery.
-    const op = new Send(core, data, length, flags, null, options.dontWait === true);
-    const n = op.attempt();
+    const op = new Send(core, data, length, flags, null, options.dontWait === true, signal);
+    // An aborted signal rejects at once (parkOp), even when there is room.
+    const n = signal?.aborted === true ? undefined : op.attempt();
     return n === undefined ? parkOp(op) : Promise.resolve(n);
   } catch (e) {
     return rejection(e);
@@ -114,6 +117,7 @@ class Send implements ParkedOp<number> {
     readonly flags: number,
     readonly dest: Destination,
     readonly dontWait: boolean,
+    readonly signal: AbortSignal | undefined,
   ) {}
 
   /** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
@@ -141,7 +145,10 @@ class Send implements ParkedOp<number> {
   }
 }
 
-async function sendToDestination(core: SocketCore, data: Buffer, length: number, flags: number, options: SendToOptions): Promise<number> {
-  const op = new Send(core, data, length, flags, await destination(core, options), options.dontWait === true);
+async function sendToDestination(
+  core: SocketCore, data: Buffer, length: number, flags: number, options: SendToOptions, signal: AbortSignal | undefined,
+): Promise<number> {
+  const op = new Send(core, data, length, flags, await destination(core, options), options.dontWait === true, signal);
+  if (signal?.aborted === true) return parkOp(op);
   return op.attempt() ?? parkOp(op);
 }

@@ -16,7 +16,7 @@ import { receiveFrom } from '../ops/receive.js';
 import { sendTo } from '../ops/send.js';
 import { shutdown } from '../ops/shutdown.js';
 import type {
-  BindOptions, Bytes, ConnectOptions, FilenameDesignator, HostDesignator, ReceiveFromOptions, ReceiveResult, SendToOptions,
+  BindOptions, Bytes, ConnectOptions, FdPassingOptions, FilenameDesignator, HostDesignator, ReceiveFromOptions, ReceiveResult, SendToOptions,
   ShutdownOptions, SocketFamily, SocketKind, SocketName, SocketOptionName, SocketOptionValues,
 } from '../types.js';
 
@@ -55,6 +55,10 @@ export function SocketMethods<B extends Constructor>(Base: B) {
     unref(): this {
       this[CORE].ref(false);
       return this;
+    }
+    /** Whether this socket keeps the process alive while it waits or listens (true for a new socket). */
+    hasRef(): boolean {
+      return this[CORE].refed;
     }
     [Symbol.dispose](): void {
       this.close();
@@ -173,12 +177,12 @@ export function ActiveMethods<B extends Constructor>(Base: B) {
       return receiveFrom(this[CORE], options);
     }
     /** See `sendFileDescriptor`. */
-    sendFileDescriptor(fd: number): Promise<void> {
-      return sendFileDescriptor(this[CORE], fd);
+    sendFileDescriptor(fd: number, options?: FdPassingOptions): Promise<void> {
+      return sendFileDescriptor(this[CORE], fd, options);
     }
     /** See `receiveFileDescriptor`. */
-    receiveFileDescriptor(): Promise<number> {
-      return receiveFileDescriptor(this[CORE]);
+    receiveFileDescriptor(options?: FdPassingOptions): Promise<number> {
+      return receiveFileDescriptor(this[CORE], options);
     }
   }
   return WithActiveMethods;
