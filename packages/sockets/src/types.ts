@@ -202,6 +202,39 @@ export interface ReceiveResult {
   readonly filename?: string;
 }
 
+/** Options of `receiveMany`. */
+export interface ReceiveManyOptions {
+  /** Most datagrams to take, 1–1024 (default 64). */
+  readonly count?: number;
+  /** Room per datagram in bytes (default 65536, the largest UDP payload); longer ones arrive `truncated`. */
+  readonly size?: number;
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
+}
+
+/** One datagram of `receiveMany`: its bytes in a Buffer of their own length, and its sender. */
+export interface ReceivedDatagram extends ReceiveResult {
+  /** The datagram was longer than `size` and was cut (`MSG_TRUNC`). */
+  readonly truncated: boolean;
+}
+
+/** One datagram for `sendMany`, and where it goes (unconnected sockets). */
+export interface OutgoingDatagram {
+  readonly buffer: Bytes;
+  /** Internet sockets: destination host (with `remotePort`). */
+  readonly remoteHost?: HostDesignator;
+  /** Internet sockets: destination port (with `remoteHost`). */
+  readonly remotePort?: PortDesignator;
+  /** Local sockets: destination path or `LocalAddress`. */
+  readonly remoteFilename?: FilenameDesignator;
+}
+
+/** Options of `sendMany`. */
+export interface SendManyOptions {
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
+}
+
 /** Options of `sendFileDescriptor` and `receiveFileDescriptor`. */
 export interface FdPassingOptions {
   /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */

@@ -88,7 +88,9 @@ export function abortReason(signal: AbortSignal, op: string): Error {
  */
 export function onAbort(signal: AbortSignal, onAbort: () => void): () => void {
   signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+  };
 }
 
 /**
