@@ -1,3 +1,5 @@
+import { getEventListeners } from 'node:events';
+import { closeSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
@@ -116,7 +118,7 @@ describe('AbortSignal on waits', () => {
     await expect(pending).rejects.toThrow('not now');
     await expect(acceptConnection(l, { signal: AbortSignal.abort(new Error('never')) })).rejects.toThrow('never');
     const client = netConnect(l.localPort(), '127.0.0.1');
-    const c = await acceptConnection(l);
+    const c = (await acceptConnection(l))!;
     keep(c.socket);
     expect(c.port).toBe(client.localPort);
     client.destroy();
@@ -137,7 +139,7 @@ describe('AbortSignal on waits', () => {
     const t = keep(await makeSocket({ type: 'stream' }));
     await expect(connect(t, '127.0.0.1', { port, signal: AbortSignal.abort(new Error('no')) })).rejects.toThrow('no');
     // The listener still works: the queued connection is accepted.
-    const c = await acceptConnection(l);
+    const c = (await acceptConnection(l))!;
     keep(c.socket);
     expect(c.host?.toString()).toBe('127.0.0.1');
   });
@@ -153,7 +155,6 @@ describe('AbortSignal on waits', () => {
     await x.sendFileDescriptor(0);
     const fd = await receiveFileDescriptor(y);
     expect(fd).toBeGreaterThan(2);
-    const { closeSync } = await import('node:fs');
     closeSync(fd);
   });
 
@@ -180,7 +181,6 @@ describe('AbortSignal on waits', () => {
       await b.sendTo(Buffer.from('n'));
       await receiveFrom(a, { size: 4, signal: ac.signal });
     }
-    const { getEventListeners } = await import('node:events');
     expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
     expect(fdCount()).toBe(before);
   });
