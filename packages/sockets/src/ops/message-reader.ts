@@ -122,11 +122,18 @@ export class MessageReader implements Waiter {
       }
       return;
     }
+    // Only the first batch of a readiness says how busy the socket is: the
+    // call that finds the queue empty after full batches is no sign of idleness.
+    let first = true;
     for (;;) {
       const n = this.#deliver(batch, batch.receive(core, MAX_BATCH, 'message'));
-      if (n === MAX_BATCH && this.#active) continue;
-      if (n <= 1 && ++this.#thin >= 2) this.#batching = false;
+      if (n === MAX_BATCH && this.#active) {
+        first = false;
+        continue;
+      }
+      if (!first) this.#thin = 0;
       else if (n > 1) this.#thin = 0;
+      else if (++this.#thin >= 2) this.#batching = false;
       return;
     }
   }
