@@ -300,7 +300,7 @@ export interface DatagramBenchOptions {
 }
 
 export default async function run(options: DatagramBenchOptions = {}): Promise<void> {
-  const rounds = options.rounds;
+  const rounds = options.rounds ?? 7;
   for (const connected of [true, false]) {
     await compare(`64-byte UDP ping-pong, 'message' events on both sides (${connected ? 'connected' : 'unconnected server pattern'}): iolib vs node dgram`, {
       ops: 20_000, rounds, unit: 'round trip',

@@ -5,14 +5,14 @@
  * on the count sent) and takes the answers back with `receiveMany` (one
  * `recvmmsg(2)` takes many). An `AbortSignal` bounds the wait.
  */
-import { makeSocket } from 'iolib';
+import { makeSocket, type MessageSender } from 'iolib';
 
 export default async function main(): Promise<unknown> {
   const collector = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
   const client = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
   try {
     let sum = 0;
-    collector.on('message', (data, from) => {
+    collector.on('message', (data: Buffer, from: MessageSender) => {
       sum += data.readUInt32BE(0);
       // Reply to whoever sent it, as a UDP server does with dgram's rinfo.
       if ('host' in from) void collector.sendTo(Buffer.from('ok'), { remoteHost: from.host, remotePort: from.port });
