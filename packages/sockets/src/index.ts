@@ -16,7 +16,6 @@ export type {
   ReceiveFromOptions, ReceiveResult, ShutdownOptions, FdPassingOptions, ReceiveManyOptions, ReceivedDatagram, OutgoingDatagram,
   SendManyOptions,
 } from './types.js';
-export { AbortError } from './core/abort.js';
 export type { MessageSender } from './core/sender.js';
 export { sendMany, receiveMany } from './api/batch.js';
 export { DEFAULT_BACKLOG_SIZE, MAX_BACKLOG_SIZE } from './ops/listen.js';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   CMSGHDR_SIZE, IOVEC_SIZE, IP_MREQN_SIZE, IPV6_MREQ_SIZE, IS_X86_64, LINGER_SIZE, MMSGHDR_MSG_LEN_OFFSET, MMSGHDR_SIZE,
-  MSGHDR, MSGHDR_SIZE, SOCKADDR_IN6_SIZE, SOCKADDR_IN_SIZE, SOCKADDR_STORAGE_SIZE, SOCKADDR_UN_SIZE, STRUCT_TYPES,
+  MSGHDR_SIZE, SOCKADDR_IN6_SIZE, SOCKADDR_IN_SIZE, SOCKADDR_STORAGE_SIZE, SOCKADDR_UN_SIZE,
   SUN_PATH_OFFSET, TIMEVAL_SIZE, UCRED_SIZE, structLayout, type StructName,
 } from '../src/index.js';
+import { MSGHDR, STRUCT_TYPES } from '../src/internal.js';
 import { haveGcc, runC } from './support/c.js';
 
 const structs = Object.keys(STRUCT_TYPES) as StructName[];

@@ -1,41 +1,27 @@
 /**
- * AbortSignal support for every wait: checking a `signal` option, the reason
- * an aborted wait rejects with, and {@link AbortError} for signals aborted
- * without one. (Local to this package until a shared helper lands in
- * `@iolib/syscalls`.)
+ * AbortSignal support for every wait of this package, on the helpers shared
+ * through `@iolib/syscalls/internal` (the signal check, the reason an aborted
+ * wait rejects with: the signal's reason, or an `AbortError` with
+ * `code: 'ABORT_ERR'` when it has none), plus the listener the waits use.
  */
-
-const BRAND = Symbol.for('iolib.AbortError');
+import { abortReason as sharedReason, checkSignal as sharedCheck } from '@iolib/syscalls/internal';
 
 /**
- * The error an aborted wait rejects with when its signal carries no reason:
- * Node's shape (`name` `'AbortError'`, `code` `'ABORT_ERR'`).
+ * What a wait aborted by `signal` rejects with: the signal's reason as it is
+ * (as Node's own APIs do; typed `Error` for the rejection paths, though a
+ * signal may carry any value), or an `AbortError` (`code: 'ABORT_ERR'`) when
+ * it has none.
  *
+ * @param signal - an aborted signal
+ * @returns the rejection value (not thrown)
  * @example
  * ```ts
- * try { await receiveFrom(s, { size: 9, signal }) } catch (e) {
- *   if (e instanceof AbortError) console.log(e.code); // 'ABORT_ERR'
- * }
+ * if (signal.aborted) return Promise.reject(abortReason(signal));
  * ```
  */
-export class AbortError extends Error {
-  readonly code = 'ABORT_ERR';
-
-  /**
-   * @param op - the operation that was aborted
-   * @param options - the `cause`, if any
-   */
-  constructor(op: string, options?: ErrorOptions) {
-    super(`${op}: the operation was aborted`, options);
-    this.name = 'AbortError';
-  }
-
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
+export function abortReason(signal: AbortSignal): Error {
+  return sharedReason(signal) as Error;
 }
-Object.defineProperty(AbortError.prototype, BRAND, { value: true });
 
 /**
  * Check a `signal` option: `undefined` or an `AbortSignal`.
@@ -43,34 +29,29 @@ Object.defineProperty(AbortError.prototype, BRAND, { value: true });
  * @param signal - the option's value
  * @param op - the operation, for the error
  * @returns the signal
- * @throws {TypeError} naming `op` when it is something else
+ * @throws {TypeError} naming `op` when it is something else (`code: 'ERR_INVALID_ARG_TYPE'`)
  * @example
  * ```ts
  * const signal = checkSignal(options.signal, 'receiveFrom');
  * ```
  */
 export function checkSignal(signal: unknown, op: string): AbortSignal | undefined {
-  if (signal === undefined || signal instanceof AbortSignal) return signal;
-  throw new TypeError(`${op}: signal must be an AbortSignal, got ${signal === null ? 'null' : typeof signal}`);
+  sharedCheck(op, signal);
+  return signal;
 }
 
 /**
- * What a wait aborted by `signal` rejects with: the signal's reason, or an
- * {@link AbortError} when it has none (an `Error` reason is kept as is; any
- * other value becomes the `cause` of an `AbortError`).
+ * Throw the abort reason when `signal` has aborted.
  *
- * @param signal - an aborted signal
- * @param op - the operation, for the error
- * @returns the error (not thrown)
+ * @param signal - the operation's signal, if any
+ * @throws the signal's reason (see {@link abortReason}) when it has aborted
  * @example
  * ```ts
- * if (signal.aborted) return Promise.reject(abortReason(signal, 'sendTo'));
+ * throwIfAborted(signal);
  * ```
  */
-export function abortReason(signal: AbortSignal, op: string): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason;
-  return new AbortError(op, reason === undefined ? undefined : { cause: reason });
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw abortReason(signal);
 }
 
 /**
@@ -91,19 +72,4 @@ export function onAbort(signal: AbortSignal, onAbort: () => void): () => void {
   return () => {
     signal.removeEventListener('abort', onAbort);
   };
-}
-
-/**
- * Throw the abort reason when `signal` has aborted.
- *
- * @param signal - the operation's signal, if any
- * @param op - the operation, for the error
- * @throws the signal's reason (see {@link abortReason}) when it has aborted
- * @example
- * ```ts
- * throwIfAborted(signal, 'connect');
- * ```
- */
-export function throwIfAborted(signal: AbortSignal | undefined, op: string): void {
-  if (signal?.aborted === true) throw abortReason(signal, op);
 }

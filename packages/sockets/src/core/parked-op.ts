@@ -46,11 +46,11 @@ export function parkOp<T>(op: ParkedOp<T>): Promise<T> {
       op.core.park(op.direction, op);
     });
   }
-  if (signal.aborted) return Promise.reject(abortReason(signal, op.op));
+  if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const stop = onAbort(signal, () => {
       op.core.unpark(op);
-      reject(abortReason(signal, op.op));
+      reject(abortReason(signal));
     });
     op.settle = (value) => {
       stop();

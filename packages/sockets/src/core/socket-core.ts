@@ -10,6 +10,7 @@ import { abortReason, onAbort } from './abort.js';
 import { closedError } from './errors.js';
 import { hold, release } from './keep-alive.js';
 import { pollTimeout } from './poll-timeout.js';
+import { removeSocketFile, type SocketFile } from './socket-file.js';
 import { sysClose } from './sys.js';
 
 /**
@@ -63,6 +64,10 @@ export class SocketCore {
   connecting: Promise<void> | undefined;
   /** The last datagram sender `receiveFrom` decoded (its raw bytes and value), reused while the peer stays the same. */
   sender: { readonly raw: Buffer; readonly words: Int32Array; len: number; name: DecodedName } | undefined;
+  /** Set by passive sockets: a socket file their `bind` creates is removed when they close. */
+  removesSocketFile = false;
+  /** The socket file this socket's `bind` created, when {@link SocketCore.removesSocketFile}. */
+  socketFile: SocketFile | undefined;
   /** Receives in a row that found nothing on their first try (see {@link SocketCore.expectEmpty}). */
   #misses = 0;
   /** Receives that skipped their first try since the last probe. */
@@ -127,7 +132,7 @@ export class SocketCore {
    */
   wait(direction: number, op: string, timeout?: number, signal?: AbortSignal): Promise<void> {
     if (this.fd < 0) return Promise.reject(closedError(op));
-    if (signal?.aborted === true) return Promise.reject(abortReason(signal, op));
+    if (signal?.aborted === true) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const queue = direction === READABLE ? this.#readers : this.#writers;
       const waiter: Waiter = { op, resolve, reject, timer: undefined, deferred: true };
@@ -142,7 +147,7 @@ export class SocketCore {
         const stop = onAbort(signal, () => {
           if (waiter.timer !== undefined) clearTimeout(waiter.timer);
           this.unpark(waiter);
-          reject(abortReason(signal, op));
+          reject(abortReason(signal));
         });
         waiter.resolve = () => {
           stop();
@@ -246,7 +251,7 @@ export class SocketCore {
     else release();
   }
 
-  /** Close the fd once: stop the watcher first, reject every waiter. Idempotent. */
+  /** Close the fd once: stop the watcher first, remove the socket file a passive socket bound, reject every waiter. Idempotent. */
   close(): void {
     const fd = this.fd;
     if (fd < 0) return;
@@ -255,6 +260,8 @@ export class SocketCore {
     if (this.#watcher !== undefined) this.#watcher.close();
     this.#watcher = undefined;
     sysClose(fd);
+    if (this.socketFile !== undefined) removeSocketFile(this.socketFile);
+    this.socketFile = undefined;
     this.#syncHold();
     for (const w of this.#readers.splice(0)) settleClosed(w);
     for (const w of this.#writers.splice(0)) settleClosed(w);

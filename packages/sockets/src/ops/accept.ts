@@ -39,7 +39,7 @@ export async function acceptFd(core: SocketCore, options: AcceptOptions = {}): P
   const wait = options.wait ?? true;
   const timeout = options.timeout;
   const signal = checkSignal(options.signal, 'acceptConnection');
-  throwIfAborted(signal, 'acceptConnection');
+  throwIfAborted(signal);
   if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
     throw new TypeError(`acceptConnection: timeout must be a non-negative number of seconds, got ${String(timeout)}`);
   }

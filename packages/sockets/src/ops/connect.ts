@@ -23,7 +23,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function connectResolved(
   core: SocketCore, address: Address, port: number, wait: boolean, timeout: number | undefined, signal?: AbortSignal,
 ): Promise<void> {
-  throwIfAborted(signal, 'connect');
+  throwIfAborted(signal);
   const sa = encodeAddress(core.family, address, port, 'connect');
   const details = (fd: number) => describe(address, port, core.family === 'local', fd);
   const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
@@ -38,7 +38,7 @@ export async function connectResolved(
       const left = deadline - performance.now();
       if (left <= 0) throw pollTimeout(fd, 'output', timeout ?? 0);
       await sleep(Math.min(backoff, left));
-      throwIfAborted(signal, 'connect');
+      throwIfAborted(signal);
       backoff = Math.min(backoff * 2, 50);
       continue;
     }

@@ -37,7 +37,7 @@ function checkLocal(core: SocketCore, op: string): void {
  */
 export async function sendFileDescriptor(core: SocketCore, fd: number, options: FdPassingOptions = {}): Promise<void> {
   const signal = checkSignal(options.signal, 'sendFileDescriptor');
-  throwIfAborted(signal, 'sendFileDescriptor');
+  throwIfAborted(signal);
   checkLocal(core, 'sendFileDescriptor');
   if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`sendFileDescriptor: ${String(fd)} is not a file descriptor`);
   const data = Buffer.from([0x46]);
@@ -72,7 +72,7 @@ export async function sendFileDescriptor(core: SocketCore, fd: number, options: 
  */
 export async function receiveFileDescriptor(core: SocketCore, options: FdPassingOptions = {}): Promise<number> {
   const signal = checkSignal(options.signal, 'receiveFileDescriptor');
-  throwIfAborted(signal, 'receiveFileDescriptor');
+  throwIfAborted(signal);
   checkLocal(core, 'receiveFileDescriptor');
   const data = Buffer.alloc(1);
   const control = Buffer.alloc(cmsgSpace(4 * 8));

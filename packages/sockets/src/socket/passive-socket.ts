@@ -86,6 +86,7 @@ export abstract class PassiveBase<C extends ActiveStreamBase> extends SocketMeth
     super();
     this[CORE] = core;
     core.defaults = defaults;
+    core.removesSocketFile = true;
     core.track(this);
   }
 

@@ -3,7 +3,7 @@ import { closeSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
-  AbortError, acceptConnection, connect, makeSocket, makeSocketPair, receiveFileDescriptor, receiveFrom, receiveMany, sendMany, sendTo,
+  acceptConnection, connect, makeSocket, makeSocketPair, receiveFileDescriptor, receiveFrom, receiveMany, sendMany, sendTo,
 } from '../../src/index.js';
 import { expectNoFdLeak, fdCount, nextImmediate } from '../../../../test-support/index.js';
 import { closeAfterEach } from '../support.js';
@@ -54,14 +54,12 @@ describe('AbortSignal on waits', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('a reason that is not an Error becomes the cause of an AbortError (code ABORT_ERR)', async () => {
+  it('a reason that is not an Error is the rejection value as it is, as in Node', async () => {
     const [a] = await udpPair();
     const ac = new AbortController();
     const pending = a.receiveFrom({ size: 4, signal: ac.signal });
     ac.abort('stop');
-    const e = await pending.catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(AbortError);
-    expect(e).toMatchObject({ code: 'ABORT_ERR', name: 'AbortError', cause: 'stop', message: 'receiveFrom: the operation was aborted' });
+    await expect(pending).rejects.toBe('stop');
   });
 
   it('an already-aborted signal rejects at once even when data is waiting, and the data stays', async () => {
@@ -161,7 +159,7 @@ describe('AbortSignal on waits', () => {
   it('a signal that is not an AbortSignal is a TypeError naming the operation', async () => {
     const [a] = await udpPair();
     const bad = { aborted: false } as unknown as AbortSignal;
-    await expect(receiveFrom(a, { size: 1, signal: bad })).rejects.toThrow('receiveFrom: signal must be an AbortSignal, got object');
+    await expect(receiveFrom(a, { size: 1, signal: bad })).rejects.toMatchObject({ name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: 'receiveFrom: signal must be an AbortSignal, got object' });
     await expect(sendTo(a, [1], { signal: bad })).rejects.toThrow('sendTo: signal must be an AbortSignal');
     await expect(receiveMany(a, { signal: bad })).rejects.toThrow('receiveMany: signal must be an AbortSignal');
   });
