@@ -76,7 +76,7 @@ describe('receiveMany (recvmmsg)', () => {
     await expect(receiveMany(a, { count: 0 })).rejects.toThrow('receiveMany: count 0 is not an integer in 1–1024');
     await expect(receiveMany(a, { count: 1025 })).rejects.toThrow(RangeError);
     await expect(receiveMany(a, { size: 1.5 })).rejects.toThrow('receiveMany: size 1.5 is not an integer');
-    await expect(receiveMany({} as never)).rejects.toThrow('receiveMany: expected an iolib socket, got object');
+    await expect(receiveMany({} as never)).rejects.toThrow('receiveMany: expected an iolib socket, got an object that is not one');
     const pending = receiveMany(a);
     a.close();
     await expect(pending).rejects.toMatchObject({ code: 'EBADF' });
