@@ -2,45 +2,36 @@
  * send(2) / sendto(2): one send system call, waiting for writability on
  * `EAGAIN` unless `dontWait` (IOLib's `send-to`).
  */
-import type { Address } from '@iolib/address';
 import { WRITABLE } from '@iolib/iomux';
-import { describe, encodeAddress } from '../core/addressing.js';
+import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
-import { resolveHost, resolvePort, toLocalAddress } from '../core/resolve.js';
+import { destinationDetails, literalDestination, localDestination, resolveDestination, type Destination } from '../core/destination.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
   EAGAIN, EINTR, MSG_CONFIRM, MSG_DONTROUTE, MSG_DONTWAIT, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, errno, send, sendto,
 } from '../core/sys.js';
 import type { Bytes, SendToOptions } from '../types.js';
 
-/** The last destination encoded, per core: repeated sends to one peer encode once. */
-const lastDestination = new WeakMap<SocketCore, { address: Address; port: number; sa: Buffer }>();
-
-async function destination(core: SocketCore, o: SendToOptions): Promise<{ sa: Buffer; details: object } | null> {
+/**
+ * The destination of `o`, or `null` for none (a connected socket): synchronous
+ * for an address value or literal and a numeric port, a promise when a name
+ * or service must be looked up.
+ */
+function destination(core: SocketCore, o: SendToOptions): Destination | null | Promise<Destination> {
   if (core.family === 'local') {
     if (o.remoteHost !== undefined || o.remotePort !== undefined) throw new TypeError('sendTo: remoteHost/remotePort do not apply to a local socket; use remoteFilename');
     if (o.remoteFilename === undefined) return null;
-    const address = toLocalAddress(o.remoteFilename, 'sendTo remoteFilename');
-    return { sa: cached(core, address, 0), details: describe(address, 0, true) };
+    return localDestination(core, o.remoteFilename, 'sendTo');
   }
   if (o.remoteFilename !== undefined) throw new TypeError('sendTo: remoteFilename does not apply to an internet socket');
   if (o.remoteHost === undefined) {
     if (o.remotePort !== undefined) throw new TypeError('sendTo: remotePort given without remoteHost');
     return null;
   }
-  const host = await resolveHost(o.remoteHost, core.family === 'ipv6', 'sendTo remoteHost');
-  const port = await resolvePort(o.remotePort ?? 0, core.type === 'stream' ? 'tcp' : 'udp', 'sendTo remotePort');
-  return { sa: cached(core, host, port), details: describe(host, port, false) };
-}
-
-function cached(core: SocketCore, address: Address, port: number): Buffer {
-  const last = lastDestination.get(core);
-  if (last !== undefined && last.address === address && last.port === port) return last.sa;
-  const sa = encodeAddress(core.family, address, port, 'sendTo');
-  lastDestination.set(core, { address, port, sa });
-  return sa;
+  const port = o.remotePort ?? 0;
+  return literalDestination(core, o.remoteHost, port, 'sendTo') ?? resolveDestination(core, o.remoteHost, port, 'sendTo');
 }
 
 function flagsOf(o: SendToOptions): number {
@@ -82,12 +73,17 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
       length = end - start;
     }
     const flags = flagsOf(options);
+    const signal = checkSignal(options.signal, 'sendTo');
+    let dest: Destination | null = null;
     if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
-      return sendToDestination(core, data, length, flags, options);
+      const d = destination(core, options);
+      if (d instanceof Promise) return sendToResolved(core, data, length, flags, d, options.dontWait === true, signal);
+      dest = d;
     }
-    // Fast path: a connected socket with room in its buffer sends without any async machinery.
-    const op = new Send(core, data, length, flags, null, options.dontWait === true);
-    const n = op.attempt();
+    // Fast path: with room in the socket's buffer, a send (to an address literal too) needs no async machinery.
+    const op = new Send(core, data, length, flags, dest, options.dontWait === true, signal);
+    // An aborted signal rejects at once (parkOp), even when there is room.
+    const n = signal?.aborted === true ? undefined : op.attempt();
     return n === undefined ? parkOp(op) : Promise.resolve(n);
   } catch (e) {
     return rejection(e);
@@ -95,8 +91,6 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
 }
 
 const NO_OPTIONS: SendToOptions = Object.freeze({});
-
-type Destination = { sa: Buffer; details: object } | null;
 
 /** One send, ready to attempt; parked on the socket as its own waiter while the buffer is full. */
 class Send implements ParkedOp<number> {
@@ -112,8 +106,9 @@ class Send implements ParkedOp<number> {
     readonly data: Buffer,
     readonly length: number,
     readonly flags: number,
-    readonly dest: Destination,
+    readonly dest: Destination | null,
     readonly dontWait: boolean,
+    readonly signal: AbortSignal | undefined,
   ) {}
 
   /** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
@@ -125,7 +120,7 @@ class Send implements ParkedOp<number> {
       if (n >= 0) return n;
       const e = errno();
       if (e === EINTR) continue;
-      if (e !== EAGAIN || this.dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
+      if (e !== EAGAIN || this.dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...(dest && destinationDetails(core, dest)) });
       return undefined;
     }
   }
@@ -141,7 +136,10 @@ class Send implements ParkedOp<number> {
   }
 }
 
-async function sendToDestination(core: SocketCore, data: Buffer, length: number, flags: number, options: SendToOptions): Promise<number> {
-  const op = new Send(core, data, length, flags, await destination(core, options), options.dontWait === true);
+async function sendToResolved(
+  core: SocketCore, data: Buffer, length: number, flags: number, dest: Promise<Destination>, dontWait: boolean, signal: AbortSignal | undefined,
+): Promise<number> {
+  const op = new Send(core, data, length, flags, await dest, dontWait, signal);
+  if (signal?.aborted === true) return parkOp(op);
   return op.attempt() ?? parkOp(op);
 }

@@ -51,5 +51,8 @@ export async function makeSocketFromFd(fd: number, options: FromFdOptions = {}):
 export function socketFromFd(fd: number, options: FromFdOptions = {}): Socket {
   const adopted = adoptFd(fd, options.connect, options.dup ?? true);
   const defaults = streamDefaults(options);
-  return socketOf(new SocketCore(adopted.fd, adopted.family, adopted.type), adopted.passive, defaults);
+  const core = new SocketCore(adopted.fd, adopted.family, adopted.type);
+  // A listening socket keeps the process alive, as one made by listenOn does.
+  if (adopted.passive) core.keepAlive(true);
+  return socketOf(core, adopted.passive, defaults);
 }
