@@ -5,7 +5,7 @@
  * `instanceof` holds across duplicate installs of a package (two copies of one
  * class share the registry symbol, never the prototype).
  *
- * @internal shared by the iolib packages through `@iolib/address/internal`; not public API
+ * Internal: shared by the iolib packages through `@iolib/address/internal`; not public API
  */
 
 /**

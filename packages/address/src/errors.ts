@@ -76,7 +76,7 @@ export function arrayLikeOf(value: unknown, what: string): ArrayLike<unknown> {
   throw new TypeError(`${what}, got ${show(value)}`);
 }
 
-/** Describes a value for an error message without throwing on odd inputs. @internal */
+/** Describes a value for an error message without throwing on odd inputs (shared through `@iolib/address/internal`). */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;

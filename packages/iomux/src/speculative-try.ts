@@ -4,7 +4,7 @@
  * While such tries pay they are made; after `threshold` wasted tries in a row
  * they are skipped, except every 8th time, which probes whether they pay again.
  *
- * @internal shared through `@iolib/iomux/internal` (sockets' receive path, the event base); not public API
+ * Internal: shared through `@iolib/iomux/internal` (sockets' receive path, the event base); not public API
  */
 export class SpeculativeTry {
   readonly #threshold: number;

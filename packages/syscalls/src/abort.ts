@@ -3,7 +3,7 @@
  * signal, and the error an abort rejects with (the signal's reason, as Node's
  * own APIs use it, or an {@link AbortError} when it has none).
  *
- * @internal shared through `@iolib/syscalls/internal`; not public API
+ * Internal: shared through `@iolib/syscalls/internal`; not public API
  */
 import { brandClass } from '@iolib/address/internal';
 

@@ -5,7 +5,7 @@
  * `RangeError` (`code: 'ERR_OUT_OF_RANGE'`); the message names the function,
  * the argument and the value.
  *
- * @internal shared through `@iolib/syscalls/internal`; not public API
+ * Internal: shared through `@iolib/syscalls/internal`; not public API
  */
 import { show } from '@iolib/address/internal';
 

@@ -3,7 +3,6 @@
  * one, and the raw koffi handle; not public API (no semver promise, not in the
  * docs).
  *
- * @internal
  * @packageDocumentation
  */
 export { libc } from './libc.js';

@@ -6,7 +6,7 @@
  * fresh `process.nextTick`, so it reaches `uncaughtException` as Node's own
  * callbacks' exceptions do.
  *
- * @internal shared through `@iolib/syscalls/internal`; not public API
+ * Internal: shared through `@iolib/syscalls/internal`; not public API
  */
 
 /**
