@@ -22,5 +22,6 @@ export * from './sockaddr.js';
 export * from './msg.js';
 export * from './mmsg.js';
 export * from './cmsg.js';
+export * from './pktinfo.js';
 export * from './address-sockaddr.js';
 export * from './sockopt-values.js';
