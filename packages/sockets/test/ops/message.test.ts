@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SocketError, acceptConnection, localPort, makeSocket, makeSocketPair } from '../../src/index.js';
 import { receiveMessage, sendMessage } from '../../src/ops/message.js';
 import { expectNoFdLeak, fdCount, nextImmediate } from '../../../../test-support/index.js';
-import { python } from '../python-peer.js';
+import { python } from '../peer-process.js';
 import { closeAfterEach, delay, tmpDir } from '../support.js';
 
 expectNoFdLeak(nextImmediate);

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { parseAddress } from '@iolib/address';
+import { SocketAddressInUseError, SocketAddressNotAvailableError, SocketError, makeSocket, makeSocketPair } from '../../src/index.js';
+import { joinGroup, leaveGroup } from '../../src/ops/multicast.js';
+import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
+import { netnsPair } from '../netns-pair.js';
+import { nodeFixture, python } from '../peer-process.js';
+import { closeAfterEach } from '../support.js';
+
+expectNoFdLeak(nextImmediate);
+const keep = closeAfterEach();
+const net = netnsPair('mcast');
+
+/** Our iolib child in `ours` joins; CPython in `theirs` sends each `dest=text` from `from`; the child's JSON lines. */
+async function receiveAcross(family: '4' | '6', port: number, group: string, source: string | undefined, from: string, texts: string[]): Promise<unknown[]> {
+  const child = nodeFixture('mcast-child.ts', ['recv', family, String(port), net.ourIf, group, source ?? '-'], net.inOurs);
+  await child.ready;
+  await python('mcast_peer.py', ['send', family, from, net.theirIf, String(port), '1', ...texts.map((t) => `${group}=${t}`)], net.inTheirs).done;
+  const end = family === '4' ? '10.77.0.1' : 'fd77::1';
+  // "end" goes to our unicast address: it arrives whether or not the group's datagrams do.
+  await python('mcast_peer.py', ['send', family, from, net.theirIf, String(port), '1', `${end}=end`], net.inTheirs).done;
+  return child.done;
+}
+
+describe.skipIf(net.skip !== '')('multicast between two network namespaces (our iolib child ⇄ CPython)', () => {
+  it('IPv4 any-source: joinGroup on an interface by name receives the group', async () => {
+    expect(await receiveAcross('4', 5100, '239.77.0.1', undefined, '10.77.0.3', ['hello', 'again'])).toEqual([
+      { data: 'hello', from: '10.77.0.3' },
+      { data: 'again', from: '10.77.0.3' },
+      { data: 'end', from: '10.77.0.3' },
+    ]);
+  });
+
+  it('IPv4 source-specific: only the chosen source gets through', async () => {
+    const child = nodeFixture('mcast-child.ts', ['recv', '4', '5101', net.ourIf, '232.77.0.1', '10.77.0.2'], net.inOurs);
+    await child.ready;
+    await python('mcast_peer.py', ['send', '4', '10.77.0.3', net.theirIf, '5101', '1', '232.77.0.1=wrong source'], net.inTheirs).done;
+    await python('mcast_peer.py', ['send', '4', '10.77.0.2', net.theirIf, '5101', '1', '232.77.0.1=right source', '10.77.0.1=end'], net.inTheirs).done;
+    expect(await child.done).toEqual([{ data: 'right source', from: '10.77.0.2' }, { data: 'end', from: '10.77.0.2' }]);
+  });
+
+  it('IPv6 any-source', async () => {
+    expect(await receiveAcross('6', 5102, 'ff15::77:1', undefined, 'fd77::3', ['six'])).toEqual([
+      { data: 'six', from: 'fd77::3' },
+      { data: 'end', from: 'fd77::3' },
+    ]);
+  });
+
+  it('IPv6 source-specific: only the chosen source gets through', async () => {
+    const child = nodeFixture('mcast-child.ts', ['recv', '6', '5103', net.ourIf, 'ff35::8000:77', 'fd77::2'], net.inOurs);
+    await child.ready;
+    await python('mcast_peer.py', ['send', '6', 'fd77::3', net.theirIf, '5103', '1', 'ff35::8000:77=wrong source'], net.inTheirs).done;
+    await python('mcast_peer.py', ['send', '6', 'fd77::2', net.theirIf, '5103', '1', 'ff35::8000:77=right source', 'fd77::1=end'], net.inTheirs).done;
+    expect(await child.done).toEqual([{ data: 'right source', from: 'fd77::2' }, { data: 'end', from: 'fd77::2' }]);
+  });
+
+  it.each([['4', '239.77.0.2', '10.77.0.1', '10.77.0.3'], ['6', 'ff15::77:2', 'fd77::1', 'fd77::3']] as const)(
+    'IPv%s: after leaveGroup the group no longer arrives (unicast still does)',
+    async (family, group, ours, from) => {
+      const child = nodeFixture('mcast-child.ts', ['recv', family, '5104', net.ourIf, group, '-', 'leave'], net.inOurs);
+      await child.ready;
+      await python('mcast_peer.py', ['send', family, from, net.theirIf, '5104', '1', `${group}=before`], net.inTheirs).done;
+      await child.line('left');
+      await python('mcast_peer.py', ['send', family, from, net.theirIf, '5104', '1', `${group}=after`, `${ours}=end`], net.inTheirs).done;
+      expect(await child.done).toEqual([{ data: 'before', from }, { data: 'end', from }]);
+    },
+  );
+});
+
+describe('joinGroup / leaveGroup on this host (lo): what the kernel says, and bad input', () => {
+  it('join, join again (EADDRINUSE), leave, leave again (EADDRNOTAVAIL); by name and by index; IPv4 groups on an IPv6 socket', async () => {
+    const v4 = keep(await makeSocket({ type: 'datagram', localPort: 0 }));
+    joinGroup(v4, '239.77.1.1', { interface: 'lo' });
+    expect(() => {
+      joinGroup(v4, parseAddress('239.77.1.1'), { interface: 1 });
+    }).toThrow(SocketAddressInUseError);
+    leaveGroup(v4, '239.77.1.1', { interface: 1 });
+    expect(() => {
+      leaveGroup(v4, '239.77.1.1', { interface: 'lo' });
+    }).toThrow(SocketAddressNotAvailableError);
+    const v6 = keep(await makeSocket({ type: 'datagram', ipv6: true, localPort: 0 }));
+    joinGroup(v6, 'ff02::77:1', { interface: 'lo' });
+    joinGroup(v6, '239.77.1.2', { interface: 'lo' });
+    joinGroup(v6, 'ff35::77:1', { interface: 'lo', source: '::1' });
+    leaveGroup(v6, 'ff35::77:1', { interface: 'lo', source: '::1' });
+    expect(() => {
+      leaveGroup(v6, 'ff35::77:1', { interface: 'lo', source: '::1' });
+    }).toThrow(expect.objectContaining({ code: 'EINVAL', syscall: 'setsockopt', message: expect.stringContaining('leaveGroup ::1 → ff35::77:1 on interface 1') as string }) as Error);
+    leaveGroup(v6, 'ff02::77:1', { interface: 'lo' });
+    leaveGroup(v6, '239.77.1.2', { interface: 'lo' });
+  });
+
+  it('a closed socket: EBADF', async () => {
+    const s = await makeSocket({ type: 'datagram' });
+    s.close();
+    expect(() => {
+      joinGroup(s, '239.77.1.3');
+    }).toThrow(SocketError);
+  });
+
+  it.each([
+    ['a unicast group', '10.0.0.1', {}, TypeError, 'joinGroup: 10.0.0.1 is not a multicast address'],
+    ['a name, not a literal', 'all-hosts', {}, TypeError, 'joinGroup group: "all-hosts" is not an IPv4 or IPv6 address literal'],
+    ['an IPv6 group on an IPv4 socket', 'ff02::1', {}, TypeError, 'joinGroup: ff02::1 is an IPv6 group; this is an IPv4 socket'],
+    ['a source of the other family', '232.1.1.1', { source: '::1' }, TypeError, 'joinGroup: source ::1 and group 232.1.1.1 are of different families'],
+    ['an unknown interface', '239.1.1.1', { interface: 'nosuch0' }, TypeError, 'joinGroup: there is no interface named "nosuch0"'],
+    ['a bad interface index', '239.1.1.1', { interface: -1 }, RangeError, 'joinGroup: interface -1 is not an interface index'],
+  ] as const)('%s', async (_, group, options, type, message) => {
+    const s = keep(await makeSocket({ type: 'datagram' }));
+    expect(() => {
+      joinGroup(s, group, options);
+    }).toThrow(type);
+    expect(() => {
+      joinGroup(s, group, options);
+    }).toThrow(message);
+  });
+
+  it('stream and local sockets: TypeError', async () => {
+    const [a, b] = await makeSocketPair({ type: 'datagram' });
+    keep(a);
+    keep(b);
+    expect(() => {
+      joinGroup(a, '239.1.1.1');
+    }).toThrow('joinGroup: multicast applies to internet datagram sockets; this is a local datagram socket');
+    const tcp = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0 }));
+    expect(() => {
+      leaveGroup(tcp, '239.1.1.1');
+    }).toThrow('leaveGroup: multicast applies to internet datagram sockets; this is a ipv4 stream socket');
+  });
+});
