@@ -1,25 +1,206 @@
 /**
- * Type unions over the concrete socket classes, one per abstract class of the
- * manual's lattice. Types only.
+ * Leaf types of the package: socket family and kind, address designators,
+ * socket names, option values, and the option and result shapes of every
+ * operation. Types only; nothing here imports an implementation file, so
+ * every layer (core, ops, socket, api) may use them.
  */
-import type {
-  SocketDatagramInternetActive, SocketDatagramLocalActive, SocketStreamInternetActive, SocketStreamInternetPassive,
-  SocketStreamLocalActive, SocketStreamLocalPassive,
-} from './classes.js';
+import type { Address, InetAddress, LocalAddress } from '@iolib/address';
+import type { InetSockaddrValue, LocalSockaddrValue } from '@iolib/syscalls';
 
-/** Active stream sockets: Node `Duplex` streams. */
-export type ActiveStreamSocket = SocketStreamInternetActive | SocketStreamLocalActive;
-/** Datagram sockets (always active). */
-export type DatagramSocket = SocketDatagramInternetActive | SocketDatagramLocalActive;
-/** Passive (listening) sockets. */
-export type PassiveSocket = SocketStreamInternetPassive | SocketStreamLocalPassive;
-/** Active sockets: stream and datagram. */
-export type ActiveSocket = ActiveStreamSocket | DatagramSocket;
-/** Stream sockets: active and passive. */
-export type StreamSocket = ActiveStreamSocket | PassiveSocket;
-/** Internet sockets (`AF_INET`, `AF_INET6`). */
-export type InternetSocket = SocketStreamInternetActive | SocketStreamInternetPassive | SocketDatagramInternetActive;
-/** Local sockets (`AF_UNIX`). */
-export type LocalSocket = SocketStreamLocalActive | SocketStreamLocalPassive | SocketDatagramLocalActive;
-/** Every socket. */
-export type Socket = ActiveSocket | PassiveSocket;
+/** Address family of a socket, as `socketAddressFamily` reports it. */
+export type SocketFamily = 'ipv4' | 'ipv6' | 'local';
+/** Socket type, as `socketType` reports it. */
+export type SocketKind = 'stream' | 'datagram';
+
+/** Stream settings a socket is made with, inherited by accepted sockets. */
+export interface StreamDefaults {
+  readonly inputBufferSize?: number;
+  readonly outputBufferSize?: number;
+  readonly externalFormat?: BufferEncoding;
+}
+
+/** A decoded socket address: `{ address, port }` for internet sockets, `{ address }` (a `LocalAddress`) for local ones. */
+export type DecodedName = InetSockaddrValue | LocalSockaddrValue;
+
+/** A host designator: an address value, an address literal, or a host name. */
+export type HostDesignator = Address | string;
+/** A port designator: a number 0–65535 or a service name (`'http'`). */
+export type PortDesignator = number | string;
+/** A Unix socket name: a path, or a `LocalAddress` (abstract names included). */
+export type FilenameDesignator = Address | string;
+
+/** The name of an internet socket end. */
+export interface InetName {
+  readonly host: InetAddress;
+  readonly port: number;
+}
+/** The name of a local socket end: its path or abstract name (`''` when unnamed). */
+export interface LocalName {
+  readonly filename: string;
+  readonly abstract: boolean;
+  readonly address: LocalAddress;
+}
+/** What `localName` / `remoteName` return. */
+export type SocketName = InetName | LocalName;
+
+/** `SO_LINGER`'s value: whether `close` lingers, and for how many seconds. */
+export interface Linger {
+  readonly enabled: boolean;
+  readonly seconds: number;
+}
+
+/** Every option and the type of its value. Timeouts are seconds (fractions allowed). */
+export interface SocketOptionValues {
+  acceptConnections: boolean;
+  error: number;
+  type: number;
+  domain: number;
+  protocol: number;
+  broadcast: boolean;
+  debug: boolean;
+  dontRoute: boolean;
+  keepAlive: boolean;
+  linger: Linger;
+  oobInline: boolean;
+  receiveBuffer: number;
+  sendBuffer: number;
+  receiveLowWater: number;
+  sendLowWater: number;
+  receiveTimeout: number;
+  sendTimeout: number;
+  reuseAddress: boolean;
+  reusePort: boolean;
+  bindToDevice: string;
+  priority: number;
+  tcpNodelay: boolean;
+  tcpMaxseg: number;
+  tcpCork: boolean;
+  tcpQuickack: boolean;
+  tcpDeferAccept: number;
+  tcpKeepcnt: number;
+  tcpKeepidle: number;
+  tcpKeepintvl: number;
+  tcpLinger2: number;
+  tcpSyncnt: number;
+  tcpWindowClamp: number;
+  ipHeaderInclude: boolean;
+  ipReceiveError: boolean;
+  ipTtl: number;
+  ipTos: number;
+  ipv6Only: boolean;
+  ipv6UnicastHops: number;
+  icmpFilter: number;
+}
+
+/** A typed option name. */
+export type SocketOptionName = keyof SocketOptionValues;
+
+/** Options of `bindAddress`. */
+export interface BindOptions {
+  /** Internet sockets: the port (number or service name), default 0 (the kernel picks one). */
+  readonly port?: PortDesignator;
+  /** Internet sockets: set `SO_REUSEADDR` first (default true, as IOLib). */
+  readonly reuseAddress?: boolean;
+}
+
+/** Options of `listenOn`. */
+export interface ListenOptions {
+  /** Pending-connection queue length; default `DEFAULT_BACKLOG_SIZE`. */
+  readonly backlog?: number;
+}
+
+/** Options of `acceptConnection`. */
+export interface AcceptOptions extends StreamDefaults {
+  /** Wait for a connection (default true); `false` returns `null` at once when none is pending. */
+  readonly wait?: boolean;
+  /** With `wait`: give up after this many seconds and return `null`. */
+  readonly timeout?: number;
+}
+
+/** An accepted connection (a socket of class `S`) and who it came from. */
+export interface Accepted<S> {
+  readonly socket: S;
+  /** Internet sockets: the peer's address. */
+  readonly host?: InetAddress;
+  /** Internet sockets: the peer's port. */
+  readonly port?: number;
+  /** Local sockets: the peer's name (`''` when unnamed, the usual case). */
+  readonly filename?: string;
+}
+
+/** Options of `connect`. */
+export interface ConnectOptions {
+  /** Internet sockets: the port (number or service name); default 0, as IOLib. */
+  readonly port?: PortDesignator;
+  /** Wait until connected (default true); `false` returns while a stream connect is in progress. */
+  readonly wait?: boolean;
+  /** With `wait`: reject with `PollTimeoutError` after this many seconds. */
+  readonly timeout?: number;
+}
+
+/** Options of `sendTo`. */
+export interface SendToOptions {
+  /** First byte of `buffer` to send (default 0). */
+  readonly start?: number;
+  /** Index after the last byte (default the length). */
+  readonly end?: number;
+  /** Unconnected internet datagram sockets: destination host. */
+  readonly remoteHost?: HostDesignator;
+  /** With `remoteHost`: destination port (default 0). */
+  readonly remotePort?: PortDesignator;
+  /** Unconnected local datagram sockets: destination path or `LocalAddress`. */
+  readonly remoteFilename?: FilenameDesignator;
+  /** `MSG_DONTROUTE`: only directly connected networks. */
+  readonly dontRoute?: boolean;
+  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting when the buffer is full. */
+  readonly dontWait?: boolean;
+  /** `MSG_OOB`: out-of-band data (stream sockets). */
+  readonly outOfBand?: boolean;
+  /** `MSG_MORE`: more data follows (Linux). */
+  readonly more?: boolean;
+  /** `MSG_CONFIRM`: the link layer made progress (Linux, datagram sockets). */
+  readonly confirm?: boolean;
+}
+
+/** Options of `receiveFrom`: a `buffer` (with `start`/`end`) or a `size`, and flags. */
+export interface ReceiveFromOptions {
+  /** Receive into this buffer (a `Uint8Array` or other `ArrayBufferView`). */
+  readonly buffer?: Uint8Array | ArrayBufferView;
+  /** Without `buffer`: allocate a zero-filled Buffer of this many bytes. */
+  readonly size?: number;
+  readonly start?: number;
+  readonly end?: number;
+  /** `MSG_OOB`: out-of-band data (stream sockets). */
+  readonly outOfBand?: boolean;
+  /** `MSG_PEEK`: leave the data in the kernel. */
+  readonly peek?: boolean;
+  /** `MSG_WAITALL`: stream sockets wait until the range is full (or end of stream). */
+  readonly waitAll?: boolean;
+  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting when nothing is there. */
+  readonly dontWait?: boolean;
+}
+
+/** What `receiveFrom` returns: the buffer, the byte count, and for datagram sockets the sender. */
+export interface ReceiveResult {
+  /** The buffer given, or the one allocated. */
+  readonly buffer: Buffer;
+  /** Bytes written at `start` (0 at end of stream). */
+  readonly bytes: number;
+  /** Internet datagram sockets: the sender's address. */
+  readonly host?: InetAddress;
+  /** Internet datagram sockets: the sender's port. */
+  readonly port?: number;
+  /** Local datagram sockets: the sender's name (`''` when unnamed). */
+  readonly filename?: string;
+}
+
+/** Options of `shutdown`: at least one direction. */
+export interface ShutdownOptions {
+  /** Disallow further receptions. */
+  readonly read?: boolean;
+  /** Disallow further transmissions: the peer reads end of stream. */
+  readonly write?: boolean;
+}
+
+/** Bytes to send: a `Uint8Array`, another `ArrayBufferView`, or an array of octets. */
+export type Bytes = Uint8Array | ArrayBufferView | readonly number[];

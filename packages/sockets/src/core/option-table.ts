@@ -1,0 +1,165 @@
+/**
+ * The socket option table: typed option names (camelCase of IOLib's keywords,
+ * plus `ipv6Only`, `reusePort`, `ipTtl`, `ipTos`, `ipv6UnicastHops`) → level,
+ * option number, value codec and access. Pure data; `options.ts` makes the calls.
+ */
+import type { Linger, SocketOptionName } from '../types.js';
+import * as C from './sys.js';
+
+/** What a value needs on the wire: its encoded size and the two directions. */
+export interface Codec<T> {
+  readonly size: number;
+  decode(buf: Buffer, length: number): T;
+  /** Encodes `value`, or throws a `TypeError`/`RangeError` naming `name`. */
+  encode(value: unknown, name: string): Buffer;
+}
+
+/** One row of the table. */
+export interface OptionSpec {
+  readonly level: number;
+  readonly optname: number;
+  readonly codec: Codec<unknown>;
+  readonly get: boolean;
+  readonly set: boolean;
+}
+
+function int32(value: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeInt32LE(value, 0);
+  return b;
+}
+
+const bool: Codec<boolean> = {
+  size: 4,
+  decode: (b) => b.readInt32LE(0) !== 0,
+  encode(value, name) {
+    if (typeof value !== 'boolean') throw new TypeError(`socket option ${name}: expected a boolean, got ${typeof value}`);
+    return int32(value ? 1 : 0);
+  },
+};
+
+const int: Codec<number> = {
+  size: 4,
+  decode: (b) => b.readInt32LE(0),
+  encode(value, name) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
+      throw new TypeError(`socket option ${name}: expected a 32-bit integer, got ${String(value)}`);
+    }
+    return int32(value);
+  },
+};
+
+const linger: Codec<Linger> = {
+  size: 8,
+  decode: (b) => ({ enabled: b.readInt32LE(0) !== 0, seconds: b.readInt32LE(4) }),
+  encode(value, name) {
+    const v = value as Partial<Linger> | null;
+    if (typeof v !== 'object' || v === null || typeof v.enabled !== 'boolean' || !Number.isInteger(v.seconds) || (v.seconds ?? -1) < 0) {
+      throw new TypeError(`socket option ${name}: expected { enabled: boolean, seconds: non-negative integer }`);
+    }
+    const b = Buffer.alloc(8);
+    b.writeInt32LE(v.enabled ? 1 : 0, 0);
+    b.writeInt32LE(v.seconds ?? 0, 4);
+    return b;
+  },
+};
+
+/** `struct timeval` (two `long`s on 64-bit Linux) ↔ seconds. */
+const timeval: Codec<number> = {
+  size: 16,
+  decode: (b) => Number(b.readBigInt64LE(0)) + Number(b.readBigInt64LE(8)) / 1e6,
+  encode(value, name) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`socket option ${name}: expected a non-negative number of seconds, got ${String(value)}`);
+    }
+    const sec = Math.floor(value);
+    const usec = Math.round((value - sec) * 1e6);
+    const b = Buffer.alloc(16);
+    b.writeBigInt64LE(BigInt(usec === 1_000_000 ? sec + 1 : sec), 0);
+    b.writeBigInt64LE(BigInt(usec === 1_000_000 ? 0 : usec), 8);
+    return b;
+  },
+};
+
+/** An interface name (`IFNAMSIZ` = 16 with its NUL). */
+const ifname: Codec<string> = {
+  size: 16,
+  decode: (b, length) => {
+    const end = b.indexOf(0);
+    return b.toString('latin1', 0, end < 0 || end > length ? length : end);
+  },
+  encode(value, name) {
+    if (typeof value !== 'string' || value.includes('\0')) throw new TypeError(`socket option ${name}: expected an interface name`);
+    const bytes = Buffer.from(value, 'latin1');
+    if (bytes.length > 15) throw new RangeError(`socket option ${name}: interface name "${value}" is longer than 15 bytes`);
+    const b = Buffer.alloc(bytes.length + 1);
+    bytes.copy(b);
+    return b;
+  },
+};
+
+function row(level: number, optname: number, codec: Codec<unknown>, access: 'get' | 'set' | 'rw' = 'rw'): OptionSpec {
+  return { level, optname, codec, get: access !== 'set', set: access !== 'get' };
+}
+
+const S = C.SOL_SOCKET;
+const T = C.IPPROTO_TCP;
+const I = C.IPPROTO_IP;
+const I6 = C.IPPROTO_IPV6;
+
+/** The table itself, one row per typed option name. */
+export const OPTIONS: Readonly<Record<SocketOptionName, OptionSpec>> = {
+  acceptConnections: row(S, C.SO_ACCEPTCONN, bool, 'get'),
+  error: row(S, C.SO_ERROR, int, 'get'),
+  type: row(S, C.SO_TYPE, int, 'get'),
+  domain: row(S, C.SO_DOMAIN, int, 'get'),
+  protocol: row(S, C.SO_PROTOCOL, int, 'get'),
+  broadcast: row(S, C.SO_BROADCAST, bool),
+  debug: row(S, C.SO_DEBUG, bool),
+  dontRoute: row(S, C.SO_DONTROUTE, bool),
+  keepAlive: row(S, C.SO_KEEPALIVE, bool),
+  linger: row(S, C.SO_LINGER, linger),
+  oobInline: row(S, C.SO_OOBINLINE, bool),
+  receiveBuffer: row(S, C.SO_RCVBUF, int),
+  sendBuffer: row(S, C.SO_SNDBUF, int),
+  receiveLowWater: row(S, C.SO_RCVLOWAT, int),
+  sendLowWater: row(S, C.SO_SNDLOWAT, int),
+  receiveTimeout: row(S, C.SO_RCVTIMEO, timeval),
+  sendTimeout: row(S, C.SO_SNDTIMEO, timeval),
+  reuseAddress: row(S, C.SO_REUSEADDR, bool),
+  reusePort: row(S, C.SO_REUSEPORT, bool),
+  bindToDevice: row(S, C.SO_BINDTODEVICE, ifname),
+  priority: row(S, C.SO_PRIORITY, int),
+  tcpNodelay: row(T, C.TCP_NODELAY, bool),
+  tcpMaxseg: row(T, C.TCP_MAXSEG, int),
+  tcpCork: row(T, C.TCP_CORK, bool),
+  tcpQuickack: row(T, C.TCP_QUICKACK, bool),
+  tcpDeferAccept: row(T, C.TCP_DEFER_ACCEPT, int),
+  tcpKeepcnt: row(T, C.TCP_KEEPCNT, int),
+  tcpKeepidle: row(T, C.TCP_KEEPIDLE, int),
+  tcpKeepintvl: row(T, C.TCP_KEEPINTVL, int),
+  tcpLinger2: row(T, C.TCP_LINGER2, int),
+  tcpSyncnt: row(T, C.TCP_SYNCNT, int),
+  tcpWindowClamp: row(T, C.TCP_WINDOW_CLAMP, int),
+  ipHeaderInclude: row(I, C.IP_HDRINCL, bool),
+  ipReceiveError: row(I, C.IP_RECVERR, bool),
+  ipTtl: row(I, C.IP_TTL, int),
+  ipTos: row(I, C.IP_TOS, int),
+  ipv6Only: row(I6, C.IPV6_V6ONLY, bool),
+  ipv6UnicastHops: row(I6, C.IPV6_UNICAST_HOPS, int),
+  icmpFilter: row(C.SOL_RAW, C.ICMP_FILTER, int),
+};
+
+/**
+ * The row for a typed option name, or `undefined` for a name the table does not know.
+ *
+ * @param name - a typed option name (`'tcpNodelay'`)
+ * @returns its spec or `undefined`
+ * @example
+ * ```ts
+ * optionSpec('reuseAddress')?.optname; // SO_REUSEADDR
+ * ```
+ */
+export function optionSpec(name: string): OptionSpec | undefined {
+  return Object.hasOwn(OPTIONS, name) ? OPTIONS[name as SocketOptionName] : undefined;
+}

@@ -1,0 +1,280 @@
+/**
+ * The per-socket core every socket class holds: the fd, its one reused
+ * `FdWatcher`, the queues of operations waiting for readiness, closing, and the
+ * GC finalizer. Operations try their system call first and call
+ * {@link SocketCore.wait} only after `EAGAIN` (DESIGN.md, "I/O model").
+ */
+import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
+import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
+import { closedError } from './errors.js';
+import { pollTimeout } from './poll-timeout.js';
+import { sysClose } from './sys.js';
+
+/**
+ * An operation parked until its fd is ready. `resolve` runs from the poll
+ * callback; an operation object can be its own waiter (no closure per wait).
+ */
+export interface Waiter {
+  readonly op: string;
+  resolve(): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout | undefined;
+  /** Its caller resumes in a microtask (a promise): its next wait is not visible synchronously. */
+  readonly deferred: boolean;
+}
+
+/**
+ * How long a socket whose promise waiters were woken may stay referenced
+ * without anybody waiting again, in ms. A ping-pong re-waits within the same
+ * loop turn, so the watcher's ref state (and interest) never changes per
+ * operation; a socket left idle stops keeping the process alive this late.
+ */
+const IDLE_SWEEP_MS = 10;
+const idleCores: SocketCore[] = [];
+let sweepTimer: NodeJS.Timeout | undefined;
+
+function sweepIdle(): void {
+  sweepTimer = undefined;
+  for (const core of idleCores.splice(0)) core.releaseIfIdle();
+}
+
+/** Closes sockets that were garbage-collected while open, loudly. */
+const finalizer = new FinalizationRegistry<SocketCore>((core) => {
+  if (!core.isOpen) return;
+  const fd = core.fd;
+  core.close();
+  process.emitWarning(
+    `an open ${core.family} ${core.type} socket (fd ${fd}) was garbage-collected; it has been closed. Close sockets explicitly.`,
+    { type: 'IolibSocketLeakWarning', code: 'IOLIB_SOCKET_GC' },
+  );
+});
+
+/** The fd-level state of one socket. Internal: not exported from the package. */
+export class SocketCore {
+  /** The fd, or -1 once closed: a closed socket never touches its number again. */
+  fd: number;
+  readonly family: SocketFamily;
+  readonly type: SocketKind;
+  /** Stream settings inherited by sockets this one accepts. */
+  defaults: StreamDefaults = {};
+  /** Set while a `connect` waits for completion; reads that see `ENOTCONN` wait for it. */
+  connecting: Promise<void> | undefined;
+  /** The last datagram sender `receiveFrom` decoded (its raw bytes and value), reused while the peer stays the same. */
+  sender: { readonly raw: Buffer; readonly words: Int32Array; len: number; name: DecodedName } | undefined;
+  /** Receives in a row that found nothing on their first try (see {@link SocketCore.expectEmpty}). */
+  #misses = 0;
+  /** Receives that skipped their first try since the last probe. */
+  #skips = 0;
+  #watcher: FdWatcher | undefined;
+  #refed = true;
+  /** Promise waiters were woken and nobody has waited since. */
+  #idle = false;
+  /** Listed for the next idle sweep. */
+  #listed = false;
+  /** The sweep unref'd the watcher because nobody waits (its interest is kept to save epoll_ctl calls). */
+  #released = false;
+  readonly #readers: Waiter[] = [];
+  readonly #writers: Waiter[] = [];
+
+  constructor(fd: number, family: SocketFamily, type: SocketKind) {
+    this.fd = fd;
+    this.family = family;
+    this.type = type;
+  }
+
+  /** Tie this core's lifetime to `owner`: if `owner` is collected while open, close and warn. */
+  track(owner: object): void {
+    finalizer.register(owner, this, this);
+  }
+
+  get isOpen(): boolean {
+    return this.fd >= 0;
+  }
+
+  /** The fd, or throws the `EBADF` error for `op` when closed. */
+  use(op: string): number {
+    if (this.fd < 0) throw closedError(op);
+    return this.fd;
+  }
+
+  /**
+   * Whether a receive should wait for readability without trying first: after
+   * two first tries in a row said `EAGAIN` (a request/response exchange, where
+   * the answer never precedes the question), a try would be a wasted system
+   * call. Every 8th receive tries anyway, so a socket that starts to have data
+   * queued (a burst) goes back to trying first within 8 receives.
+   */
+  expectEmpty(): boolean {
+    return this.#misses >= 2 && (++this.#skips & 7) !== 0;
+  }
+
+  /** Record how a receive's first try went (`true`: it got data). */
+  noteAttempt(got: boolean): void {
+    this.#misses = got ? 0 : this.#misses + 1;
+  }
+
+  /**
+   * Resolves when the fd is readable (`READABLE`) or writable (`WRITABLE`).
+   * Rejects with `PollTimeoutError` after `timeout` seconds, and with the
+   * `EBADF` error if the socket is closed meanwhile.
+   */
+  wait(direction: number, op: string, timeout?: number): Promise<void> {
+    if (this.fd < 0) return Promise.reject(closedError(op));
+    return new Promise<void>((resolve, reject) => {
+      const queue = direction === READABLE ? this.#readers : this.#writers;
+      const waiter: Waiter = { op, resolve, reject, timer: undefined, deferred: true };
+      if (timeout !== undefined && Number.isFinite(timeout)) {
+        const fd = this.fd;
+        waiter.timer = setTimeout(() => {
+          const i = queue.indexOf(waiter);
+          if (i >= 0) queue.splice(i, 1);
+          // Nobody may wait any more: stop polling so an idle socket does not keep the process alive.
+          this.#dropIdleInterest();
+          reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
+        }, Math.max(0, timeout * 1000));
+      }
+      queue.push(waiter);
+      this.#arm(direction);
+    });
+  }
+
+  /**
+   * Like {@link SocketCore.wait} without a promise or timeout: `resolve` runs
+   * synchronously from the poll callback (the stream hot path), `reject` when
+   * the socket is closed first.
+   */
+  waitCallback(direction: number, op: string, resolve: () => void, reject: (error: Error) => void): void {
+    this.park(direction, { op, resolve, reject, timer: undefined, deferred: false });
+  }
+
+  /**
+   * Queue `waiter` until the fd is ready for `direction`: its `resolve` runs
+   * from the poll callback (it may park itself again), its `reject` runs with
+   * the `EBADF` error if the socket is closed first (at once if it is closed).
+   */
+  park(direction: number, waiter: Waiter): void {
+    if (this.fd < 0) {
+      waiter.reject(closedError(waiter.op));
+      return;
+    }
+    (direction === READABLE ? this.#readers : this.#writers).push(waiter);
+    this.#arm(direction);
+  }
+
+  /** Poll for `direction`, and keep the process alive again if the idle sweep unref'd the watcher. */
+  #arm(direction: number): void {
+    const interest = this.#interest;
+    if ((interest & direction) === 0) this.#setInterest(interest | direction);
+    this.#idle = false;
+    if (this.#released) {
+      this.#released = false;
+      if (this.#refed) this.#watcher?.ref();
+    }
+  }
+
+  /** Called by the idle sweep: nobody waited again since promise waiters were woken, so stop keeping the process alive. */
+  releaseIfIdle(): void {
+    this.#listed = false;
+    if (!this.#idle || this.fd < 0 || this.#released) return;
+    this.#released = true;
+    this.#watcher?.unref();
+  }
+
+  /** The watcher's current interest (the watcher is the truth: a poll error clears it). */
+  get #interest(): number {
+    return this.#watcher?.events ?? 0;
+  }
+
+  /** Keep (default) or stop keeping the process alive while waiting. */
+  ref(on: boolean): void {
+    this.#refed = on;
+    if (this.#watcher !== undefined) {
+      if (on && !this.#released) this.#watcher.ref();
+      else this.#watcher.unref();
+    }
+  }
+
+  /** Close the fd once: stop the watcher first, reject every waiter. Idempotent. */
+  close(): void {
+    const fd = this.fd;
+    if (fd < 0) return;
+    this.fd = -1;
+    finalizer.unregister(this);
+    if (this.#watcher !== undefined) this.#watcher.close();
+    this.#watcher = undefined;
+    sysClose(fd);
+    for (const w of this.#readers.splice(0)) settleClosed(w);
+    for (const w of this.#writers.splice(0)) settleClosed(w);
+  }
+
+  #setInterest(events: number): void {
+    if (this.#watcher === undefined) {
+      if (events === 0) return;
+      this.#watcher = new FdWatcher(this.fd, this.#onReady);
+      if (!this.#refed) this.#watcher.unref();
+    }
+    this.#watcher.set(events);
+  }
+
+  readonly #onReady = (events: number, error: Error | undefined): void => {
+    // A poll error wakes everyone: their retried system call reports the real errno.
+    const ready = error === undefined ? events : READABLE | WRITABLE;
+    let deferred = false;
+    if ((ready & READABLE) !== 0) deferred = wake(this.#readers) || deferred;
+    if ((ready & WRITABLE) !== 0) deferred = wake(this.#writers) || deferred;
+    if (!deferred) this.#dropIdleInterest();
+    else if (this.#readers.length === 0 && this.#writers.length === 0 && !this.#idle) {
+      // Promise waiters re-register in microtasks: keep polling (no epoll_ctl) and
+      // referenced; the idle sweep unrefs a socket nobody waits on again, and an
+      // event nobody waits for drops the interest.
+      this.#idle = true;
+      if (!this.#listed && this.#refed) {
+        this.#listed = true;
+        idleCores.push(this);
+        sweepTimer ??= setTimeout(sweepIdle, IDLE_SWEEP_MS).unref();
+      }
+    }
+  };
+
+  /** Level-triggered polling for a direction nobody waits on would spin: stop it. */
+  readonly #dropIdleInterest = (): void => {
+    if (this.fd < 0) return;
+    const want = (this.#readers.length > 0 ? READABLE : 0) | (this.#writers.length > 0 ? WRITABLE : 0);
+    if (want !== this.#interest) this.#setInterest(want);
+  };
+}
+
+/** Resume every waiter of a queue; returns whether any resumes later (a promise). */
+function wake(queue: Waiter[]): boolean {
+  const n = queue.length;
+  if (n === 0) return false;
+  let deferred = false;
+  if (n === 1) {
+    const w = queue.pop();
+    if (w === undefined) return false;
+    resume(w);
+    return w.deferred;
+  }
+  for (const w of queue.splice(0)) {
+    if (w.deferred) deferred = true;
+    resume(w);
+  }
+  return deferred;
+}
+
+/** Resume one waiter; an exception from a synchronous one (a user handler) is rethrown later, not lost. */
+function resume(w: Waiter): void {
+  if (w.timer !== undefined) clearTimeout(w.timer);
+  try {
+    w.resolve();
+  } catch (error) {
+    process.nextTick(() => {
+      throw error;
+    });
+  }
+}
+
+function settleClosed(w: Waiter): void {
+  if (w.timer !== undefined) clearTimeout(w.timer);
+  w.reject(closedError(w.op));
+}

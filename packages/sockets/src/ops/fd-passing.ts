@@ -1,0 +1,93 @@
+/**
+ * sendmsg(2) / recvmsg(2) with `SCM_RIGHTS`: `sendFileDescriptor` / `receiveFileDescriptor` (IOLib's `send-file-descriptor`,
+ * `receive-file-descriptor`): `SCM_RIGHTS` over local sockets, stream and datagram.
+ * One data byte travels with the fd, so stream sockets deliver it too (IOLib's
+ * zero-byte message never arrives on a Linux stream socket).
+ */
+import { READABLE, WRITABLE } from '@iolib/iomux';
+import { SocketError, socketError } from '../core/errors.js';
+import type { SocketCore } from '../core/socket-core.js';
+import {
+  E, EAGAIN, EINTR, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_NOSIGNAL, MsgHdr, SCM_RIGHTS, SOL_SOCKET, cmsgSpace, decodeControlMessages,
+  decodeRights, encodeRights, errno, recvmsg, sendmsg, sysClose,
+} from '../core/sys.js';
+
+function checkLocal(core: SocketCore, op: string): void {
+  if (core.family !== 'local') throw new TypeError(`${op}: works only on local (Unix) sockets; this is an ${core.family} socket`);
+}
+
+/**
+ * Send a copy of file descriptor `fd` to the peer, as `SCM_RIGHTS` ancillary
+ * data with one data byte.
+ *
+ * System call: `sendmsg(2)`.
+ *
+ * @param core - the core of a connected local socket (stream or datagram)
+ * @param fd - an open fd of this process (it stays open here)
+ * @returns when sent
+ * @throws {TypeError} on an internet socket; {RangeError} for a non-fd number
+ * @throws {SocketError} `EBADF` for a closed `fd` or socket, `ENOTCONN`, …
+ * @example
+ * ```ts
+ * await sendFileDescriptor(core, fs.openSync('/etc/hostname', 'r'));
+ * ```
+ */
+export async function sendFileDescriptor(core: SocketCore, fd: number): Promise<void> {
+  checkLocal(core, 'sendFileDescriptor');
+  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`sendFileDescriptor: ${String(fd)} is not a file descriptor`);
+  const data = Buffer.from([0x46]);
+  const control = encodeRights([fd]);
+  const msg = new MsgHdr(1).setBuffer(data).setControl(control);
+  for (;;) {
+    const sock = core.use('sendFileDescriptor');
+    const n = sendmsg(sock, msg.buffer, MSG_NOSIGNAL);
+    if (n >= 0) return;
+    const e = errno();
+    if (e === EINTR) continue;
+    if (e !== EAGAIN) throw socketError('sendmsg', e, { fd: sock, detail: `passing fd ${fd}` });
+    await core.wait(WRITABLE, 'sendFileDescriptor');
+  }
+}
+
+/**
+ * Receive a file descriptor sent with {@link sendFileDescriptor}. The new fd
+ * is close-on-exec and belongs to the caller (close it with `fs.closeSync`).
+ *
+ * System call: `recvmsg(2)` with `MSG_CMSG_CLOEXEC`.
+ *
+ * @param core - the core of a connected local socket (stream or datagram)
+ * @returns the new fd
+ * @throws {TypeError} on an internet socket
+ * @throws {SocketError} `EBADMSG` when the message carried no fd, `ECONNRESET` at end of stream, `EBADF` after close
+ * @example
+ * ```ts
+ * const fd = await receiveFileDescriptor(core);
+ * ```
+ */
+export async function receiveFileDescriptor(core: SocketCore): Promise<number> {
+  checkLocal(core, 'receiveFileDescriptor');
+  const data = Buffer.alloc(1);
+  const control = Buffer.alloc(cmsgSpace(4 * 8));
+  const msg = new MsgHdr(1).setBuffer(data).setControl(control);
+  for (;;) {
+    const sock = core.use('receiveFileDescriptor');
+    msg.resetLengths();
+    const n = recvmsg(sock, msg.buffer, MSG_CMSG_CLOEXEC);
+    if (n >= 0) {
+      const fds: number[] = [];
+      for (const m of decodeControlMessages(control, msg.controlLength)) {
+        if (m.level === SOL_SOCKET && m.type === SCM_RIGHTS) fds.push(...decodeRights(m.data));
+      }
+      const [first, ...extra] = fds;
+      for (const x of extra) sysClose(x);
+      if (first !== undefined) return first;
+      if (n === 0 && core.type === 'stream') throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
+      const truncated = (msg.flags & MSG_CTRUNC) !== 0;
+      throw new SocketError('recvmsg', E.EBADMSG ?? 74, { fd: sock, detail: truncated ? 'control data truncated' : 'the message carried no file descriptor' });
+    }
+    const e = errno();
+    if (e === EINTR) continue;
+    if (e !== EAGAIN) throw socketError('recvmsg', e, { fd: sock });
+    await core.wait(READABLE, 'receiveFileDescriptor');
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * recv(2) / recvfrom(2): one receive system call, waiting for readability on
+ * `EAGAIN` unless `dontWait` (IOLib's `receive-from`).
+ */
+import { READABLE } from '@iolib/iomux';
+import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../core/addressing.js';
+import { checkRange, toBytes } from '../core/buffers.js';
+import { socketError } from '../core/errors.js';
+import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import type { SocketCore } from '../core/socket-core.js';
+import { EAGAIN, EINTR, MSG_DONTWAIT, MSG_OOB, MSG_PEEK, MSG_WAITALL, errno, recv, recvfrom } from '../core/sys.js';
+import type { DecodedName, ReceiveFromOptions, ReceiveResult } from '../types.js';
+
+/**
+ * The sender address of the receive in progress: shared, because JavaScript
+ * runs one `recvfrom` at a time and the address is decoded before any await.
+ * Its own memory (offset 0), so `FROM_WORDS` views it 4 bytes at a time.
+ */
+const FROM = Buffer.alloc(SOCKADDR_STORAGE);
+const FROM_WORDS = new Int32Array(FROM.buffer, 0, SOCKADDR_STORAGE >>> 2);
+const FROM_LEN = new Uint32Array(1);
+
+/**
+ * The sender of the datagram just received, decoded once per peer: a socket
+ * keeps its last sender's bytes and value (addresses are immutable) and reuses
+ * the value while the bytes are the same.
+ */
+function decodeSender(core: SocketCore, len: number): DecodedName {
+  const last = core.sender;
+  if (last !== undefined && len === last.len && sameSender(last.words, last.raw, len)) return last.name;
+  const name = decodeName(FROM, len);
+  if (last === undefined) {
+    const raw = Buffer.alloc(SOCKADDR_STORAGE);
+    FROM.copy(raw, 0, 0, len);
+    core.sender = { raw, words: new Int32Array(raw.buffer, 0, SOCKADDR_STORAGE >>> 2), len, name };
+  } else {
+    FROM.copy(last.raw, 0, 0, len);
+    last.len = len;
+    last.name = name;
+  }
+  return name;
+}
+
+/** Whether `FROM`'s first `len` bytes equal `raw`'s: 4 bytes at a time (16 for IPv4, 28 for IPv6), then the tail. */
+function sameSender(words: Int32Array, raw: Buffer, len: number): boolean {
+  const n = len >>> 2;
+  for (let i = 0; i < n; i++) if (FROM_WORDS[i] !== words[i]) return false;
+  for (let i = n << 2; i < len; i++) if (FROM[i] !== raw[i]) return false;
+  return true;
+}
+
+/**
+ * Receive into `buffer[start, end)` (or a new buffer of `size` bytes): the
+ * fast path takes data that is already there without a waiter or an extra
+ * promise; a socket whose first tries keep finding nothing waits first (see
+ * `SocketCore.expectEmpty`). The public `receiveFrom` (api) documents the behaviour.
+ *
+ * System calls: `recv(2)` (stream) or `recvfrom(2)` (datagram).
+ *
+ * @param core - the socket's core
+ * @param options - `buffer`/`start`/`end` or `size`, and flags
+ * @returns the bytes and, for datagram sockets, the sender (a rejected promise for every failure)
+ * @throws never synchronously: {RangeError}, {TypeError} and socket errors reject
+ * @example
+ * ```ts
+ * const { bytes } = await receiveFrom(core, { size: 1500 });
+ * ```
+ */
+export function receiveFrom(core: SocketCore, options: ReceiveFromOptions): Promise<ReceiveResult> {
+  try {
+    const op = new Receive(core, options);
+    if (!op.dontWait && core.expectEmpty()) return parkOp(op);
+    // Fast path: the data is there; no waiter, no extra promise.
+    const r = op.attempt();
+    if (!op.dontWait) core.noteAttempt(r !== undefined);
+    return r === undefined ? parkOp(op) : Promise.resolve(r);
+  } catch (e) {
+    return rejection(e);
+  }
+}
+
+/**
+ * One receive, checked and ready to attempt; parked on the socket as its own
+ * waiter when the kernel has nothing yet (its retry runs in the poll callback).
+ */
+class Receive implements ParkedOp<ReceiveResult> {
+  readonly op = 'receiveFrom';
+  readonly direction = READABLE;
+  readonly deferred = true;
+  timer: NodeJS.Timeout | undefined = undefined;
+  settle: ((r: ReceiveResult) => void) | undefined = undefined;
+  fail: ((e: Error) => void) | undefined = undefined;
+  readonly core: SocketCore;
+  readonly buffer: Buffer;
+  readonly start: number;
+  readonly end: number;
+  readonly flags: number;
+  readonly datagram: boolean;
+  readonly fillAll: boolean;
+  readonly dontWait: boolean;
+  got = 0;
+
+  constructor(core: SocketCore, options: ReceiveFromOptions) {
+    this.core = core;
+    let buffer: Buffer;
+    if (options.buffer !== undefined) buffer = toBytes(options.buffer, 'receiveFrom');
+    else if (options.size !== undefined) {
+      if (!Number.isSafeInteger(options.size) || options.size < 0) throw new RangeError(`receiveFrom: size ${String(options.size)} is not a non-negative integer`);
+      buffer = Buffer.alloc(options.size);
+    } else throw new TypeError('receiveFrom: give a buffer or a size');
+    this.buffer = buffer;
+    if (options.start === undefined && options.end === undefined) {
+      this.start = 0;
+      this.end = buffer.length;
+    } else [this.start, this.end] = checkRange(buffer.length, options.start, options.end, 'receiveFrom');
+    const datagram = core.type === 'datagram';
+    const dontWait = options.dontWait === true;
+    const peek = options.peek === true;
+    const fillAll = options.waitAll === true && !datagram && !peek;
+    let flags = 0;
+    if (options.outOfBand === true) flags |= MSG_OOB;
+    if (peek) flags |= MSG_PEEK;
+    if (dontWait) flags |= MSG_DONTWAIT;
+    if (options.waitAll === true && !fillAll) flags |= MSG_WAITALL;
+    this.flags = flags;
+    this.datagram = datagram;
+    this.fillAll = fillAll;
+    this.dontWait = dontWait;
+  }
+
+  /** Receive what is there: the result, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
+  attempt(): ReceiveResult | undefined {
+    const { core, buffer, start, end, flags, datagram } = this;
+    for (;;) {
+      const fd = core.use('receiveFrom');
+      const at = start + this.got;
+      // A range starting at 0 needs no view: the length argument ends it.
+      const view = at === 0 ? buffer : buffer.subarray(at, end);
+      let n: number;
+      if (datagram) {
+        FROM_LEN[0] = SOCKADDR_STORAGE;
+        n = recvfrom(fd, view, end - at, flags, FROM, FROM_LEN);
+      } else n = recv(fd, view, end - at, flags);
+      if (n >= 0) {
+        this.got += n;
+        if (this.fillAll && n > 0 && start + this.got < end) continue;
+        break;
+      }
+      const e = errno();
+      if (e === EINTR) continue;
+      if (e !== EAGAIN || this.dontWait) throw socketError(datagram ? 'recvfrom' : 'recv', e, { fd });
+      return undefined;
+    }
+    if (!datagram) return { buffer, bytes: this.got };
+    const name = decodeSender(core, Math.min(FROM_LEN[0] ?? 0, SOCKADDR_STORAGE));
+    if (isLocalName(name)) return { buffer, bytes: this.got, filename: name.address.name };
+    return { buffer, bytes: this.got, host: name.address, port: name.port };
+  }
+
+  /** Readable (or a poll error): retry. */
+  resolve(): void {
+    retryOp(this);
+  }
+
+  /** Closed while waiting. */
+  reject(error: Error): void {
+    this.fail?.(error);
+  }
+}
