@@ -5,27 +5,18 @@
  * destination. Received fds beyond the caller's `maxFds` are closed here, at
  * once: they never reach JavaScript as numbers nobody owns.
  */
-import { IPv4Address, IPv6Address, type InetAddress } from '@iolib/address';
+import { IPv4Address, IPv6Address } from '@iolib/address';
+import type { Credentials, PacketDestination } from '../types.js';
 import {
   IN6_PKTINFO_SIZE, IN_PKTINFO_SIZE, IPPROTO_IP, IPPROTO_IPV6, IPV6_PKTINFO, IP_PKTINFO, SCM_CREDENTIALS, SCM_RIGHTS,
   SOL_SOCKET, UCRED_SIZE, cmsgSpace, decodeControlMessages, decodeCredentials, decodeIn6Pktinfo, decodeInPktinfo,
-  decodeRights, encodeCredentials, encodeRights, type Ucred,
-} from '@iolib/syscalls';
-import { sysClose } from '../sys.js';
+  decodeRights, encodeCredentials, encodeRights, sysClose,
+} from './sys.js';
 
 /** Most fds one `SCM_RIGHTS` message carries (`SCM_MAX_FD`). */
 export const MAX_FDS = 253;
 /** `maxFds` when the caller does not say. */
 export const DEFAULT_MAX_FDS = 16;
-
-/** A process's credentials: `struct ucred`. */
-export type Credentials = Ucred;
-
-/** Where a received datagram was sent: its destination address and the interface it came in on. */
-export interface PacketDestination {
-  readonly address: InetAddress;
-  readonly interfaceIndex: number;
-}
 
 /** What the control data of one received message held. */
 export interface ReceivedAncillary {

@@ -1,34 +1,27 @@
 /**
  * `peerCredentials`: who is at the other end of a local socket (`SO_PEERCRED`).
  */
-import { SOL_SOCKET, SO_PEERCRED, UCRED_SIZE, decodeCredentials } from '@iolib/syscalls';
-import type { Credentials } from '../core/ancillary.js';
-import { socketError } from '../errors.js';
-import { coreOf } from '../handle.js';
-import { E, getsockopt, trySyscall } from '../sys.js';
+import { socketError } from '../core/errors.js';
+import type { SocketCore } from '../core/socket-core.js';
+import { E, SOL_SOCKET, SO_PEERCRED, UCRED_SIZE, decodeCredentials, getsockopt, trySyscall } from '../core/sys.js';
+import type { Credentials } from '../types.js';
 
 const ENOTCONN = E.ENOTCONN ?? 107;
 
 /**
- * The credentials of the peer process of a connected local socket, as the
- * kernel recorded them at `connect` / `socketpair` time (they do not change if
- * the peer later drops privileges or passes the socket on).
+ * getsockopt(2) `SO_PEERCRED` on a local socket; the public `peerCredentials`
+ * (api) documents the behaviour.
  *
- * System call: `getsockopt(2)` `SO_PEERCRED`.
- *
- * @param socket - a connected local socket (stream, datagram pair or seqpacket)
+ * @param core - the socket's core
  * @returns `{ pid, uid, gid }`
- * @throws {TypeError} on an internet socket
- * @throws {SocketNotConnectedError} when the socket has no peer; {SocketError} `EBADF` after close
+ * @throws {TypeError} on an internet socket; {SocketNotConnectedError} without a peer; {SocketError} `EBADF` after close
  * @example
  * ```ts
- * const conn = await acceptConnection(server);
- * const { pid, uid } = peerCredentials(conn!.socket);
+ * peerCredentials(core).pid;
  * ```
  */
-export function peerCredentials(socket: unknown): Credentials {
+export function peerCredentials(core: SocketCore): Credentials {
   const op = 'peerCredentials';
-  const core = coreOf(socket, op);
   if (core.family !== 'local') throw new TypeError(`${op}: works only on local (Unix) sockets; this is an ${core.family} socket`);
   const fd = core.use(op);
   const value = Buffer.alloc(UCRED_SIZE);

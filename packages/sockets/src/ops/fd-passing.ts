@@ -81,7 +81,7 @@ export async function receiveFileDescriptor(core: SocketCore): Promise<number> {
       const [first, ...extra] = fds;
       for (const x of extra) sysClose(x);
       if (first !== undefined) return first;
-      if (n === 0 && core.type === 'stream') throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
+      if (n === 0 && core.type !== 'datagram') throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
       const truncated = (msg.flags & MSG_CTRUNC) !== 0;
       throw new SocketError('recvmsg', E.EBADMSG ?? 74, { fd: sock, detail: truncated ? 'control data truncated' : 'the message carried no file descriptor' });
     }

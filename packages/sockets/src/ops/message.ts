@@ -4,95 +4,23 @@
  * `IP_PKTINFO` / `IPV6_PKTINFO`). Like `sendTo` / `receiveFrom`, each tries its
  * call first and parks itself on the socket on `EAGAIN`.
  */
-import type { InetAddress } from '@iolib/address';
 import { READABLE, WRITABLE } from '@iolib/iomux';
+import { abortable, checkSignal, type AbortableOp } from '../core/abort.js';
+import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../core/addressing.js';
+import { checkMaxFds, closeAll, readAncillary, receiveControlSize, sendControl } from '../core/ancillary.js';
+import { toBytes } from '../core/buffers.js';
+import { destination, type Destination } from '../core/destination.js';
+import { socketError } from '../core/errors.js';
+import { rejection, retryOp } from '../core/parked-op.js';
+import type { SocketCore } from '../core/socket-core.js';
 import {
-  IPPROTO_IP, IPPROTO_IPV6, IPV6_RECVPKTINFO, IP_PKTINFO, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_DONTWAIT, MSG_MORE,
-  MSG_NOSIGNAL, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, MsgHdr, SOL_SOCKET, SO_PASSCRED,
-} from '@iolib/syscalls';
-import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../addressing.js';
-import { toBytes } from '../buffers.js';
-import type { SocketCore } from '../core.js';
-import {
-  checkMaxFds, closeAll, readAncillary, receiveControlSize, sendControl, type Credentials, type PacketDestination,
-} from '../core/ancillary.js';
-import { socketError } from '../errors.js';
-import { coreOf } from '../handle.js';
-import type { FilenameDesignator, HostDesignator, PortDesignator } from '../make-socket-options.js';
-import { retryOp, type ParkedOp } from '../parked-op.js';
-import { EAGAIN, EINTR, errno, recvmsg, sendmsg, setsockopt, trySyscall } from '../sys.js';
-import { messageDestination } from './destination.js';
-import { abortable, checkSignal } from './abort.js';
-
-/** Options of {@link sendMessage}. */
-export interface SendMessageOptions {
-  /** The bytes: one buffer, or several sent as one message (gather). */
-  readonly buffers: Uint8Array | readonly Uint8Array[];
-  /** Unconnected internet datagram sockets: destination host (with `remotePort`). */
-  readonly remoteHost?: HostDesignator;
-  /** With `remoteHost`: destination port (required). */
-  readonly remotePort?: PortDesignator;
-  /** Unconnected local datagram sockets: destination path or `LocalAddress`. */
-  readonly remoteFilename?: FilenameDesignator;
-  /** Local sockets: file descriptors to pass (`SCM_RIGHTS`, 1–253); they stay open here. */
-  readonly fds?: readonly number[];
-  /** Local sockets: `SCM_CREDENTIALS`, `true` for this process's own, or `{ pid, uid, gid }` (checked by the kernel). */
-  readonly credentials?: true | Credentials;
-  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting when the buffer is full. */
-  readonly dontWait?: boolean;
-  /** `MSG_MORE`: more data follows (Linux). */
-  readonly more?: boolean;
-  /** `MSG_NOSIGNAL` (default `true`): a closed peer gives `EPIPE`, never `SIGPIPE`. */
-  readonly noSignal?: boolean;
-  /** Reject with the signal's reason when aborted before the message is sent. */
-  readonly signal?: AbortSignal;
-}
-
-/** Options of {@link receiveMessage}: `buffers` (scatter) or `size`, ancillary data and flags. */
-export interface ReceiveMessageOptions {
-  /** Receive into these buffers, in order (scatter). */
-  readonly buffers?: Uint8Array | readonly Uint8Array[];
-  /** Without `buffers`: one zero-filled Buffer of this many bytes. */
-  readonly size?: number;
-  /** Local sockets: how many passed fds to take (0–253, default 16); more are closed and `controlTruncated` is set. */
-  readonly maxFds?: number;
-  /** Local sockets: turn `SO_PASSCRED` on, so messages carry the sender's credentials. */
-  readonly credentials?: boolean;
-  /** Internet sockets: turn `IP_PKTINFO` / `IPV6_RECVPKTINFO` on and report `destination`. */
-  readonly packetInfo?: boolean;
-  /** `MSG_PEEK`: leave the message queued (fds are passed again by each peek). */
-  readonly peek?: boolean;
-  /** `MSG_WAITALL`: stream sockets fill the buffers (or reach end of stream). */
-  readonly waitAll?: boolean;
-  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting. */
-  readonly dontWait?: boolean;
-  /** Reject with the signal's reason when aborted before a message arrives; nothing is consumed. */
-  readonly signal?: AbortSignal;
-}
-
-/** What {@link receiveMessage} returns. */
-export interface ReceiveMessageResult {
-  /** Bytes stored in `buffers` (a datagram longer than the buffers: see `truncated`). */
-  readonly bytes: number;
-  /** The buffers given, or the one allocated. */
-  readonly buffers: Buffer[];
-  /** Internet datagram sockets: the sender's address. */
-  readonly host?: InetAddress;
-  /** Internet datagram sockets: the sender's port. */
-  readonly port?: number;
-  /** Local datagram sockets: the sender's name (`''` when unnamed). */
-  readonly filename?: string;
-  /** File descriptors passed with the message, close-on-exec, now the caller's to close. */
-  readonly fds: number[];
-  /** The sender's credentials (`SCM_CREDENTIALS`), when the message carried them. */
-  readonly credentials?: Credentials;
-  /** With `packetInfo`: the address the datagram was sent to and the interface it arrived on. */
-  readonly destination?: PacketDestination;
-  /** `MSG_TRUNC`: the datagram or record was longer than the buffers; the rest is lost. */
-  readonly truncated: boolean;
-  /** `MSG_CTRUNC`, or more fds than `maxFds` arrived: some ancillary data was dropped (extra fds closed). */
-  readonly controlTruncated: boolean;
-}
+  EAGAIN, EINTR, IPPROTO_IP, IPPROTO_IPV6, IPV6_RECVPKTINFO, IP_PKTINFO, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_DONTWAIT,
+  MSG_MORE, MSG_NOSIGNAL, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, MsgHdr, SOL_SOCKET, SO_PASSCRED, errno, recvmsg, sendmsg,
+  setsockopt, trySyscall,
+} from '../core/sys.js';
+import type {
+  Credentials, PacketDestination, ReceiveMessageOptions, ReceiveMessageResult, SendMessageOptions,
+} from '../types.js';
 
 function bufferList(value: unknown, op: string): Buffer[] {
   if (Array.isArray(value)) {
@@ -103,28 +31,21 @@ function bufferList(value: unknown, op: string): Buffer[] {
 }
 
 /**
- * Send one message: the bytes of `buffers` (gathered), passed file descriptors
- * and credentials, to the connected peer or to `remoteHost`/`remotePort` /
- * `remoteFilename`. A datagram or seqpacket message is sent whole or not at
- * all; a stream socket may take fewer bytes (the count says how many).
+ * One sendmsg(2): `buffers` gathered, `fds` / `credentials` as ancillary data,
+ * to the connected peer or the destination in `options`. The public
+ * `sendMessage` (api) documents the behaviour.
  *
- * System call: `sendmsg(2)` (`MSG_NOSIGNAL` unless `noSignal: false`).
- *
- * @param socket - an active socket (fds and credentials: local sockets only)
- * @param options - `buffers`, destination, `fds`, `credentials`, flags, `signal`
- * @returns the number of bytes sent
- * @throws {TypeError} for a bad buffer, destination, `fds` on an internet socket, or a missing `remotePort`
- * @throws {RangeError} for 0 or more than 253 fds, or a value that is not an fd
- * @throws {SocketError} `EAGAIN` with `dontWait`, `EPERM` for credentials not your own, `EBADF` (a closed fd or socket), …
+ * @param core - the socket's core
+ * @param options - as `sendMessage`
+ * @returns the number of bytes sent (a rejected promise for every failure)
  * @example
  * ```ts
- * await sendMessage(unixSocket, { buffers: [header, body], fds: [fileFd], credentials: true });
+ * await sendMessage(core, { buffers: Buffer.from('x'), fds: [fd] });
  * ```
  */
-export function sendMessage(socket: unknown, options: SendMessageOptions): Promise<number> {
+export function sendMessage(core: SocketCore, options: SendMessageOptions): Promise<number> {
   try {
     const op = 'sendMessage';
-    const core = coreOf(socket, op);
     if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError(`${op}: options must be an object with buffers`);
     checkSignal(options.signal, op);
     const buffers = bufferList(options.buffers, op);
@@ -136,16 +57,16 @@ export function sendMessage(socket: unknown, options: SendMessageOptions): Promi
     if (options.dontWait === true) flags |= MSG_DONTWAIT;
     if (options.more === true) flags |= MSG_MORE;
     const msg = new MsgHdr(buffers.length).setBuffers(buffers).setControl(control);
-    const start = (dest: { sa: Buffer; details: object } | null): Promise<number> => {
+    const start = (dest: Destination | null): Promise<number> => {
       if (dest !== null) msg.setName(dest.sa);
       const send = new SendMessage(core, msg, flags, options.dontWait === true, dest?.details ?? {});
       const n = send.attempt();
       return n === undefined ? abortable(send, options.signal) : Promise.resolve(n);
     };
-    const dest = messageDestination(core, options, op);
-    return dest instanceof Promise ? dest.then(start) : start(dest);
+    if (options.remoteHost === undefined && options.remotePort === undefined && options.remoteFilename === undefined) return start(null);
+    return destination(core, options, op).then(start);
   } catch (e) {
-    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    return rejection(e);
   }
 }
 
@@ -162,32 +83,21 @@ function enable(core: SocketCore, set: WeakSet<SocketCore>, level: number, name:
 }
 
 /**
- * Receive one message: its bytes into `buffers` (scattered in order) or a new
- * Buffer of `size` bytes, with the fds passed along (at most `maxFds`; the
- * rest are closed), the sender's credentials and, for UDP with `packetInfo`,
- * the address the datagram was sent to and the interface it came in on.
+ * One recvmsg(2) (several for a stream `waitAll`) into `buffers` or a new
+ * Buffer of `size` bytes, with the ancillary data read and every fd accounted
+ * for. The public `receiveMessage` (api) documents the behaviour.
  *
- * System call: `recvmsg(2)` with `MSG_CMSG_CLOEXEC` (plus `setsockopt(2)` once
- * for `credentials` → `SO_PASSCRED`, `packetInfo` → `IP_PKTINFO` / `IPV6_RECVPKTINFO`;
- * they stay on, and apply to what arrives from the first call that asks for them:
- * a datagram queued before has no interface index).
- *
- * @param socket - an active socket
- * @param options - `buffers` or `size`, `maxFds`, `credentials`, `packetInfo`, flags, `signal`
- * @returns `{ bytes, buffers, fds, truncated, controlTruncated }`, plus `host`/`port` or `filename`
- *   (datagram sockets), `credentials`, `destination`
- * @throws {TypeError} without `buffers` or `size`, `credentials` on an internet socket, `packetInfo` on a local one
- * @throws {RangeError} for a bad `size` or `maxFds`
- * @throws {SocketError} `EAGAIN` with `dontWait`, `EBADF` after close, …
+ * @param core - the socket's core
+ * @param options - as `receiveMessage`
+ * @returns the message (a rejected promise for every failure)
  * @example
  * ```ts
- * const { buffers, fds, credentials } = await receiveMessage(unixSocket, { size: 512, maxFds: 3, credentials: true });
+ * const { fds } = await receiveMessage(core, { size: 64, maxFds: 3 });
  * ```
  */
-export function receiveMessage(socket: unknown, options: ReceiveMessageOptions): Promise<ReceiveMessageResult> {
+export function receiveMessage(core: SocketCore, options: ReceiveMessageOptions): Promise<ReceiveMessageResult> {
   try {
     const op = 'receiveMessage';
-    const core = coreOf(socket, op);
     if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError(`${op}: options must be an object with buffers or size`);
     checkSignal(options.signal, op);
     let buffers: Buffer[];
@@ -216,12 +126,12 @@ export function receiveMessage(socket: unknown, options: ReceiveMessageOptions):
     const r = receive.attempt();
     return r === undefined ? abortable(receive, options.signal) : Promise.resolve(r);
   } catch (e) {
-    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    return rejection(e);
   }
 }
 
 /** One sendmsg(2), parked on the socket as its own waiter while the buffer is full. */
-class SendMessage implements ParkedOp<number> {
+class SendMessage implements AbortableOp<number> {
   readonly op = 'sendMessage';
   readonly direction = WRITABLE;
   readonly deferred = true;
@@ -260,7 +170,7 @@ class SendMessage implements ParkedOp<number> {
 }
 
 /** One recvmsg(2) (several for a stream `waitAll`), parked on the socket while nothing is queued. */
-class ReceiveMessage implements ParkedOp<ReceiveMessageResult> {
+class ReceiveMessage implements AbortableOp<ReceiveMessageResult> {
   readonly op = 'receiveMessage';
   readonly direction = READABLE;
   readonly deferred = true;

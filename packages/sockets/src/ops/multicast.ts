@@ -4,22 +4,16 @@
  * `MCAST_JOIN_GROUP` / `MCAST_JOIN_SOURCE_GROUP` (and their leave forms).
  */
 import { IPv4Address, InetAddress, isInetAddressMulticast, type Address, type IPv6Address } from '@iolib/address';
+import { addressToSockaddr } from '@iolib/syscalls';
+import { socketError } from '../core/errors.js';
+import { interfaceIndex } from '../core/interfaces.js';
+import { parseLiteral } from '../core/resolve.js';
+import type { SocketCore } from '../core/socket-core.js';
 import {
   IPPROTO_IP, IPPROTO_IPV6, MCAST_JOIN_GROUP, MCAST_JOIN_SOURCE_GROUP, MCAST_LEAVE_GROUP, MCAST_LEAVE_SOURCE_GROUP,
-  addressToSockaddr, encodeGroupReq, encodeGroupSourceReq, nameToIndex,
-} from '@iolib/syscalls';
-import { socketError } from '../errors.js';
-import { coreOf } from '../handle.js';
-import { parseLiteral } from '../resolve.js';
-import { setsockopt, trySyscall } from '../sys.js';
-
-/** Options of {@link joinGroup} / {@link leaveGroup}. */
-export interface GroupOptions {
-  /** The interface to join on: a name (`'eth0'`) or an index; default: the kernel picks by route. */
-  readonly interface?: string | number;
-  /** Source-specific multicast: accept the group's datagrams from this source only. */
-  readonly source?: InetAddress | string;
-}
+  encodeGroupReq, encodeGroupSourceReq, setsockopt, trySyscall,
+} from '../core/sys.js';
+import type { GroupOptions } from '../types.js';
 
 function inetAddress(value: unknown, what: string): InetAddress {
   if (value instanceof InetAddress) return value;
@@ -31,32 +25,19 @@ function inetAddress(value: unknown, what: string): InetAddress {
   throw new TypeError(`${what}: expected an internet address, got ${value === null ? 'null' : typeof value}`);
 }
 
-function interfaceIndex(value: unknown, op: string): number {
-  if (value === undefined) return 0;
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`${op}: interface ${value} is not an interface index`);
-    return value;
-  }
-  if (typeof value !== 'string' || value === '') throw new TypeError(`${op}: interface must be an interface name or index, got ${typeof value}`);
-  const index = nameToIndex(value);
-  if (index === 0) throw new TypeError(`${op}: there is no interface named "${value}"`);
-  return index;
-}
-
 /** An internet address's sockaddr (port 0): `InetAddress` is IPv4Address or IPv6Address. */
 function sockaddrOf(a: InetAddress): Buffer {
   return addressToSockaddr(a as IPv4Address | IPv6Address, 0);
 }
 
-function membership(join: boolean, socket: unknown, group: Address | string, options: GroupOptions): void {
+function membership(join: boolean, core: SocketCore, group: Address | string, options: GroupOptions): void {
   const op = join ? 'joinGroup' : 'leaveGroup';
-  const core = coreOf(socket, op);
   if (core.family === 'local' || core.type !== 'datagram') throw new TypeError(`${op}: multicast applies to internet datagram sockets; this is a ${core.family} ${core.type} socket`);
   const g = inetAddress(group, `${op} group`);
   if (!isInetAddressMulticast(g)) throw new TypeError(`${op}: ${String(g)} is not a multicast address`);
   const v4 = g instanceof IPv4Address;
   if (!v4 && core.family === 'ipv4') throw new TypeError(`${op}: ${String(g)} is an IPv6 group; this is an IPv4 socket`);
-  const index = interfaceIndex(options.interface, op);
+  const index = options.interface === undefined ? 0 : interfaceIndex(options.interface, op);
   const groupSa = sockaddrOf(g);
   let value: Buffer;
   let name: number;
@@ -78,42 +59,35 @@ function membership(join: boolean, socket: unknown, group: Address | string, opt
 }
 
 /**
- * Join a multicast group (any-source), or accept one source's datagrams to it
- * (source-specific, with `source`), on one interface or the one the route picks.
- * The socket then receives datagrams sent to the group and its bound port.
+ * setsockopt(2) `MCAST_JOIN_GROUP` / `MCAST_JOIN_SOURCE_GROUP`; the public
+ * `joinGroup` (api) documents the behaviour.
  *
- * System call: `setsockopt(2)` `MCAST_JOIN_GROUP` / `MCAST_JOIN_SOURCE_GROUP`
- * (level `IPPROTO_IP` for an IPv4 group, `IPPROTO_IPV6` for an IPv6 one).
- *
- * @param socket - an internet datagram socket (an IPv6 socket may join IPv4 groups too)
- * @param group - the group: an address or an address literal (`'239.1.2.3'`, `'ff15::1234'`)
- * @param options - `interface` (name or index), `source`
- * @throws {TypeError} for a non-multicast group, a group or source of the wrong family, an unknown interface name
- * @throws {SocketAddressInUseError} when already joined; {SocketError} `ENODEV`, `EBADF` after close, …
+ * @param core - an internet datagram socket's core
+ * @param group - the group address or literal
+ * @param options - `interface`, `source`
+ * @throws {TypeError} for bad input; {SocketError} from the kernel
  * @example
  * ```ts
- * joinGroup(udp, '232.1.1.1', { interface: 'eth0', source: '192.0.2.7' });
+ * joinGroup(core, '239.1.2.3', { interface: 'lo' });
  * ```
  */
-export function joinGroup(socket: unknown, group: Address | string, options: GroupOptions = {}): void {
-  membership(true, socket, group, options);
+export function joinGroup(core: SocketCore, group: Address | string, options: GroupOptions = {}): void {
+  membership(true, core, group, options);
 }
 
 /**
- * Leave a group joined with {@link joinGroup} (give the same `interface` and `source`).
+ * setsockopt(2) `MCAST_LEAVE_GROUP` / `MCAST_LEAVE_SOURCE_GROUP`; the public
+ * `leaveGroup` (api) documents the behaviour.
  *
- * System call: `setsockopt(2)` `MCAST_LEAVE_GROUP` / `MCAST_LEAVE_SOURCE_GROUP`.
- *
- * @param socket - an internet datagram socket
+ * @param core - an internet datagram socket's core
  * @param group - the group address or literal
- * @param options - `interface` (name or index), `source`
- * @throws {TypeError} as {@link joinGroup}
- * @throws {SocketAddressNotAvailableError} (any-source) or {SocketError} `EINVAL` (source-specific) when not joined
+ * @param options - `interface`, `source`
+ * @throws {TypeError} for bad input; {SocketError} from the kernel
  * @example
  * ```ts
- * leaveGroup(udp, '239.1.2.3', { interface: 'eth0' });
+ * leaveGroup(core, '239.1.2.3', { interface: 'lo' });
  * ```
  */
-export function leaveGroup(socket: unknown, group: Address | string, options: GroupOptions = {}): void {
-  membership(false, socket, group, options);
+export function leaveGroup(core: SocketCore, group: Address | string, options: GroupOptions = {}): void {
+  membership(false, core, group, options);
 }

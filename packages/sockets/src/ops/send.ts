@@ -2,46 +2,16 @@
  * send(2) / sendto(2): one send system call, waiting for writability on
  * `EAGAIN` unless `dontWait` (IOLib's `send-to`).
  */
-import type { Address } from '@iolib/address';
 import { WRITABLE } from '@iolib/iomux';
-import { describe, encodeAddress } from '../core/addressing.js';
 import { checkRange, toBytes } from '../core/buffers.js';
+import { destination, type Destination } from '../core/destination.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
-import { resolveHost, resolvePort, toLocalAddress } from '../core/resolve.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
   EAGAIN, EINTR, MSG_CONFIRM, MSG_DONTROUTE, MSG_DONTWAIT, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, errno, send, sendto,
 } from '../core/sys.js';
 import type { Bytes, SendToOptions } from '../types.js';
-
-/** The last destination encoded, per core: repeated sends to one peer encode once. */
-const lastDestination = new WeakMap<SocketCore, { address: Address; port: number; sa: Buffer }>();
-
-async function destination(core: SocketCore, o: SendToOptions): Promise<{ sa: Buffer; details: object } | null> {
-  if (core.family === 'local') {
-    if (o.remoteHost !== undefined || o.remotePort !== undefined) throw new TypeError('sendTo: remoteHost/remotePort do not apply to a local socket; use remoteFilename');
-    if (o.remoteFilename === undefined) return null;
-    const address = toLocalAddress(o.remoteFilename, 'sendTo remoteFilename');
-    return { sa: cached(core, address, 0), details: describe(address, 0, true) };
-  }
-  if (o.remoteFilename !== undefined) throw new TypeError('sendTo: remoteFilename does not apply to an internet socket');
-  if (o.remoteHost === undefined) {
-    if (o.remotePort !== undefined) throw new TypeError('sendTo: remotePort given without remoteHost');
-    return null;
-  }
-  const host = await resolveHost(o.remoteHost, core.family === 'ipv6', 'sendTo remoteHost');
-  const port = await resolvePort(o.remotePort ?? 0, core.type === 'stream' ? 'tcp' : 'udp', 'sendTo remotePort');
-  return { sa: cached(core, host, port), details: describe(host, port, false) };
-}
-
-function cached(core: SocketCore, address: Address, port: number): Buffer {
-  const last = lastDestination.get(core);
-  if (last !== undefined && last.address === address && last.port === port) return last.sa;
-  const sa = encodeAddress(core.family, address, port, 'sendTo');
-  lastDestination.set(core, { address, port, sa });
-  return sa;
-}
 
 function flagsOf(o: SendToOptions): number {
   let f = MSG_NOSIGNAL;
@@ -96,8 +66,6 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
 
 const NO_OPTIONS: SendToOptions = Object.freeze({});
 
-type Destination = { sa: Buffer; details: object } | null;
-
 /** One send, ready to attempt; parked on the socket as its own waiter while the buffer is full. */
 class Send implements ParkedOp<number> {
   readonly op = 'sendTo';
@@ -112,7 +80,7 @@ class Send implements ParkedOp<number> {
     readonly data: Buffer,
     readonly length: number,
     readonly flags: number,
-    readonly dest: Destination,
+    readonly dest: Destination | null,
     readonly dontWait: boolean,
   ) {}
 
@@ -142,6 +110,6 @@ class Send implements ParkedOp<number> {
 }
 
 async function sendToDestination(core: SocketCore, data: Buffer, length: number, flags: number, options: SendToOptions): Promise<number> {
-  const op = new Send(core, data, length, flags, await destination(core, options), options.dontWait === true);
+  const op = new Send(core, data, length, flags, await destination(core, options, 'sendTo'), options.dontWait === true);
   return op.attempt() ?? parkOp(op);
 }

@@ -1,12 +1,14 @@
 /**
- * Datagram sockets: `sendTo` / `receiveFrom`, `disconnect`, and async
- * iteration over received messages.
+ * Datagram sockets: `sendTo` / `receiveFrom`, `disconnect`, multicast
+ * membership, and async iteration over received messages.
  */
 import { CORE } from '../core/handle.js';
 import type { SocketCore } from '../core/socket-core.js';
+import type { Address } from '@iolib/address';
 import { disconnect } from '../ops/connect.js';
+import { joinGroup, leaveGroup } from '../ops/multicast.js';
 import { receiveFrom } from '../ops/receive.js';
-import type { ReceiveResult, StreamDefaults } from '../types.js';
+import type { GroupOptions, ReceiveResult, StreamDefaults } from '../types.js';
 import { ActiveMethods, SocketMethods, SocketObject } from './methods.js';
 
 /** Largest UDP payload: receive buffers of iteration are this big. */
@@ -25,6 +27,18 @@ export class DatagramBase extends ActiveMethods(SocketMethods(SocketObject)) {
   /** See `disconnect`. */
   disconnect(): this {
     disconnect(this[CORE]);
+    return this;
+  }
+
+  /** See `joinGroup`. */
+  joinGroup(group: Address | string, options?: GroupOptions): this {
+    joinGroup(this[CORE], group, options);
+    return this;
+  }
+
+  /** See `leaveGroup`. */
+  leaveGroup(group: Address | string, options?: GroupOptions): this {
+    leaveGroup(this[CORE], group, options);
     return this;
   }
 

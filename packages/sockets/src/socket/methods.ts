@@ -10,14 +10,17 @@ import type { SocketCore } from '../core/socket-core.js';
 import * as accessors from '../ops/accessors.js';
 import { bindAddress } from '../ops/bind.js';
 import { connect } from '../ops/connect.js';
+import { peerCredentials } from '../ops/credentials.js';
 import { receiveFileDescriptor, sendFileDescriptor } from '../ops/fd-passing.js';
+import { receiveMessage, sendMessage } from '../ops/message.js';
 import { getOption, setOption } from '../ops/options.js';
 import { receiveFrom } from '../ops/receive.js';
 import { sendTo } from '../ops/send.js';
 import { shutdown } from '../ops/shutdown.js';
 import type {
-  BindOptions, Bytes, ConnectOptions, FilenameDesignator, HostDesignator, ReceiveFromOptions, ReceiveResult, SendToOptions,
-  ShutdownOptions, SocketFamily, SocketKind, SocketName, SocketOptionName, SocketOptionValues,
+  BindOptions, Bytes, ConnectOptions, Credentials, FilenameDesignator, HostDesignator, ReceiveFromOptions,
+  ReceiveMessageOptions, ReceiveMessageResult, ReceiveResult, SendMessageOptions, SendToOptions, ShutdownOptions,
+  SocketFamily, SocketKind, SocketName, SocketOptionName, SocketOptionValues,
 } from '../types.js';
 
 /** Any class a mixin can extend (TypeScript requires `any[]` for mixin constructors). */
@@ -146,7 +149,7 @@ export function SocketMethods<B extends Constructor>(Base: B) {
 }
 
 /**
- * Add the methods of active sockets: connect, send, receive, fd passing.
+ * Add the methods of active sockets: connect, send, receive, messages, fd passing, peer credentials.
  *
  * @param Base - the class to extend
  * @returns the extended class
@@ -179,6 +182,18 @@ export function ActiveMethods<B extends Constructor>(Base: B) {
     /** See `receiveFileDescriptor`. */
     receiveFileDescriptor(): Promise<number> {
       return receiveFileDescriptor(this[CORE]);
+    }
+    /** See `sendMessage`. */
+    sendMessage(options: SendMessageOptions): Promise<number> {
+      return sendMessage(this[CORE], options);
+    }
+    /** See `receiveMessage`. */
+    receiveMessage(options: ReceiveMessageOptions): Promise<ReceiveMessageResult> {
+      return receiveMessage(this[CORE], options);
+    }
+    /** See `peerCredentials`. */
+    peerCredentials(): Credentials {
+      return peerCredentials(this[CORE]);
     }
   }
   return WithActiveMethods;

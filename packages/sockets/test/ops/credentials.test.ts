@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SocketError, SocketNotConnectedError, acceptConnection, makeSocket, makeSocketPair } from '../../src/index.js';
-import { peerCredentials } from '../../src/ops/credentials.js';
+import { SocketError, SocketNotConnectedError, acceptConnection, makeSocket, makeSocketPair, peerCredentials } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { python } from '../peer-process.js';
 import { closeAfterEach, tmpDir } from '../support.js';

@@ -1,8 +1,7 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SocketError, acceptConnection, localPort, makeSocket, makeSocketPair } from '../../src/index.js';
-import { receiveMessage, sendMessage } from '../../src/ops/message.js';
+import { SocketError, acceptConnection, localPort, makeSocket, makeSocketPair, receiveMessage, sendMessage } from '../../src/index.js';
 import { expectNoFdLeak, fdCount, nextImmediate } from '../../../../test-support/index.js';
 import { python } from '../peer-process.js';
 import { closeAfterEach, delay, tmpDir } from '../support.js';
@@ -273,7 +272,7 @@ describe('bad input', () => {
   it('credentials on an internet socket, a foreign object', async () => {
     const udp = keep(await makeSocket({ type: 'datagram' }));
     await expect(receiveMessage(udp, { size: 1, credentials: true })).rejects.toThrow('receiveMessage: credentials travel only over local (Unix) sockets; this is an ipv4 socket');
-    await expect(receiveMessage({}, { size: 1 })).rejects.toThrow('receiveMessage: expected an iolib socket, got object');
+    await expect(receiveMessage({} as never, { size: 1 })).rejects.toThrow('receiveMessage: expected an iolib socket, got object');
   });
 
   it('sending to a closed stream peer: EPIPE, no SIGPIPE', async () => {

@@ -5,7 +5,7 @@
  * nothing (it never makes its system call), so an aborted receive consumes no
  * data and receives no fds.
  */
-import { parkOp, type ParkedOp } from '../parked-op.js';
+import { parkOp, type ParkedOp } from './parked-op.js';
 
 /** A parked operation that can be told its caller is gone. */
 export interface AbortableOp<T> extends ParkedOp<T> {
