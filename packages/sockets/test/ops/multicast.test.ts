@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAddress } from '@iolib/address';
 import {
-  SocketAddressInUseError, SocketAddressNotAvailableError, SocketError, joinGroup, leaveGroup, makeSocket, makeSocketPair,
+  SocketAddressInUseError, SocketAddressNotAvailableError, SocketError, joinGroup, leaveGroup, localPort, makeSocket, makeSocketPair,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { netnsPair } from '../netns-pair.js';
@@ -66,6 +66,38 @@ describe.skipIf(net.skip !== '')('multicast between two network namespaces (our 
       expect(await child.done).toEqual([{ data: 'before', from }, { data: 'end', from }]);
     },
   );
+});
+
+describe.skipIf(net.skip !== '')('multicast sending from our child to CPython: interface and TTL / hop limit', () => {
+  it.each([['4', '239.77.0.9', '3'], ['6', 'ff15::77:9', '4']] as const)('IPv%s to %s with %s hops', async (family, group, hops) => {
+    const port = family === '4' ? '5105' : '5106';
+    const peer = python('mcast_peer.py', ['recv', family, port, net.theirIf, group], net.inTheirs);
+    await peer.ready;
+    await nodeFixture('mcast-child.ts', ['send', family, net.ourIf, port, hops, `${group}=announce`, `${group}=end`], net.inOurs).done;
+    const from = family === '4' ? '10.77.0.1' : 'fd77::1';
+    expect(await peer.done).toEqual([
+      { data: 'announce', from, hops: Number(hops) },
+      { data: 'end', from, hops: Number(hops) },
+    ]);
+  });
+});
+
+describe('multicast on this host\'s loopback (IPv4)', () => {
+  it('an announcer sending by lo reaches a listener joined on lo, before a unicast sent after it', async () => {
+    const listener = keep(await makeSocket({ type: 'datagram', localPort: 0 }));
+    listener.joinGroup('239.77.1.9', { interface: 'lo' });
+    const sender = keep(await makeSocket({ type: 'datagram' }));
+    sender.setOption('multicastInterface', 'lo');
+    sender.setOption('multicastLoop', true);
+    await sender.sendTo(Buffer.from('announce'), { remoteHost: '239.77.1.9', remotePort: localPort(listener) });
+    await sender.sendTo(Buffer.from('marker'), { remoteHost: '127.0.0.1', remotePort: localPort(listener) });
+    const got: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await listener.receiveFrom({ size: 16 });
+      got.push(r.buffer.toString('utf8', 0, r.bytes));
+    }
+    expect(got).toEqual(['announce', 'marker']);
+  });
 });
 
 describe('joinGroup / leaveGroup on this host (lo): what the kernel says, and bad input', () => {
