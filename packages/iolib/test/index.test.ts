@@ -151,3 +151,14 @@ describe('iolib exports every name of the manual index', () => {
     expect(typeof iolib.syscalls.SyscallError).toBe('function');
   });
 });
+
+describe('iolib exports the names beyond IOLib (API.md, "Beyond IOLib")', () => {
+  it.each(['sendMessage', 'receiveMessage', 'peerCredentials', 'joinGroup', 'leaveGroup'])('%s is a function', (name) => {
+    expect(typeof exported[name]).toBe('function');
+  });
+
+  it.each(['SeqpacketSocket', 'SocketSeqpacketLocalActive', 'SocketSeqpacketLocalPassive'])('%s is a class', (name) => {
+    expect(typeof exported[name]).toBe('function');
+    expect((exported[name] as { prototype?: unknown }).prototype).toBeTypeOf('object');
+  });
+});
