@@ -3,6 +3,7 @@
  * `Address` ⊃ `InetAddress` ⊃ `IPv4Address` / `IPv6Address`, and
  * `Address` ⊃ `LocalAddress`. Every address is an immutable value.
  */
+import { show } from './errors.js';
 
 /** The kind of an address, as `addressType` names it. */
 export type AddressFamily = 'ipv4' | 'ipv6' | 'local';
@@ -50,6 +51,7 @@ export abstract class Address {
    * ```
    */
   compare(other: Address): number {
+    if (!(other instanceof Address)) throw new TypeError(`compare takes an address object, got ${show(other)}`);
     const byFamily = RANK[this.family] - RANK[other.family];
     return byFamily !== 0 ? byFamily : this.compareSameFamily(other);
   }

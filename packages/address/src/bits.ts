@@ -29,6 +29,19 @@ export function ipv6Matches(g: readonly number[], network: readonly number[], le
   return true;
 }
 
+/**
+ * Whether the groups are an IPv4-mapped address, ::ffff:0:0/96 (RFC 4291
+ * §2.5.5.2: 80 zero bits, 16 one bits, then the IPv4 address). @internal
+ */
+export function isMappedGroups(g: readonly number[]): boolean {
+  return ((g[0] ?? 0) | (g[1] ?? 0) | (g[2] ?? 0) | (g[3] ?? 0) | (g[4] ?? 0)) === 0 && g[5] === 0xffff;
+}
+
+/** The IPv4 address an IPv4-mapped address carries, as an unsigned integer, or -1 when `g` is not mapped. @internal */
+export function mappedIPv4(g: readonly number[]): number {
+  return isMappedGroups(g) ? (g[6] ?? 0) * 65536 + (g[7] ?? 0) : -1;
+}
+
 /** Groups → unsigned 128-bit integer. @internal */
 export function groupsToBigInt(g: readonly number[]): bigint {
   let v = 0n;

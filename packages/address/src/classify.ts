@@ -5,6 +5,7 @@
  * by the IPv4 address they carry: that is where a packet to them ends up.
  */
 import type { InetAddress } from './address.js';
+import { mappedIPv4 } from './bits.js';
 import { IPv4Address } from './ipv4-address.js';
 import { IPv6Address, groupsOf, type Groups } from './ipv6-address.js';
 import { toInet } from './predicates.js';
@@ -12,9 +13,8 @@ import { ipv4Entries, ipv6Entries, isIPv6ReservedBlock, type SpecialPurposeEntry
 
 /** The IPv4 value an IPv6 address stands for (mapped or NAT64), or -1. */
 function carriedIPv4(g: Readonly<Groups>): number {
-  const mapped = (g[0] | g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 0xffff; // RFC 4291 §2.5.5.2
   const nat64 = g[0] === 0x64 && g[1] === 0xff9b && (g[2] | g[3] | g[4] | g[5]) === 0; // RFC 6052 §2.1
-  return mapped || nat64 ? g[6] * 65536 + g[7] : -1;
+  return nat64 ? g[6] * 65536 + g[7] : mappedIPv4(g); // RFC 4291 §2.5.5.2
 }
 
 function judgedEntries(a: InetAddress, fn: string): SpecialPurposeEntry[] {

@@ -2,13 +2,19 @@
  * Low-level conversions of manual §2.3.4 between text, vectors and integers,
  * and IPv4 ↔ IPv4-mapped IPv6, plus network-order bytes.
  */
-import { AddressParseError, lastFailure, show } from './errors.js';
+import { mappedIPv4 } from './bits.js';
+import { AddressParseError, arrayLikeOf, lastFailure, show } from './errors.js';
 import { formatIPv4, formatIPv6 } from './format.js';
 import { IPv4Address, checkUint32, octetsToInteger, type ParseOptions } from './ipv4-address.js';
 import { IPv6Address, checkGroups, groupsOf, ipv6FromGroups, type Groups } from './ipv6-address.js';
 import type { InetAddress } from './address.js';
 import { ipv4ParserFor } from './parse-ipv4.js';
 import { parseIPv6, scratch } from './parse-ipv6.js';
+
+/** `vector` as numbers, or a `TypeError` naming `fn` when it is not array-like. */
+function vectorOf(vector: unknown, fn: string): ArrayLike<number> {
+  return arrayLikeOf(vector, `${fn} takes an array of numbers`) as ArrayLike<number>;
+}
 
 function checkString(text: unknown, fn: string): asserts text is string {
   if (typeof text !== 'string') throw new TypeError(`${fn} takes a string, got ${show(text)}`);
@@ -31,8 +37,13 @@ function integerToOctets(value: number): Uint8Array {
  * ```
  */
 export function dottedToInteger(text: string, options?: ParseOptions): number {
-  checkString(text, 'dottedToInteger');
-  const v = ipv4ParserFor(options?.mode ?? 'strict')(text, 0, text.length);
+  return dottedValue(text, options, 'dottedToInteger');
+}
+
+/** Dotted text to its integer, with errors naming `fn`. */
+function dottedValue(text: unknown, options: unknown, fn: string): number {
+  checkString(text, fn);
+  const v = ipv4ParserFor(options, fn)(text, 0, text.length);
   if (v < 0) throw new AddressParseError('IPv4 address', text, lastFailure.position, lastFailure.reason);
   return v;
 }
@@ -51,7 +62,7 @@ export function dottedToInteger(text: string, options?: ParseOptions): number {
  * ```
  */
 export function dottedToVector(text: string, options?: ParseOptions): Uint8Array {
-  return integerToOctets(dottedToInteger(text, options));
+  return integerToOctets(dottedValue(text, options, 'dottedToVector'));
 }
 
 /**
@@ -66,7 +77,7 @@ export function dottedToVector(text: string, options?: ParseOptions): Uint8Array
  * ```
  */
 export function integerToDotted(value: number): string {
-  return formatIPv4(checkUint32(value));
+  return formatIPv4(checkUint32(value, 'integerToDotted: value'));
 }
 
 /**
@@ -81,7 +92,7 @@ export function integerToDotted(value: number): string {
  * ```
  */
 export function vectorToInteger(vector: ArrayLike<number>): number {
-  return octetsToInteger(vector);
+  return octetsToInteger(vectorOf(vector, 'vectorToInteger'), 'vectorToInteger: vector');
 }
 
 /**
@@ -96,7 +107,7 @@ export function vectorToInteger(vector: ArrayLike<number>): number {
  * ```
  */
 export function integerToVector(value: number): Uint8Array {
-  return integerToOctets(checkUint32(value));
+  return integerToOctets(checkUint32(value, 'integerToVector: value'));
 }
 
 /**
@@ -111,7 +122,7 @@ export function integerToVector(value: number): Uint8Array {
  * ```
  */
 export function vectorToDotted(vector: ArrayLike<number>): string {
-  return formatIPv4(octetsToInteger(vector));
+  return formatIPv4(octetsToInteger(vectorOf(vector, 'vectorToDotted'), 'vectorToDotted: vector'));
 }
 
 /**
@@ -149,9 +160,9 @@ export function colonSeparatedToVector(text: string): Uint16Array {
 export function vectorToColonSeparated(vector: ArrayLike<number>, letterCase: 'downcase' | 'upcase' = 'downcase'): string {
   const c: string = letterCase;
   if (c !== 'downcase' && c !== 'upcase') {
-    throw new TypeError(`letterCase must be 'downcase' or 'upcase', got ${show(letterCase)}`);
+    throw new TypeError(`vectorToColonSeparated: letterCase must be 'downcase' or 'upcase', got ${show(letterCase)}`);
   }
-  return formatIPv6(checkGroups(vector), letterCase === 'upcase');
+  return formatIPv6(checkGroups(vectorOf(vector, 'vectorToColonSeparated'), 'vectorToColonSeparated: vector'), letterCase === 'upcase');
 }
 
 /**
@@ -169,7 +180,7 @@ export function vectorToColonSeparated(vector: ArrayLike<number>, letterCase: 'd
  */
 export function stringAddressToVector(text: string, options?: ParseOptions): Uint8Array | Uint16Array | null {
   checkString(text, 'stringAddressToVector');
-  const v = ipv4ParserFor(options?.mode ?? 'strict')(text, 0, text.length);
+  const v = ipv4ParserFor(options, 'stringAddressToVector')(text, 0, text.length);
   if (v >= 0) return integerToOctets(v);
   return parseIPv6(text, 0, text.length) === text.length ? Uint16Array.from(scratch) : null;
 }
@@ -187,7 +198,7 @@ export function stringAddressToVector(text: string, options?: ParseOptions): Uin
  * ```
  */
 export function mapIPv4AddressToIPv6(address: IPv4Address): IPv6Address {
-  if (!(address instanceof IPv4Address)) throw new TypeError(`not an IPv4 address: ${show(address)}`);
+  if (!(address instanceof IPv4Address)) throw new TypeError(`mapIPv4AddressToIPv6 takes an IPv4Address, got ${show(address)}`);
   const v = address.toNumber();
   return ipv6FromGroups([0, 0, 0, 0, 0, 0xffff, v >>> 16, v & 0xffff]);
 }
@@ -205,12 +216,10 @@ export function mapIPv4AddressToIPv6(address: IPv4Address): IPv6Address {
  */
 export function mapIPv6AddressToIPv4(address: IPv6Address): IPv4Address {
   if (address instanceof IPv6Address) {
-    const g = groupsOf(address);
-    if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
-      return new IPv4Address(g[6] * 65536 + g[7]);
-    }
+    const v4 = mappedIPv4(groupsOf(address));
+    if (v4 >= 0) return new IPv4Address(v4);
   }
-  throw new TypeError(`not an IPv4-mapped IPv6 address: ${show(address)}`);
+  throw new TypeError(`mapIPv6AddressToIPv4 takes an IPv4-mapped IPv6Address, got ${show(address)}`);
 }
 
 /**
@@ -225,14 +234,15 @@ export function mapIPv6AddressToIPv4(address: IPv6Address): IPv4Address {
  * ```
  */
 export function addressFromBytes(bytes: ArrayLike<number>): InetAddress {
-  if (bytes.length === 4) return new IPv4Address(bytes);
-  if (bytes.length !== 16) throw new TypeError(`an address is 4 or 16 bytes, got ${bytes.length}`);
+  vectorOf(bytes, 'addressFromBytes');
+  if (bytes.length === 4) return new IPv4Address(octetsToInteger(bytes, 'addressFromBytes: bytes'));
+  if (bytes.length !== 16) throw new TypeError(`addressFromBytes takes 4 or 16 bytes, got ${bytes.length}`);
   const g: Groups = [0, 0, 0, 0, 0, 0, 0, 0];
   for (let i = 0; i < 8; i++) {
     const hi = bytes[2 * i], lo = bytes[2 * i + 1];
     for (const b of [hi, lo]) {
       if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 255) {
-        throw new RangeError(`byte ${2 * i} or ${2 * i + 1} is not an octet: ${show(bytes)}`);
+        throw new RangeError(`addressFromBytes: byte ${2 * i} or ${2 * i + 1} is not an octet (0..255): ${show(bytes)}`);
       }
     }
     g[i] = ((hi as number) << 8) | (lo as number);

@@ -11,8 +11,9 @@ const BRAND = Symbol.for('iolib.AddressParseError');
 export type AddressSyntax = 'IPv4 address' | 'IPv6 address' | 'IP address' | 'prefix' | 'reverse DNS name';
 
 /**
- * Text that is not a valid address (IOLib's `parse-error`). Carries the input,
- * the 0-based position of the first offending character and the reason.
+ * Text that is not a valid address (IOLib's `parse-error`). Carries Node's
+ * `code` (`'ERR_INVALID_IP_ADDRESS'`), the input, the 0-based position of the
+ * first offending character and the reason.
  *
  * `instanceof AddressParseError` holds across duplicate installs of this
  * package (a `Symbol.for('iolib.AddressParseError')` brand).
@@ -20,11 +21,13 @@ export type AddressSyntax = 'IPv4 address' | 'IPv6 address' | 'IP address' | 'pr
  * @example
  * ```ts
  * try { parseAddress('1.2.3.256') } catch (e) {
- *   if (e instanceof AddressParseError) console.log(e.position, e.reason); // 6 'octet above 255'
+ *   if (e instanceof AddressParseError) console.log(e.code, e.position, e.reason); // 'ERR_INVALID_IP_ADDRESS' 6 'octet above 255'
  * }
  * ```
  */
 export class AddressParseError extends Error {
+  /** Node's code for an invalid IP address (`net.SocketAddress`, `dns.setServers`). */
+  readonly code = 'ERR_INVALID_IP_ADDRESS' as const;
   /** The text that failed to parse, exactly as given. */
   readonly input: string;
   /** 0-based index in `input` of the first character that is wrong (may equal `input.length`). */
@@ -69,6 +72,14 @@ export function fail(position: number, reason: string): -1 {
   lastFailure.position = position;
   lastFailure.reason = reason;
   return -1;
+}
+
+/** Returns `value` when it is array-like (has a numeric `length`), else throws a `TypeError` saying `what` it should be. @internal */
+export function arrayLikeOf(value: unknown, what: string): ArrayLike<unknown> {
+  if (typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number') {
+    return value as ArrayLike<unknown>;
+  }
+  throw new TypeError(`${what}, got ${show(value)}`);
 }
 
 /** Describes a value for an error message without throwing on odd inputs. @internal */

@@ -3,6 +3,7 @@
  * expanded IPv6 form. Works on plain numbers so the address classes, the
  * low-level conversions and the prefixes share one implementation.
  */
+import { mappedIPv4 } from './bits.js';
 
 const DEC: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
 const DEC_DOT: readonly string[] = DEC.map((s) => `${s}.`);
@@ -27,11 +28,8 @@ function hexGroup(g: number): string {
  * @internal
  */
 export function formatIPv6(g: readonly number[], upcase = false): string {
-  const g0 = g[0] ?? 0, g1 = g[1] ?? 0, g2 = g[2] ?? 0, g3 = g[3] ?? 0;
-  const g4 = g[4] ?? 0, g5 = g[5] ?? 0, g6 = g[6] ?? 0, g7 = g[7] ?? 0;
-  if ((g0 | g1 | g2 | g3 | g4) === 0 && g5 === 0xffff) {
-    return `${upcase ? '::FFFF:' : '::ffff:'}${formatIPv4(((g6 << 16) | g7) >>> 0)}`;
-  }
+  const v4 = mappedIPv4(g);
+  if (v4 >= 0) return `${upcase ? '::FFFF:' : '::ffff:'}${formatIPv4(v4)}`;
   let bestStart = -1;
   let bestLength = 1;
   let runStart = -1;

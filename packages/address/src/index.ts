@@ -66,9 +66,21 @@ export {
   type SpecialPurposeEntry,
   type SpecialPurposeTag,
 } from './special-ranges.js';
-export * from './netmask.js';
+export {
+  makeNetmask,
+  ensureNetmask,
+  inetAddressNetworkPortion,
+  inetAddressHostPortion,
+  isInetAddressInNetwork,
+  isInetAddressesInSameNetwork,
+  inetAddressNetworkClass,
+  isInetAddressPrivate,
+  type NetworkClass,
+  type NetmaskSpec,
+} from './netmask.js';
 export { Prefix } from './prefix.js';
 export { IPv4Network, IPv6Network } from './networks.js';
 export { parsePrefix, type ParsePrefixOptions } from './prefix-parse.js';
 export * from './prefix-set.js';
 export * from './reverse-dns.js';
+export { interfaceNameFault, type InterfaceNameFault } from './interface-name.js';

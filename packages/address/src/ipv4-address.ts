@@ -2,7 +2,7 @@
  * The immutable IPv4 address value (IOLib's `ipv4-address`).
  */
 import { Address, InetAddress } from './address.js';
-import { AddressParseError, lastFailure, show } from './errors.js';
+import { AddressParseError, arrayLikeOf, lastFailure, show } from './errors.js';
 import { formatIPv4 } from './format.js';
 import { ipv4ParserFor, type ParseMode } from './parse-ipv4.js';
 
@@ -58,7 +58,7 @@ export class IPv4Address extends InetAddress {
    */
   constructor(value: number | ArrayLike<number>) {
     super();
-    this.#v = (typeof value === 'number' ? checkUint32(value) : octetsToInteger(asArrayLike(value))) | 0;
+    this.#v = (typeof value === 'number' ? checkUint32(value, 'IPv4Address: value') : octetsToInteger(asArrayLike(value), 'IPv4Address: octets')) | 0;
   }
 
   /**
@@ -75,8 +75,8 @@ export class IPv4Address extends InetAddress {
    * ```
    */
   static parse(text: string, options?: ParseOptions): IPv4Address {
-    if (typeof text !== 'string') throw new TypeError(`IPv4 text must be a string, got ${show(text)}`);
-    const v = ipv4ParserFor(options?.mode ?? 'strict')(text, 0, text.length);
+    if (typeof text !== 'string') throw new TypeError(`IPv4Address.parse takes a string, got ${show(text)}`);
+    const v = ipv4ParserFor(options, 'IPv4Address.parse')(text, 0, text.length);
     if (v < 0) throw new AddressParseError('IPv4 address', text, lastFailure.position, lastFailure.reason);
     return new IPv4Address(v);
   }
@@ -147,8 +147,5 @@ export class IPv4Address extends InetAddress {
 }
 
 function asArrayLike(value: unknown): ArrayLike<number> {
-  if (typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number') {
-    return value as ArrayLike<number>;
-  }
-  throw new TypeError(`an IPv4 address is made from 4 octets or a 32-bit integer, got ${show(value)}`);
+  return arrayLikeOf(value, 'IPv4Address takes 4 octets or a 32-bit integer') as ArrayLike<number>;
 }

@@ -3,9 +3,10 @@
  * RFC 4007 zone id.
  */
 import { Address, InetAddress } from './address.js';
-import { AddressParseError, lastFailure, show } from './errors.js';
+import { AddressParseError, arrayLikeOf, lastFailure, show } from './errors.js';
 import { formatIPv6, formatIPv6Expanded } from './format.js';
-import { badZoneIndex, parseIPv6, scratch } from './parse-ipv6.js';
+import { zoneFault } from './interface-name.js';
+import { parseIPv6, scratch } from './parse-ipv6.js';
 
 const MAX = (1n << 128n) - 1n;
 
@@ -26,11 +27,12 @@ export function checkGroups(groups: ArrayLike<number>, what = 'IPv6 vector'): Gr
   return out as Groups;
 }
 
-function checkZone(zone: unknown): string | undefined {
+function checkZone(zone: unknown, fn: string): string | undefined {
   if (zone === undefined) return undefined;
-  if (typeof zone !== 'string') throw new TypeError(`an IPv6 zone id must be a string, got ${show(zone)}`);
-  const bad = badZoneIndex(zone, 0, zone.length);
-  if (bad >= 0) throw new AddressParseError('IPv6 address', zone, bad, zone === '' ? 'empty zone id' : 'invalid character in zone id');
+  if (typeof zone !== 'string') throw new TypeError(`${fn}: an IPv6 zone id must be a string, got ${show(zone)}`);
+  if (zone === '') throw new AddressParseError('IPv6 address', zone, 0, 'empty zone id');
+  const fault = zoneFault(zone);
+  if (fault !== null) throw new AddressParseError('IPv6 address', zone, fault.position, fault.reason);
   return zone;
 }
 
@@ -66,10 +68,10 @@ export class IPv6Address extends InetAddress {
 
   /**
    * @param groups - eight 16-bit groups (`Uint16Array`, array)
-   * @param zone - RFC 4007 zone id (interface name or number as text), optional
+   * @param zone - RFC 4007 zone id (interface name or index as decimal text), optional
    * @throws {TypeError} when `groups` has not 8 elements or `zone` is not a string
    * @throws {RangeError} when a group is outside 0..65535
-   * @throws {AddressParseError} when `zone` is empty or holds `%`, `/`, brackets, blanks or non-ASCII
+   * @throws {AddressParseError} when `zone` is neither a decimal index up to 2^32−1 nor a valid Linux interface name (see {@link interfaceNameFault})
    */
   constructor(groups: ArrayLike<number>, zone?: string) {
     super();
@@ -78,8 +80,8 @@ export class IPv6Address extends InetAddress {
       this.#g = groups as Groups;
       this.#zone = zone;
     } else {
-      this.#g = checkGroups(asArrayLike(groups));
-      this.#zone = checkZone(zone);
+      this.#g = checkGroups(asArrayLike(groups), 'IPv6Address: groups');
+      this.#zone = checkZone(zone, 'IPv6Address');
     }
   }
 
@@ -96,7 +98,7 @@ export class IPv6Address extends InetAddress {
    * ```
    */
   static parse(text: string): IPv6Address {
-    if (typeof text !== 'string') throw new TypeError(`IPv6 text must be a string, got ${show(text)}`);
+    if (typeof text !== 'string') throw new TypeError(`IPv6Address.parse takes a string, got ${show(text)}`);
     const stop = parseIPv6(text, 0, text.length);
     if (stop < 0) throw new AddressParseError('IPv6 address', text, lastFailure.position, lastFailure.reason);
     return fromScratch(text, stop);
@@ -116,14 +118,14 @@ export class IPv6Address extends InetAddress {
    */
   static fromBigInt(value: bigint, zone?: string): IPv6Address {
     if (typeof value !== 'bigint' || value < 0n || value > MAX) {
-      throw new RangeError(`an IPv6 integer must be a bigint in 0..2^128-1, got ${show(value)}`);
+      throw new RangeError(`IPv6Address.fromBigInt takes a bigint in 0..2^128-1, got ${show(value)}`);
     }
     const g: Groups = [0, 0, 0, 0, 0, 0, 0, 0];
     for (let i = 7; i >= 0; i--) {
       g[i] = Number(value & 0xffffn);
       value >>= 16n;
     }
-    return zone === undefined ? ipv6FromGroups(g) : new IPv6Address(g, zone);
+    return ipv6FromGroups(g, checkZone(zone, 'IPv6Address.fromBigInt'));
   }
 
   /** Always `'ipv6'`. */
@@ -165,7 +167,7 @@ export class IPv6Address extends InetAddress {
    * ```
    */
   withZone(zone: string | undefined): IPv6Address {
-    return zone === undefined ? ipv6FromGroups(this.#g as Groups) : ipv6FromGroups(this.#g as Groups, checkZone(zone));
+    return zone === undefined ? ipv6FromGroups(this.#g as Groups) : ipv6FromGroups(this.#g as Groups, checkZone(zone, 'withZone'));
   }
 
   override toBigInt(): bigint {
@@ -257,8 +259,5 @@ export function fromScratch(text: string, stop: number): IPv6Address {
 }
 
 function asArrayLike(value: unknown): ArrayLike<number> {
-  if (typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number') {
-    return value as ArrayLike<number>;
-  }
-  throw new TypeError(`an IPv6 address is made from 8 groups, got ${show(value)}`);
+  return arrayLikeOf(value, 'IPv6Address takes 8 groups') as ArrayLike<number>;
 }

@@ -4,8 +4,10 @@
  * {@link isIPv6IPv4Mapped}, which answers `false`. The unicast ones are in
  * `ipv6-unicast.ts`.
  */
+import { ipv6Matches, isMappedGroups } from './bits.js';
 import { show } from './errors.js';
 import { IPv6Address, groupsOf, type Groups } from './ipv6-address.js';
+import { ipv6Block } from './special-ranges.js';
 
 /** Multicast scopes as {@link ipv6MulticastType} names them (RFC 4291 §2.7, RFC 7346 §2). */
 export type IPv6MulticastType =
@@ -32,7 +34,7 @@ function scope(a: IPv6Address, fn: string): number {
 }
 
 /**
- * Whether the address is IPv4-mapped, in ::ffff:0:0/96 (IOLib's `ipv6-ipv4-mapped-p`).
+ * Whether the address is IPv4-mapped, in ::ffff:0:0/96 (RFC 4291 §2.5.5.2; IOLib's `ipv6-ipv4-mapped-p`).
  *
  * @param a - any address; anything but an `IPv6Address` gives `false`
  * @returns `true` for ::ffff:a.b.c.d
@@ -43,13 +45,11 @@ function scope(a: IPv6Address, fn: string): number {
  */
 export function isIPv6IPv4Mapped(a: unknown): boolean {
   if (!(a instanceof IPv6Address)) return false;
-  const g = groupsOf(a);
-  // RFC 4291 §2.5.5.2: 80 zero bits, 16 one bits, then the IPv4 address.
-  return (g[0] | g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 0xffff;
+  return isMappedGroups(groupsOf(a)); // RFC 4291 §2.5.5.2
 }
 
 /**
- * Whether the address is interface-local multicast, scope 1 (IOLib's `ipv6-interface-local-multicast-p`).
+ * Whether the address is interface-local multicast, scope 1 (RFC 4291 §2.7; IOLib's `ipv6-interface-local-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffx1::/16
@@ -64,7 +64,7 @@ export function isIPv6InterfaceLocalMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is link-local multicast, scope 2 (IOLib's `ipv6-link-local-multicast-p`).
+ * Whether the address is link-local multicast, scope 2 (RFC 4291 §2.7; IOLib's `ipv6-link-local-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffx2::/16
@@ -94,7 +94,7 @@ export function isIPv6RealmLocalMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is admin-local multicast, scope 4 (IOLib's `ipv6-admin-local-multicast-p`).
+ * Whether the address is admin-local multicast, scope 4 (RFC 7346 §2; IOLib's `ipv6-admin-local-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffx4::/16
@@ -109,7 +109,7 @@ export function isIPv6AdminLocalMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is site-local multicast, scope 5 (IOLib's `ipv6-site-local-multicast-p`).
+ * Whether the address is site-local multicast, scope 5 (RFC 4291 §2.7; IOLib's `ipv6-site-local-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffx5::/16
@@ -124,7 +124,7 @@ export function isIPv6SiteLocalMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is organization-local multicast, scope 8 (IOLib's `ipv6-organization-local-multicast-p`).
+ * Whether the address is organization-local multicast, scope 8 (RFC 4291 §2.7; IOLib's `ipv6-organization-local-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffx8::/16
@@ -139,7 +139,7 @@ export function isIPv6OrganizationLocalMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is global multicast, scope E (IOLib's `ipv6-global-multicast-p`).
+ * Whether the address is global multicast, scope E (RFC 4291 §2.7; IOLib's `ipv6-global-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffxe::/16
@@ -154,7 +154,7 @@ export function isIPv6GlobalMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is multicast with a reserved scope, 0 or F (IOLib's `ipv6-reserved-multicast-p`).
+ * Whether the address is multicast with a reserved scope, 0 or F (RFC 4291 §2.7; IOLib's `ipv6-reserved-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ffx0::/16 and ffxf::/16
@@ -170,7 +170,7 @@ export function isIPv6ReservedMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is multicast with an unassigned scope: 6, 7, 9, A–D (IOLib's `ipv6-unassigned-multicast-p`).
+ * Whether the address is multicast with an unassigned scope: 6, 7, 9, A–D (RFC 4291 §2.7; IOLib's `ipv6-unassigned-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for those scopes
@@ -186,7 +186,7 @@ export function isIPv6UnassignedMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is a transient (non-permanent) multicast address, T flag set (IOLib's `ipv6-transient-multicast-p`).
+ * Whether the address is a transient (non-permanent) multicast address, T flag set (RFC 4291 §2.7; IOLib's `ipv6-transient-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ff1x::/16 … fffx::/16 with the T bit
@@ -201,7 +201,7 @@ export function isIPv6TransientMulticast(a: IPv6Address): boolean {
 }
 
 /**
- * Whether the address is a solicited-node multicast address, ff02::1:ff00:0/104 (IOLib's `ipv6-solicited-node-multicast-p`).
+ * Whether the address is a solicited-node multicast address, ff02::1:ff00:0/104 (RFC 4291 §2.7.1; IOLib's `ipv6-solicited-node-multicast-p`).
  *
  * @param a - an `IPv6Address`
  * @returns `true` for ff02::1:ffxx:xxxx
@@ -212,10 +212,11 @@ export function isIPv6TransientMulticast(a: IPv6Address): boolean {
  * ```
  */
 export function isIPv6SolicitedNodeMulticast(a: IPv6Address): boolean {
-  const g = groups(a, 'isIPv6SolicitedNodeMulticast');
-  // RFC 4291 §2.7.1: FF02:0:0:0:0:1:FFXX:XXXX.
-  return g[0] === 0xff02 && (g[1] | g[2] | g[3] | g[4]) === 0 && g[5] === 1 && g[6] >>> 8 === 0xff;
+  return ipv6Matches(groups(a, 'isIPv6SolicitedNodeMulticast'), SOLICITED_NODE.network, SOLICITED_NODE.length);
 }
+
+/** RFC 4291 §2.7.1: FF02:0:0:0:0:1:FFXX:XXXX. */
+const SOLICITED_NODE = ipv6Block('ff02::1:ff00:0/104');
 
 const SCOPES: readonly IPv6MulticastType[] = [
   'reserved', 'interface-local', 'link-local', 'realm-local', 'admin-local', 'site-local', 'unassigned', 'unassigned',
@@ -223,7 +224,7 @@ const SCOPES: readonly IPv6MulticastType[] = [
 ];
 
 /**
- * The scope of a multicast address (IOLib's `ipv6-multicast-type`).
+ * The scope of a multicast address (RFC 4291 §2.7, RFC 7346 §2; IOLib's `ipv6-multicast-type`).
  *
  * @param a - an `IPv6Address`
  * @returns the scope name, or `null` when `a` is not multicast

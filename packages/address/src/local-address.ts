@@ -28,8 +28,8 @@ export class LocalAddress extends Address {
    */
   constructor(name: string, abstract = false) {
     super();
-    if (typeof name !== 'string') throw new TypeError(`a local address name must be a string, got ${show(name)}`);
-    if (typeof abstract !== 'boolean') throw new TypeError(`abstract must be a boolean, got ${show(abstract)}`);
+    if (typeof name !== 'string') throw new TypeError(`LocalAddress: the name must be a string, got ${show(name)}`);
+    if (typeof abstract !== 'boolean') throw new TypeError(`LocalAddress: abstract must be a boolean, got ${show(abstract)}`);
     this.name = name;
     this.abstract = abstract;
     Object.freeze(this);

@@ -73,36 +73,43 @@ export function ensureAddress(address: unknown, options: EnsureAddressOptions & 
 export function ensureAddress(address: unknown, options?: EnsureAddressOptions & { readonly family?: 'internet'; readonly errorp?: true }): InetAddress;
 export function ensureAddress(address: unknown, options?: EnsureAddressOptions): Address | null;
 export function ensureAddress(address: unknown, options: EnsureAddressOptions = {}): Address | null {
+  return designate(address, options, 'ensureAddress');
+}
+
+/** {@link ensureAddress}, with errors naming `fn`. @internal */
+export function designate(address: unknown, options: EnsureAddressOptions, fn: string): Address | null {
+  const o: unknown = options;
+  if (typeof o !== 'object' || o === null) throw new TypeError(`${fn}: options must be an object, got ${show(options)}`);
   const family = options.family ?? 'internet';
   const errorp = options.errorp ?? true;
   const f: string = family;
   if (f !== 'internet' && f !== 'local') {
-    throw new TypeError(`family must be 'internet' or 'local', got ${show(family)}`);
+    throw new TypeError(`${fn}: family must be 'internet' or 'local', got ${show(family)}`);
   }
   try {
-    return family === 'local' ? ensureLocal(address, options.abstract ?? false) : ensureInet(address, options);
+    return family === 'local' ? ensureLocal(address, options.abstract ?? false, fn) : ensureInet(address, options, fn);
   } catch (error) {
     if (errorp) throw error;
     return null;
   }
 }
 
-function ensureLocal(address: unknown, abstract: boolean): LocalAddress {
+function ensureLocal(address: unknown, abstract: boolean, fn: string): LocalAddress {
   if (address instanceof LocalAddress) return address;
   if (typeof address === 'string') return new LocalAddress(address, abstract);
-  if (address instanceof Address) throw new TypeError(`not a local address: ${address.toString()}`);
-  throw new TypeError(`a local address is made from a string, got ${show(address)}`);
+  if (address instanceof Address) throw new TypeError(`${fn}: not a local address: ${address.toString()}`);
+  throw new TypeError(`${fn}: a local address is made from a string, got ${show(address)}`);
 }
 
-function ensureInet(address: unknown, options: ParseOptions): InetAddress {
+function ensureInet(address: unknown, options: ParseOptions, fn: string): InetAddress {
   if (address instanceof InetAddress) return address;
-  if (address instanceof Address) throw new TypeError(`not an internet address: ${address.toString()}`);
+  if (address instanceof Address) throw new TypeError(`${fn}: not an internet address: ${address.toString()}`);
   if (typeof address === 'string') return parseAddress(address, options);
-  if (typeof address === 'number') return new IPv4Address(address);
+  if (typeof address === 'number') return new IPv4Address(checkUint32(address, `${fn}: address`));
   if (typeof address === 'bigint') return IPv6Address.fromBigInt(address);
   if (isArrayLike(address) && address.length === 4) return new IPv4Address(address as ArrayLike<number>);
   if (isArrayLike(address) && address.length === 8) return new IPv6Address(address as ArrayLike<number>);
-  throw new TypeError(`not an internet address designator: ${show(address)}`);
+  throw new TypeError(`${fn}: not an internet address designator: ${show(address)}`);
 }
 
 /**
@@ -173,10 +180,10 @@ export function addressToVector(address: unknown, options?: ParseOptions): Addre
   let inet: InetAddress | null;
   if (address instanceof InetAddress) inet = address;
   else if (typeof address === 'string') inet = tryParseAddress(address, options);
-  else if (typeof address === 'number') inet = new IPv4Address(checkUint32(address));
+  else if (typeof address === 'number') inet = new IPv4Address(checkUint32(address, 'addressToVector: address'));
   else if (typeof address === 'bigint') inet = IPv6Address.fromBigInt(address);
-  else if (isArrayLike(address) && address.length === 4) inet = new IPv4Address(octetsToInteger(address as ArrayLike<number>));
-  else if (isArrayLike(address) && address.length === 8) inet = ipv6FromGroups(checkGroups(address as ArrayLike<number>));
+  else if (isArrayLike(address) && address.length === 4) inet = new IPv4Address(octetsToInteger(address as ArrayLike<number>, 'addressToVector: address'));
+  else if (isArrayLike(address) && address.length === 8) inet = ipv6FromGroups(checkGroups(address as ArrayLike<number>, 'addressToVector: address'));
   else inet = null;
   if (inet === null) return null;
   if (inet instanceof IPv4Address) return { vector: inet.name, type: 'ipv4' };

@@ -3,12 +3,13 @@
  * portions, network membership, classful network classes, RFC 1918 test.
  */
 import type { InetAddress } from './address.js';
-import { ipv4Mask } from './bits.js';
+import { ipv4Mask, mappedIPv4 } from './bits.js';
 import { show } from './errors.js';
 import { IPv4Address } from './ipv4-address.js';
-import { IPv6Address } from './ipv6-address.js';
+import { IPv6Address, groupsOf } from './ipv6-address.js';
 import { Prefix, checkLength } from './prefix.js';
 import { toInet } from './predicates.js';
+import { ipv4Entries } from './special-ranges.js';
 
 /** A classful network class as IOLib's keywords name them. */
 export type NetworkClass = 'a' | 'b' | 'c' | 'd' | 'e';
@@ -55,15 +56,20 @@ export function makeNetmask(spec: NetmaskSpec): IPv4Address {
  * ```
  */
 export function ensureNetmask(thing: IPv4Address | number | 'a' | 'b' | 'c'): IPv4Address {
-  const t: unknown = thing;
-  if (t instanceof IPv4Address) return t;
-  if (typeof t === 'number') return makeNetmask({ cidr: t });
-  if (t === 'a' || t === 'b' || t === 'c') return makeNetmask({ class: t });
-  throw new TypeError(`a netmask is an IPv4Address, a CIDR length or 'a' | 'b' | 'c', got ${show(thing)}`);
+  return netmaskFor(thing, 'ensureNetmask');
 }
 
-function v6Mask(netmask: unknown): bigint {
-  const length = checkLength(netmask, 0, 128, 'IPv6 prefix length');
+/** {@link ensureNetmask}, with errors naming `fn`. @internal */
+export function netmaskFor(thing: unknown, fn: string): IPv4Address {
+  const t = thing;
+  if (t instanceof IPv4Address) return t;
+  if (typeof t === 'number') return new IPv4Address(ipv4Mask(checkLength(t, 0, 32, `${fn}: cidr`)));
+  if (t === 'a' || t === 'b' || t === 'c') return makeNetmask({ class: t });
+  throw new TypeError(`${fn}: a netmask is an IPv4Address, a CIDR length or 'a' | 'b' | 'c', got ${show(thing)}`);
+}
+
+function v6Mask(netmask: unknown, fn: string): bigint {
+  const length = checkLength(netmask, 0, 128, `${fn}: IPv6 prefix length`);
   return length === 0 ? 0n : ((1n << BigInt(length)) - 1n) << BigInt(128 - length);
 }
 
@@ -81,8 +87,8 @@ function v6Mask(netmask: unknown): bigint {
  */
 export function inetAddressNetworkPortion(address: InetAddress, netmask: IPv4Address | number | 'a' | 'b' | 'c'): InetAddress {
   const a = toInet(address, 'inetAddressNetworkPortion');
-  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & ensureNetmask(netmask).toNumber()) >>> 0);
-  return IPv6Address.fromBigInt(a.toBigInt() & v6Mask(netmask));
+  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & netmaskFor(netmask, 'inetAddressNetworkPortion').toNumber()) >>> 0);
+  return IPv6Address.fromBigInt(a.toBigInt() & v6Mask(netmask, 'inetAddressNetworkPortion'));
 }
 
 /**
@@ -99,8 +105,8 @@ export function inetAddressNetworkPortion(address: InetAddress, netmask: IPv4Add
  */
 export function inetAddressHostPortion(address: InetAddress, netmask: IPv4Address | number | 'a' | 'b' | 'c'): InetAddress {
   const a = toInet(address, 'inetAddressHostPortion');
-  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & ~ensureNetmask(netmask).toNumber()) >>> 0);
-  return IPv6Address.fromBigInt(a.toBigInt() & ~v6Mask(netmask) & ((1n << 128n) - 1n));
+  if (a instanceof IPv4Address) return new IPv4Address((a.toNumber() & ~netmaskFor(netmask, 'inetAddressHostPortion').toNumber()) >>> 0);
+  return IPv6Address.fromBigInt(a.toBigInt() & ~v6Mask(netmask, 'inetAddressHostPortion') & ((1n << 128n) - 1n));
 }
 
 /**
@@ -135,6 +141,9 @@ export function isInetAddressInNetwork(address: InetAddress, network: Prefix): b
  * ```
  */
 export function isInetAddressesInSameNetwork(address1: InetAddress, address2: InetAddress, network: Prefix): boolean {
+  toInet(address1, 'isInetAddressesInSameNetwork');
+  toInet(address2, 'isInetAddressesInSameNetwork');
+  if (!(network instanceof Prefix)) throw new TypeError(`isInetAddressesInSameNetwork takes a network, got ${show(network)}`);
   return isInetAddressInNetwork(address1, network) && isInetAddressInNetwork(address2, network);
 }
 
@@ -159,19 +168,20 @@ export function inetAddressNetworkClass(address: IPv4Address): NetworkClass {
 
 /**
  * Whether an address is in an RFC 1918 private network: 10/8, 172.16/12,
- * 192.168/16 (IOLib's `inet-address-private-p`). Anything else, IPv6
- * included, is `false`; see {@link isPrivate} for the registry-driven test.
+ * 192.168/16 (RFC 1918 §3, the registry's "Private-Use" rows), or an
+ * IPv4-mapped address of one (IOLib's `inet-address-private-p`). Anything
+ * else, unique-local IPv6 included, is `false`; see {@link isPrivate} for the
+ * registry-driven test of both families.
  *
  * @param address - any value
- * @returns `true` for RFC 1918 IPv4 addresses
+ * @returns `true` for RFC 1918 IPv4 addresses and their IPv4-mapped forms
  * @example
  * ```ts
- * isInetAddressPrivate(parseAddress('172.31.255.255')); // true
+ * isInetAddressPrivate(parseAddress('172.31.255.255'));   // true
+ * isInetAddressPrivate(parseAddress('::ffff:10.0.0.1'));   // true: judged as 10.0.0.1
  * ```
  */
 export function isInetAddressPrivate(address: unknown): boolean {
-  if (!(address instanceof IPv4Address)) return false;
-  const v = address.toNumber();
-  // RFC 1918 §3: 10/8, 172.16/12, 192.168/16.
-  return v >>> 24 === 10 || v >>> 20 === 0xac1 || v >>> 16 === 0xc0a8;
+  const v = address instanceof IPv4Address ? address.toNumber() : address instanceof IPv6Address ? mappedIPv4(groupsOf(address)) : -1;
+  return v >= 0 && ipv4Entries(v).some((e) => e.tag === 'private-use');
 }

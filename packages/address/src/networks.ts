@@ -5,9 +5,10 @@
 import type { InetAddress } from './address.js';
 import { groupMask } from './bits.js';
 import { show } from './errors.js';
+import { formatIPv4 } from './format.js';
 import { IPv4Address } from './ipv4-address.js';
 import { IPv6Address, groupsOf } from './ipv6-address.js';
-import { ensureNetmask } from './netmask.js';
+import { netmaskFor } from './netmask.js';
 import { Prefix, checkLength } from './prefix.js';
 
 /** The prefix length of a contiguous IPv4 netmask, or -1. @internal */
@@ -41,9 +42,9 @@ export class IPv4Network extends Prefix {
    */
   constructor(address: IPv4Address, netmask: IPv4Address | number | 'a' | 'b' | 'c') {
     if (!(address instanceof IPv4Address)) throw new TypeError(`IPv4Network takes an IPv4Address, got ${show(address)}`);
-    const mask = ensureNetmask(netmask).toNumber();
+    const mask = netmaskFor(netmask, 'IPv4Network').toNumber();
     const length = maskLength(mask);
-    if (length < 0) throw new RangeError(`netmask ${ensureNetmask(netmask).toString()} is not contiguous`);
+    if (length < 0) throw new RangeError(`IPv4Network: netmask ${formatIPv4(mask)} is not contiguous`);
     const network = (address.toNumber() & mask) >>> 0;
     super(BigInt(network), length);
     this.#network = network;
@@ -135,7 +136,7 @@ export class IPv6Network extends Prefix {
    */
   constructor(address: IPv6Address, length: number) {
     if (!(address instanceof IPv6Address)) throw new TypeError(`IPv6Network takes an IPv6Address, got ${show(address)}`);
-    checkLength(length, 0, 128);
+    checkLength(length, 0, 128, 'IPv6Network: length');
     const g = groupsOf(address);
     const network = g.map((v, i) => v & groupMask(i, length));
     let value = 0n;

@@ -4,7 +4,7 @@
  * unsigned 32-bit integer, or `-1` with the reason in `lastFailure`
  * (no allocation on either path).
  */
-import { fail } from './errors.js';
+import { fail, show } from './errors.js';
 
 /**
  * How dotted text is read.
@@ -166,8 +166,15 @@ export function parseIPv4Iolib(text: string, start: number, end: number): number
   return (value + last) >>> 0;
 }
 
-/** The parser for a mode. @internal */
-export function ipv4ParserFor(mode: ParseMode): (text: string, start: number, end: number) => number {
+/**
+ * The parser for the `mode` of parse options, checked: `options` is
+ * `undefined` or an object, its `mode` `undefined` (strict) or a known mode.
+ * Errors name `fn`. @internal
+ */
+export function ipv4ParserFor(options: unknown, fn: string): (text: string, start: number, end: number) => number {
+  if (options === undefined) return parseIPv4Strict;
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${fn}: options must be an object, got ${show(options)}`);
+  const mode = (options as { mode?: unknown }).mode ?? 'strict';
   switch (mode) {
     case 'strict':
       return parseIPv4Strict;
@@ -176,6 +183,6 @@ export function ipv4ParserFor(mode: ParseMode): (text: string, start: number, en
     case 'iolib':
       return parseIPv4Iolib;
     default:
-      throw new TypeError(`unknown parse mode ${JSON.stringify(mode)}: expected 'strict', 'inet_aton' or 'iolib'`);
+      throw new TypeError(`${fn}: unknown parse mode ${show(mode)}: expected 'strict', 'inet_aton' or 'iolib'`);
   }
 }

@@ -4,6 +4,7 @@
  * array; the caller copies them into the result.
  */
 import { fail } from './errors.js';
+import { zoneFault } from './interface-name.js';
 import { parseIPv4Strict } from './parse-ipv4.js';
 
 const COLON = 58;
@@ -17,20 +18,6 @@ for (let c = 0; c < 6; c++) HEX[65 + c] = HEX[97 + c] = 10 + c;
 
 /** The groups of the last successful {@link parseIPv6}. @internal */
 export const scratch: [number, number, number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0, 0, 0];
-
-/**
- * Checks a zone id (RFC 4007 §11: implementation-defined text): non-empty,
- * printable ASCII without `%`, `/`, `[`, `]` or space. Returns -1 or the bad index.
- * @internal
- */
-export function badZoneIndex(text: string, start: number, end: number): number {
-  if (start === end) return start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || c === PERCENT || c === 0x2f || c === 0x5b || c === 0x5d) return i;
-  }
-  return -1;
-}
 
 /**
  * Parses `text[start..end)` as IPv6 text, with an optional `%zone`.
@@ -93,8 +80,9 @@ export function parseIPv6(text: string, start: number, end: number): number {
     }
   }
   if (stop < end) {
-    const bad = badZoneIndex(text, stop + 1, end);
-    if (bad >= 0) return fail(bad, bad === end ? 'empty zone id' : 'invalid character in zone id');
+    if (stop + 1 === end) return fail(end, 'empty zone id');
+    const fault = zoneFault(text.slice(stop + 1, end));
+    if (fault !== null) return fail(stop + 1 + fault.position, fault.reason);
   }
   if (gap < 0) {
     if (n !== 8) return fail(stop, `${n} groups instead of 8`);

@@ -9,8 +9,8 @@ import { fromScratch } from './ipv6-address.js';
 import { ipv4ParserFor } from './parse-ipv4.js';
 import { parseIPv6 } from './parse-ipv6.js';
 
-function checkText(text: unknown): asserts text is string {
-  if (typeof text !== 'string') throw new TypeError(`address text must be a string, got ${show(text)}`);
+function checkText(text: unknown, fn: string): asserts text is string {
+  if (typeof text !== 'string') throw new TypeError(`${fn} takes a string, got ${show(text)}`);
 }
 
 /**
@@ -30,6 +30,7 @@ function checkText(text: unknown): asserts text is string {
  * ```
  */
 export function parseAddress(text: string, options?: ParseOptions): InetAddress {
+  checkText(text, 'parseAddress');
   const address = tryParseAddress(text, options);
   if (address === null) throw new AddressParseError('IP address', text, lastFailure.position, lastFailure.reason);
   return address;
@@ -48,12 +49,12 @@ export function parseAddress(text: string, options?: ParseOptions): InetAddress 
  * ```
  */
 export function tryParseAddress(text: string, options?: ParseOptions): InetAddress | null {
-  checkText(text);
+  checkText(text, 'tryParseAddress');
   if (text.indexOf(':') >= 0) {
     const stop = parseIPv6(text, 0, text.length);
     return stop < 0 ? null : fromScratch(text, stop);
   }
-  const v = ipv4ParserFor(options?.mode ?? 'strict')(text, 0, text.length);
+  const v = ipv4ParserFor(options, 'tryParseAddress')(text, 0, text.length);
   return v < 0 ? null : new IPv4Address(v);
 }
 
@@ -72,7 +73,8 @@ export function tryParseAddress(text: string, options?: ParseOptions): InetAddre
  * ```
  */
 export function isIPv4(text: unknown, options?: ParseOptions): boolean {
-  return typeof text === 'string' && ipv4ParserFor(options?.mode ?? 'strict')(text, 0, text.length) >= 0;
+  const parse = ipv4ParserFor(options, 'isIPv4');
+  return typeof text === 'string' && parse(text, 0, text.length) >= 0;
 }
 
 /**

@@ -3,13 +3,15 @@
  * `inetAddressType`. The IPv6-only ones are in `ipv6-predicates.ts`.
  */
 import { Address, InetAddress } from './address.js';
+import { ipv4Matches, ipv6Matches, mappedIPv4 } from './bits.js';
 import { show } from './errors.js';
 import { IPv4Address } from './ipv4-address.js';
 import { IPv6Address, groupsOf } from './ipv6-address.js';
 import { LocalAddress } from './local-address.js';
-import { ensureAddress } from './make.js';
+import { designate } from './make.js';
 import { ipv6MulticastType, type IPv6MulticastType } from './ipv6-predicates.js';
 import { ipv6UnicastType, type IPv6UnicastType } from './ipv6-unicast.js';
+import { ipv4Block, ipv6Block } from './special-ranges.js';
 
 /** Returns `a` as an IPv4 or IPv6 address, or throws a `TypeError` naming `fn`. @internal */
 export function toInet(a: unknown, fn: string): IPv4Address | IPv6Address {
@@ -135,51 +137,78 @@ export function addressEquals(a: Address, b: unknown): boolean {
  * ```
  */
 export function isAddressEqual(a: unknown, b: unknown, family: 'internet' | 'local' = 'internet'): boolean {
-  if (family === 'local') return ensureAddress(a, { family }).equals(ensureAddress(b, { family }));
-  return ensureAddress(a, { family }).equals(ensureAddress(b, { family }));
+  const x = designate(a, { family }, 'isAddressEqual');
+  return x !== null && x.equals(designate(b, { family }, 'isAddressEqual'));
 }
 
 /**
- * Whether the address is the unspecified one, 0.0.0.0 or :: (IOLib's `inet-address-unspecified-p`).
+ * The blocks the manual's predicates test, as data, each with the RFC that
+ * defines it. IPv4-mapped IPv6 addresses (::ffff:0:0/96) are judged by the IPv4
+ * address they carry: a socket connecting to ::ffff:127.0.0.1 reaches loopback.
+ */
+const V4 = {
+  unspecified: ipv4Block('0.0.0.0/32'), // RFC 1122 §3.2.1.3
+  loopback: ipv4Block('127.0.0.0/8'), // RFC 1122 §3.2.1.3
+  multicast: ipv4Block('224.0.0.0/4'), // RFC 5771 §2
+  broadcast: ipv4Block('255.255.255.255/32'), // RFC 919 §7, RFC 8190
+} as const;
+const V6 = {
+  unspecified: ipv6Block('::/128'), // RFC 4291 §2.5.2
+  loopback: ipv6Block('::1/128'), // RFC 4291 §2.5.3
+  multicast: ipv6Block('ff00::/8'), // RFC 4291 §2.7
+} as const;
+
+/** Whether the address lies in the named block: an IPv4 or IPv4-mapped address in the IPv4 block, another IPv6 address in the IPv6 one. */
+function inBlock(a: unknown, fn: string, block: keyof typeof V6): boolean {
+  const x = toInet(a, fn);
+  const v4 = ipv4Value(x);
+  if (v4 >= 0) return ipv4Matches(v4, V4[block].network, V4[block].length);
+  return x instanceof IPv6Address && ipv6Matches(groupsOf(x), V6[block].network, V6[block].length);
+}
+
+/** The IPv4 value of an IPv4 address or of the IPv4 address a mapped IPv6 one carries (RFC 4291 §2.5.5.2); -1 otherwise. */
+function ipv4Value(x: IPv4Address | IPv6Address): number {
+  return x instanceof IPv4Address ? x.toNumber() : mappedIPv4(groupsOf(x));
+}
+
+/**
+ * Whether the address is the unspecified one: 0.0.0.0 (RFC 1122 §3.2.1.3),
+ * :: (RFC 4291 §2.5.2) or ::ffff:0.0.0.0 (IOLib's `inet-address-unspecified-p`).
  *
  * @param a - an `InetAddress`
- * @returns `true` for 0.0.0.0 and ::
+ * @returns `true` for 0.0.0.0, :: and ::ffff:0.0.0.0
  * @throws {TypeError} when `a` is not an `InetAddress`
  * @example
  * ```ts
- * isInetAddressUnspecified(IPV6_UNSPECIFIED); // true
+ * isInetAddressUnspecified(IPV6_UNSPECIFIED);            // true
+ * isInetAddressUnspecified(parseAddress('::ffff:0.0.0.0')); // true: judged as 0.0.0.0
  * ```
  */
 export function isInetAddressUnspecified(a: InetAddress): boolean {
-  const x = toInet(a, 'isInetAddressUnspecified');
-  // RFC 1122 §3.2.1.3 (0.0.0.0); RFC 4291 §2.5.2 (::).
-  if (x instanceof IPv4Address) return x.toNumber() === 0;
-  const g = groupsOf(x);
-  return (g[0] | g[1] | g[2] | g[3] | g[4] | g[5] | g[6] | g[7]) === 0;
+  return inBlock(a, 'isInetAddressUnspecified', 'unspecified');
 }
 
 /**
- * Whether the address is a loopback address: 127.0.0.0/8 or ::1 (IOLib's
+ * Whether the address is a loopback address: 127.0.0.0/8 (RFC 1122 §3.2.1.3),
+ * ::1 (RFC 4291 §2.5.3) or an IPv4-mapped address of 127.0.0.0/8 (IOLib's
  * `inet-address-loopback-p`; IOLib itself only counts 127.0.0.1).
  *
  * @param a - an `InetAddress`
- * @returns `true` for 127.0.0.0/8 and ::1
+ * @returns `true` for 127.0.0.0/8, ::1 and ::ffff:127.0.0.0/104
  * @throws {TypeError} when `a` is not an `InetAddress`
  * @example
  * ```ts
- * isInetAddressLoopback(parseAddress('127.0.0.2')); // true
+ * isInetAddressLoopback(parseAddress('127.0.0.2'));        // true
+ * isInetAddressLoopback(parseAddress('::ffff:127.0.0.1')); // true: judged as 127.0.0.1
  * ```
  */
 export function isInetAddressLoopback(a: InetAddress): boolean {
-  const x = toInet(a, 'isInetAddressLoopback');
-  // RFC 1122 §3.2.1.3: all of 127/8 is loopback; RFC 4291 §2.5.3: ::1.
-  if (x instanceof IPv4Address) return x.toNumber() >>> 24 === 127;
-  const g = groupsOf(x);
-  return (g[0] | g[1] | g[2] | g[3] | g[4] | g[5] | g[6]) === 0 && g[7] === 1;
+  return inBlock(a, 'isInetAddressLoopback', 'loopback');
 }
 
 /**
- * Whether the address is multicast: 224.0.0.0/4 or ff00::/8 (IOLib's
+ * Whether the address is multicast: 224.0.0.0/4 (RFC 5771 §2), ff00::/8
+ * (RFC 4291 §2.7) or an IPv4-mapped address of 224.0.0.0/4 (IOLib's
  * `inet-address-multicast-p`; IOLib also counts 240.0.0.0/4).
  *
  * @param a - an `InetAddress`
@@ -192,18 +221,13 @@ export function isInetAddressLoopback(a: InetAddress): boolean {
  * ```
  */
 export function isInetAddressMulticast(a: InetAddress): boolean {
-  const x = toInet(a, 'isInetAddressMulticast');
-  // RFC 5771 §2: 224.0.0.0/4; RFC 4291 §2.7: ff00::/8.
-  if (x instanceof IPv4Address) return x.toNumber() >>> 28 === 0xe;
-  return groupsOf(x)[0] >>> 8 === 0xff;
+  return inBlock(a, 'isInetAddressMulticast', 'multicast');
 }
-
-/** The IPv4 limited broadcast address (RFC 919 §7, RFC 8190). */
-const LIMITED_BROADCAST = 0xffffffff;
 
 /**
  * Whether the address is unicast: not unspecified, loopback, multicast, nor
- * the IPv4 limited broadcast 255.255.255.255 (IOLib's `inet-address-unicast-p`).
+ * the IPv4 limited broadcast 255.255.255.255 (RFC 919 §7), an IPv4-mapped
+ * address judged by the IPv4 address it carries (IOLib's `inet-address-unicast-p`).
  *
  * @param a - an `InetAddress`
  * @returns `true` for unicast addresses
@@ -214,7 +238,7 @@ const LIMITED_BROADCAST = 0xffffffff;
  * ```
  */
 export function isInetAddressUnicast(a: InetAddress): boolean {
-  return inetAddressType(a).kind === 'unicast';
+  return inetAddressType(toInet(a, 'isInetAddressUnicast')).kind === 'unicast';
 }
 
 /** The kind of an address, as {@link inetAddressType} reports it. */
@@ -232,14 +256,17 @@ export interface InetAddressTypeInfo {
 
 /**
  * The protocol, kind and (IPv6) subtype of an address (IOLib's `inet-address-type`).
+ * An IPv4-mapped address has protocol `'ipv6'` and the kind of the IPv4
+ * address it carries, without subtype (RFC 4291 §2.5.5.2).
  *
  * @param a - an `InetAddress`
  * @returns `{ protocol, kind, subtype? }`
  * @throws {TypeError} when `a` is not an `InetAddress`
  * @example
  * ```ts
- * inetAddressType(parseAddress('ff02::1')); // { protocol: 'ipv6', kind: 'multicast', subtype: 'link-local' }
- * inetAddressType(IPV4_LOOPBACK);           // { protocol: 'ipv4', kind: 'loopback' }
+ * inetAddressType(parseAddress('ff02::1'));          // { protocol: 'ipv6', kind: 'multicast', subtype: 'link-local' }
+ * inetAddressType(IPV4_LOOPBACK);                    // { protocol: 'ipv4', kind: 'loopback' }
+ * inetAddressType(parseAddress('::ffff:127.0.0.1')); // { protocol: 'ipv6', kind: 'loopback' }
  * ```
  */
 export function inetAddressType(a: InetAddress): InetAddressTypeInfo {
@@ -247,13 +274,13 @@ export function inetAddressType(a: InetAddress): InetAddressTypeInfo {
   const protocol = x.family;
   if (isInetAddressUnspecified(x)) return { protocol, kind: 'unspecified' };
   if (isInetAddressLoopback(x)) return { protocol, kind: 'loopback' };
-  if (x instanceof IPv4Address) {
-    if (isInetAddressMulticast(x)) return { protocol, kind: 'multicast' };
-    return { protocol, kind: x.toNumber() === LIMITED_BROADCAST ? 'broadcast' : 'unicast' };
+  const v4 = ipv4Value(x);
+  if (x instanceof IPv6Address && v4 < 0) {
+    const multicast = ipv6MulticastType(x);
+    if (multicast !== null) return { protocol, kind: 'multicast', subtype: multicast };
+    const unicast = ipv6UnicastType(x);
+    return unicast === null ? { protocol, kind: 'unicast' } : { protocol, kind: 'unicast', subtype: unicast };
   }
-  const v6 = x;
-  const multicast = ipv6MulticastType(v6);
-  if (multicast !== null) return { protocol, kind: 'multicast', subtype: multicast };
-  const unicast = ipv6UnicastType(v6);
-  return unicast === null ? { protocol, kind: 'unicast' } : { protocol, kind: 'unicast', subtype: unicast };
+  if (isInetAddressMulticast(x)) return { protocol, kind: 'multicast' };
+  return { protocol, kind: ipv4Matches(v4, V4.broadcast.network, V4.broadcast.length) ? 'broadcast' : 'unicast' };
 }

@@ -54,7 +54,11 @@ function readLength(text: string, start: number, max: number): number {
  * ```
  */
 export function parsePrefix(text: string, options: ParsePrefixOptions = {}): IPv4Network | IPv6Network {
-  if (typeof text !== 'string') throw new TypeError(`prefix text must be a string, got ${show(text)}`);
+  if (typeof text !== 'string') throw new TypeError(`parsePrefix takes a string, got ${show(text)}`);
+  const o: unknown = options;
+  if (typeof o !== 'object' || o === null) throw new TypeError(`parsePrefix: options must be an object, got ${show(options)}`);
+  const strict: unknown = options.strict ?? true;
+  if (typeof strict !== 'boolean') throw new TypeError(`parsePrefix: options.strict must be a boolean, got ${show(strict)}`);
   let slash = text.indexOf('/');
   const hasLength = slash >= 0;
   if (!hasLength) slash = text.length;
@@ -69,7 +73,7 @@ export function parsePrefix(text: string, options: ParsePrefixOptions = {}): IPv
     network = new IPv6Network(address, length);
     exact = network.address.equals(address);
   } else {
-    const value = ipv4ParserFor(options.mode ?? 'strict')(text, 0, slash);
+    const value = ipv4ParserFor(options, 'parsePrefix')(text, 0, slash);
     if (value < 0) throw bad(text, lastFailure.position, lastFailure.reason);
     let length = 32;
     if (hasLength && text.indexOf('.', slash) >= 0) {
@@ -83,6 +87,6 @@ export function parsePrefix(text: string, options: ParsePrefixOptions = {}): IPv
     network = new IPv4Network(new IPv4Address(value), length);
     exact = network.address.toNumber() === value;
   }
-  if (!exact && options.strict !== false) throw bad(text, slash, `host bits set (the network is ${network.toString()})`);
+  if (!exact && strict) throw bad(text, slash, `host bits set (the network is ${network.toString()})`);
   return network;
 }

@@ -38,6 +38,9 @@ function checkPrefix(p: unknown, fn: string): asserts p is Prefix {
  * ```
  */
 export function collapsePrefixes(prefixes: Iterable<Prefix>): Prefix[] {
+  if (typeof (prefixes as Partial<Iterable<Prefix>> | null)?.[Symbol.iterator] !== 'function') {
+    throw new TypeError(`collapsePrefixes takes an iterable of prefixes, got ${show(prefixes)}`);
+  }
   const out: Prefix[] = [];
   for (const family of ['ipv4', 'ipv6'] as const) {
     const ranges: Array<[bigint, bigint]> = [];

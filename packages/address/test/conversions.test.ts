@@ -69,7 +69,7 @@ describe('low-level conversions (manual §2.3.4)', () => {
     const mapped = mapIPv4AddressToIPv6(IPV4_LOOPBACK);
     expect(mapped.toString()).toBe('::ffff:127.0.0.1');
     expect(mapIPv6AddressToIPv4(mapped).equals(IPV4_LOOPBACK)).toBe(true);
-    expect(() => mapIPv6AddressToIPv4(IPv6Address.parse('::1'))).toThrow(/not an IPv4-mapped IPv6 address: IPv6Address ::1/);
+    expect(() => mapIPv6AddressToIPv4(IPv6Address.parse('::1'))).toThrow(/mapIPv6AddressToIPv4 takes an IPv4-mapped IPv6Address, got IPv6Address ::1/);
     expect(() => mapIPv4AddressToIPv6(mapped as unknown as IPv4Address)).toThrow(TypeError);
     expect(() => mapIPv6AddressToIPv4(IPV4_LOOPBACK as unknown as IPv6Address)).toThrow(TypeError);
   });

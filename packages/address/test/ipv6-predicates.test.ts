@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   IPV4_LOOPBACK, IPv6Address, ipv6MulticastType, ipv6UnicastType, isIPv6AdminLocalMulticast, isIPv6GlobalMulticast,
-  isIPv6GlobalUnicast, isIPv6IPv4Mapped, isIPv6InterfaceLocalMulticast, isIPv6LinkLocalMulticast, isIPv6LinkLocalUnicast,
-  isIPv6OrganizationLocalMulticast, isIPv6RealmLocalMulticast, isIPv6ReservedMulticast, isIPv6SiteLocalMulticast,
-  isIPv6SiteLocalUnicast, isIPv6SolicitedNodeMulticast, isIPv6TransientMulticast, isIPv6UnassignedMulticast,
+  isIPv6GlobalUnicast, isIPv6IPv4Mapped, isIPv6InterfaceLocalMulticast, isIPv6LinkLocalMulticast,
+  isIPv6LinkLocalUnicast, isIPv6OrganizationLocalMulticast, isIPv6RealmLocalMulticast, isIPv6ReservedMulticast,
+  isIPv6SiteLocalMulticast, isIPv6SiteLocalUnicast, isIPv6SolicitedNodeMulticast, isIPv6TransientMulticast,
+  isIPv6UnassignedMulticast,
 } from '../src/index.js';
 
 const a = (text: string): IPv6Address => IPv6Address.parse(text);
@@ -52,29 +53,6 @@ describe('multicast scopes (RFC 4291 §2.7, RFC 7346)', () => {
   });
 });
 
-describe('unicast kinds', () => {
-  it.each([
-    ['fe80::1', 'link-local'],
-    ['fe81::1', 'link-local'],
-    ['febf:ffff::1', 'link-local'],
-    ['fec0::1', 'site-local'],
-    ['feff::1', 'site-local'],
-    ['fe7f::1', 'global'],
-    ['2001:db8::1', 'global'],
-    ['::ffff:1.2.3.4', 'global'],
-    ['::1.2.3.4', 'global'],
-    ['::2', 'global'],
-    ['::', null],
-    ['::1', null],
-    ['ff02::1', null],
-  ])('%s → %s', (text, kind) => {
-    const x = a(text);
-    expect(ipv6UnicastType(x)).toBe(kind);
-    expect(isIPv6LinkLocalUnicast(x)).toBe(kind === 'link-local');
-    expect(isIPv6SiteLocalUnicast(x)).toBe(kind === 'site-local');
-    expect(isIPv6GlobalUnicast(x)).toBe(kind === 'global' || kind === 'site-local');
-  });
-});
 
 describe('IPv4-mapped and type errors', () => {
   it('knows mapped addresses and answers false for other kinds', () => {

@@ -1,3 +1,6 @@
+/// <reference types="node" />
+import { once } from 'node:events';
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   AddressParseError, IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, IPv6Address, LocalAddress, addressEquals, ensureAddress,
@@ -63,7 +66,19 @@ const kinds: ReadonlyArray<readonly [string, string, string | undefined]> = [
   ['febf::1', 'unicast', 'link-local'],
   ['fec0::1', 'unicast', 'site-local'],
   ['2001:db8::1', 'unicast', 'global'],
-  ['::ffff:1.2.3.4', 'unicast', 'global'],
+  ['::ffff:1.2.3.4', 'unicast', undefined],
+  // IPv4-mapped addresses are judged by the IPv4 address they carry (RFC 4291 §2.5.5.2).
+  ['::ffff:0.0.0.0', 'unspecified', undefined],
+  ['::ffff:127.0.0.1', 'loopback', undefined],
+  ['::ffff:127.255.0.9', 'loopback', undefined],
+  ['::ffff:224.0.0.1', 'multicast', undefined],
+  ['::ffff:239.1.2.3', 'multicast', undefined],
+  ['::ffff:240.0.0.1', 'unicast', undefined],
+  ['::ffff:255.255.255.255', 'broadcast', undefined],
+  // Not mapped: NAT64 and IPv4-compatible addresses are IPv6 destinations.
+  ['64:ff9b::7f00:1', 'unicast', 'global'],
+  ['::127.0.0.1', 'unicast', 'global'],
+  ['::ffff:0:7f00:1', 'unicast', 'global'],
 ];
 
 describe('inet-address-type and the kind predicates', () => {
@@ -83,6 +98,21 @@ describe('inet-address-type and the kind predicates', () => {
       expect(() => fn(local as unknown as InetAddress)).toThrow(TypeError);
       expect(() => fn('::1' as unknown as InetAddress)).toThrow(/takes an IPv4Address or IPv6Address, got "::1"/);
     }
+  });
+
+  it('a mapped address it calls loopback is where the kernel delivers a loopback connection', async () => {
+    const server = createServer((c) => c.end(`from ${c.remoteAddress}`));
+    server.listen(0, '127.0.0.2');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const target = parseAddress('::ffff:127.0.0.2');
+    expect(isInetAddressLoopback(target)).toBe(true);
+    const client = connect({ host: target.toString(), port });
+    client.setEncoding('utf8');
+    const [reply] = (await once(client, 'data')) as [string];
+    expect(reply).toMatch(/^from (::ffff:)?127\.0\.0\.1$/);
+    client.destroy();
+    server.close();
   });
 
   it('IOLib differences: 127/8 is loopback and 240/4 is not multicast', () => {

@@ -18,7 +18,7 @@ import {
 import { InvalidInterfaceError, UnknownInterfaceError } from './errors.js';
 import { decodeInterfaceFlags, linkTypeName, type InterfaceFlags } from './flags.js';
 import { hardwareAddressText, ipv4FromBytes, ipv6FromBytes, prefixLength, sameBytes } from './inet.js';
-import { lookupInterface, type Interface } from './interface.js';
+import { interfaceValue, lookup, type Interface } from './interface.js';
 import { NetdeviceQuery } from './netdevice.js';
 
 /** One IPv4 or IPv6 address configured on an interface. */
@@ -150,7 +150,7 @@ function finish(draft: LinkDraft, query: NetdeviceQuery): InterfaceDetails | nul
   if (mtu === null) return null;
   const hardwareType = draft.hardware?.hatype ?? query.hardwareType(draft.name);
   if (hardwareType === null) return null;
-  return Object.freeze({
+  return interfaceValue({
     name: draft.name,
     index,
     flags: decodeInterfaceFlags(draft.flags),
@@ -223,13 +223,13 @@ export function interfaceDetails(iface: string | number | Interface): InterfaceD
   if (typeof input === 'object' && input !== null) {
     const name = (input as Partial<Interface>).name;
     if (typeof name !== 'string') {
-      throw new InvalidInterfaceError('iface', input, 'must be a name, an index or an interface value', 'ERR_INVALID_ARG_TYPE');
+      throw new InvalidInterfaceError('iface', input, 'must be a name, an index or an interface value', 'ERR_INVALID_ARG_TYPE', 'interfaceDetails');
     }
     datum = name;
   } else {
     datum = input as string | number;
   }
-  const target = lookupInterface(datum);
+  const target = lookup(datum, 'interfaceDetails');
   const found = collect(new Set([target.name]))[0];
   if (found === undefined) throw new UnknownInterfaceError(datum, 'if_nametoindex');
   return found;

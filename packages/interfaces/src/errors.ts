@@ -98,14 +98,16 @@ export class InvalidInterfaceError extends TypeError {
    * @param datum - the input
    * @param reason - what is wrong with it
    * @param code - Node's error code for it
+   * @param fn - the function that was called, named first in the message
    */
   constructor(
     argument: string,
     datum: unknown,
     reason: string,
     code: 'ERR_INVALID_ARG_TYPE' | 'ERR_INVALID_ARG_VALUE' = 'ERR_INVALID_ARG_VALUE',
+    fn?: string,
   ) {
-    super(`invalid interface ${argument} ${show(datum)}: ${reason}`);
+    super(`${fn === undefined ? '' : `${fn}: `}invalid interface ${argument} ${show(datum)}: ${reason}`);
     this.name = 'InvalidInterfaceError';
     this.code = code;
     this.datum = datum;

@@ -23,6 +23,7 @@ import {
   IFF_SLAVE,
   IFF_UP,
 } from '@iolib/syscalls';
+import { show } from './errors.js';
 
 /** An interface's flags, one boolean per `IFF_*` bit. */
 export interface InterfaceFlags {
@@ -66,6 +67,15 @@ export interface InterfaceFlags {
   readonly echo: boolean;
 }
 
+/** Checks an unsigned integer argument of at most `max`: a `TypeError` or `RangeError` naming `fn` and `argument` otherwise. */
+function checkUnsigned(value: unknown, max: number, fn: string, argument: string): number {
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${argument} must be a number, got ${show(value)}`);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`${fn}: ${argument} must be an integer from 0 to ${max}, got ${show(value)}`);
+  }
+  return value;
+}
+
 /** Each flag: its property, its bit, and its name as in `<net/if.h>` without `IFF_`. */
 const FLAGS: ReadonlyArray<readonly [keyof InterfaceFlags, number, string]> = [
   ['up', IFF_UP, 'UP'],
@@ -92,14 +102,16 @@ const FLAGS: ReadonlyArray<readonly [keyof InterfaceFlags, number, string]> = [
 /**
  * Split `IFF_*` bits into named booleans. Pure; no system call.
  *
- * @param bits - the flags word (`ifa_flags`, `ifi_flags`)
+ * @param bits - the flags word (`ifa_flags`, `ifi_flags`), an integer from 0 to 2³² − 1
  * @returns a frozen {@link InterfaceFlags}
+ * @throws {TypeError} when `bits` is not a number; {@link RangeError} when it is not such an integer
  * @example
  * ```ts
  * decodeInterfaceFlags(0x10049).loopback; // true (LOOPBACK | UP | RUNNING | LOWER_UP)
  * ```
  */
 export function decodeInterfaceFlags(bits: number): InterfaceFlags {
+  checkUnsigned(bits, 0xffffffff, 'decodeInterfaceFlags', 'bits');
   const flags: Partial<Record<keyof InterfaceFlags, boolean>> = {};
   for (const [key, bit] of FLAGS) flags[key] = (bits & bit) !== 0;
   return Object.freeze(flags as InterfaceFlags);
@@ -109,14 +121,16 @@ export function decodeInterfaceFlags(bits: number): InterfaceFlags {
  * The names of the set `IFF_*` bits, in bit order, as `<net/if.h>` spells them
  * without the `IFF_` prefix. Pure; no system call.
  *
- * @param bits - the flags word
+ * @param bits - the flags word, an integer from 0 to 2³² − 1
  * @returns for example `['UP', 'LOOPBACK', 'RUNNING', 'LOWER_UP']`
+ * @throws {TypeError} when `bits` is not a number; {@link RangeError} when it is not such an integer
  * @example
  * ```ts
  * interfaceFlagNames(0x1043); // ['UP', 'BROADCAST', 'RUNNING', 'MULTICAST']
  * ```
  */
 export function interfaceFlagNames(bits: number): string[] {
+  checkUnsigned(bits, 0xffffffff, 'interfaceFlagNames', 'bits');
   return FLAGS.filter(([, bit]) => (bits & bit) !== 0).map(([, , name]) => name);
 }
 
@@ -141,7 +155,8 @@ const LINK_TYPES: ReadonlyMap<number, string> = new Map([
  * hardware type, or `[N]` (as iproute2 prints it) for a number it does not name.
  * Pure; no system call.
  *
- * @param hardwareType - an `ARPHRD_*` number (`sll_hatype`)
+ * @param hardwareType - an `ARPHRD_*` number (`sll_hatype`, 0 to 65535)
+ * @throws {TypeError} when `hardwareType` is not a number; {@link RangeError} when it is not an integer from 0 to 65535
  * @returns for example `'ether'` for 1, `'loopback'` for 772, `'none'` for 65534
  * @example
  * ```ts
@@ -149,5 +164,6 @@ const LINK_TYPES: ReadonlyMap<number, string> = new Map([
  * ```
  */
 export function linkTypeName(hardwareType: number): string {
+  checkUnsigned(hardwareType, 0xffff, 'linkTypeName', 'hardwareType');
   return LINK_TYPES.get(hardwareType) ?? `[${hardwareType}]`;
 }

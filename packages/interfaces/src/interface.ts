@@ -2,6 +2,7 @@
  * Manual §2.7: interface values (`name` + `index`), their constructor and
  * accessors, the list of interfaces, and lookups by name or index.
  */
+import { interfaceNameFault } from '@iolib/address';
 import { indexToName, listIfNameIndex, nameToIndex } from '@iolib/syscalls';
 import { InvalidInterfaceError, UnknownInterfaceError, show } from './errors.js';
 
@@ -14,20 +15,38 @@ const MAX_LOOKUP_INDEX = 0xffffffff;
 
 /**
  * A network interface as IOLib sees it: its name and its OS index (IOLib's
- * `(name . index)` cons). Values made here are frozen.
+ * `(name . index)` cons). Values made here are frozen, and `String(iface)` is
+ * `'lo (index 1)'`; `util.inspect` shows `{ name: 'lo', index: 1 }`.
  */
 export interface Interface {
   /** The interface name, for example `'lo'` or `'eth0'`. */
   readonly name: string;
   /** The OS index, ≥ 1. */
   readonly index: number;
+  /** `'lo (index 1)'` for values made by this package. */
+  toString(): string;
 }
 
-const freeze = (name: string, index: number): Interface => Object.freeze({ name, index });
+/** `'lo (index 1)'`: the `toString` of every interface value. */
+function interfaceText(this: Interface): string {
+  return `${this.name} (index ${String(this.index)})`;
+}
 
 /**
- * Checks that `name` can name a Linux interface (the kernel's `dev_valid_name`):
- * 1 to 15 bytes of UTF-8, not `.` or `..`, without `/`, `:`, NUL or white space.
+ * Gives an interface value (or its details) a `toString` (`'lo (index 1)'`),
+ * not enumerable, so `util.inspect`, JSON and `toEqual` still see only the
+ * data, and freezes it. @internal
+ */
+export function interfaceValue<T extends Interface>(value: T): T {
+  return Object.freeze(Object.defineProperty(value, 'toString', { value: interfaceText }));
+}
+
+const freeze = (name: string, index: number): Interface => interfaceValue({ name, index });
+
+/**
+ * Checks that `name` can name a Linux interface (the kernel's `dev_valid_name`,
+ * as `@iolib/address`'s `interfaceNameFault` applies it): 1 to 15 bytes of
+ * UTF-8, not `.` or `..`, without `/`, `:`, `%`, NUL or white space.
  *
  * @param name - the value to check
  * @param argument - the parameter name used in the error
@@ -39,11 +58,11 @@ const freeze = (name: string, index: number): Interface => Object.freeze({ name,
  * checkInterfaceName('');     // throws: invalid interface name "": must not be empty
  * ```
  */
-export function checkInterfaceName(name: unknown, argument = 'name'): string {
+export function checkInterfaceName(name: unknown, argument = 'name', fn?: string): string {
   if (typeof name !== 'string') {
-    throw new InvalidInterfaceError(argument, name, 'must be a string', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidInterfaceError(argument, name, 'must be a string', 'ERR_INVALID_ARG_TYPE', fn);
   }
-  if (name.length === 0) throw new InvalidInterfaceError(argument, name, 'must not be empty');
+  if (name.length === 0) throw new InvalidInterfaceError(argument, name, 'must not be empty', 'ERR_INVALID_ARG_VALUE', fn);
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes > MAX_INTERFACE_NAME_BYTES) {
     throw new InvalidInterfaceError(
@@ -52,17 +71,15 @@ export function checkInterfaceName(name: unknown, argument = 'name'): string {
       `is ${bytes} bytes long, Linux allows at most ${MAX_INTERFACE_NAME_BYTES} (IFNAMSIZ - 1)`,
     );
   }
-  if (name === '.' || name === '..') throw new InvalidInterfaceError(argument, name, 'is not a valid name');
-  if (/[/:\s\0]/u.test(name)) {
-    throw new InvalidInterfaceError(argument, name, 'contains a character Linux forbids in interface names (/, :, NUL or white space)');
-  }
+  const fault = interfaceNameFault(name);
+  if (fault !== null) throw new InvalidInterfaceError(argument, name, `${fault.reason} (at position ${fault.position})`, 'ERR_INVALID_ARG_VALUE', fn);
   return name;
 }
 
 /** Checks an index given to a lookup: an integer from 0 to 2³² − 1. */
-function checkLookupIndex(index: number, datum: string | number): number {
+function checkLookupIndex(index: number, datum: string | number, fn: string): number {
   if (!Number.isInteger(index) || index < 0 || index > MAX_LOOKUP_INDEX) {
-    throw new InvalidInterfaceError('index', datum, `must be an integer from 0 to ${MAX_LOOKUP_INDEX}`);
+    throw new InvalidInterfaceError('index', datum, `must be an integer from 0 to ${MAX_LOOKUP_INDEX}`, 'ERR_INVALID_ARG_VALUE', fn);
   }
   return index;
 }
@@ -82,24 +99,24 @@ function checkLookupIndex(index: number, datum: string | number): number {
  * ```
  */
 export function makeInterface(name: string, index: number): Interface {
-  checkInterfaceName(name);
+  checkInterfaceName(name, 'name', 'makeInterface');
   if (typeof index !== 'number') {
-    throw new InvalidInterfaceError('index', index, 'must be a number', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidInterfaceError('index', index, 'must be a number', 'ERR_INVALID_ARG_TYPE', 'makeInterface');
   }
   if (!Number.isInteger(index) || index < 1 || index > MAX_INTERFACE_INDEX) {
-    throw new InvalidInterfaceError('index', index, `must be an integer from 1 to ${MAX_INTERFACE_INDEX}`);
+    throw new InvalidInterfaceError('index', index, `must be an integer from 1 to ${MAX_INTERFACE_INDEX}`, 'ERR_INVALID_ARG_VALUE', 'makeInterface');
   }
   return freeze(name, index);
 }
 
-function checkInterface(iface: unknown): Interface {
+function checkInterface(iface: unknown, fn: string): Interface {
   if (
     typeof iface !== 'object' ||
     iface === null ||
     typeof (iface as Partial<Interface>).name !== 'string' ||
     typeof (iface as Partial<Interface>).index !== 'number'
   ) {
-    throw new InvalidInterfaceError('iface', iface, 'must be an interface value { name, index }', 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidInterfaceError('iface', iface, 'must be an interface value { name, index }', 'ERR_INVALID_ARG_TYPE', fn);
   }
   return iface as Interface;
 }
@@ -116,7 +133,7 @@ function checkInterface(iface: unknown): Interface {
  * ```
  */
 export function interfaceName(iface: Interface): string {
-  return checkInterface(iface).name;
+  return checkInterface(iface, 'interfaceName').name;
 }
 
 /**
@@ -131,7 +148,7 @@ export function interfaceName(iface: Interface): string {
  * ```
  */
 export function interfaceIndex(iface: Interface): number {
-  return checkInterface(iface).index;
+  return checkInterface(iface, 'interfaceIndex').index;
 }
 
 /**
@@ -151,42 +168,53 @@ export function listNetworkInterfaces(): Interface[] {
 }
 
 /**
- * Look an interface up by name, by index, or by a decimal integer string taken
- * as an index (`'1'`, `'+1'`; `'-1'` is a negative index and rejected), as IOLib's
- * `lookup-interface` does; an interface whose name is all digits can therefore
- * only be found by its index. Calls
+ * Look an interface up by name, by index, or by a plain decimal string taken as
+ * an index (`'1'`, as IOLib's `lookup-interface` does): digits only, no sign, no
+ * leading zero except in `'0'`. Any other string is a name, so `'+1'`, `'-1'`
+ * and `'007'` are looked up as names (the kernel allows them as names), and an
+ * interface whose name is a plain decimal can only be found by its index. Calls
  * `if_nametoindex(3)` for a name and `if_indextoname(3)` for an index.
  *
- * @param nameOrIndex - an interface name, an index (integer ≥ 0), or a decimal string
+ * @param nameOrIndex - an interface name, an index (integer ≥ 0), or a plain decimal string
  * @returns a fresh frozen `{ name, index }`
  * @throws {UnknownInterfaceError} (`code: 'ENXIO'`, `datum`: the input) when no interface matches; index 0 never does
- * @throws {InvalidInterfaceError} for a negative, fractional or too large index, an empty or too long name, or a value that is neither string nor number
+ * @throws {InvalidInterfaceError} for a negative, fractional or too large index, a name Linux forbids (empty, too long, `/`, `:`, white space…), or a value that is neither string nor number
  * @throws {SyscallError} when the lookup itself fails (for example `EMFILE`)
  * @example
  * ```ts
- * lookupInterface('lo'); // { name: 'lo', index: 1 }
- * lookupInterface(1);    // { name: 'lo', index: 1 }
- * lookupInterface('1');  // { name: 'lo', index: 1 }
+ * lookupInterface('lo');    // { name: 'lo', index: 1 }
+ * lookupInterface(1);       // { name: 'lo', index: 1 }
+ * lookupInterface('1');     // { name: 'lo', index: 1 }
+ * lookupInterface('00001'); // UnknownInterfaceError: unknown network interface "00001" (if_nametoindex ENXIO)
  * ```
  */
 export function lookupInterface(nameOrIndex: string | number): Interface {
-  if (typeof nameOrIndex === 'number') return byIndex(checkLookupIndex(nameOrIndex, nameOrIndex), nameOrIndex);
+  return lookup(nameOrIndex, 'lookupInterface');
+}
+
+/** {@link lookupInterface}, with errors naming `fn`. @internal */
+export function lookup(nameOrIndex: unknown, fn: string): Interface {
+  if (typeof nameOrIndex === 'number') return byIndex(checkLookupIndex(nameOrIndex, nameOrIndex, fn), nameOrIndex);
   if (typeof nameOrIndex !== 'string') {
     throw new InvalidInterfaceError(
       'nameOrIndex',
       nameOrIndex,
       `must be a name or an index, not ${show(nameOrIndex)}`,
       'ERR_INVALID_ARG_TYPE',
+      fn,
     );
   }
-  if (/^[+-]?[0-9]+$/u.test(nameOrIndex)) {
-    return byIndex(checkLookupIndex(Number(nameOrIndex), nameOrIndex), nameOrIndex);
+  if (PLAIN_DECIMAL.test(nameOrIndex)) {
+    return byIndex(checkLookupIndex(Number(nameOrIndex), nameOrIndex, fn), nameOrIndex);
   }
-  const name = checkInterfaceName(nameOrIndex);
+  const name = checkInterfaceName(nameOrIndex, 'name', fn);
   const index = nameToIndex(name);
   if (index === 0) throw new UnknownInterfaceError(nameOrIndex, 'if_nametoindex');
   return freeze(name, index);
 }
+
+/** An index as text: decimal digits, no sign, no leading zero (but `'0'`). */
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]*)$/u;
 
 function byIndex(index: number, datum: string | number): Interface {
   const name = index === 0 ? null : indexToName(index);

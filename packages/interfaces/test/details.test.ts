@@ -109,6 +109,11 @@ describe('interfaceDetails', () => {
     expect((error as UnknownInterfaceError).datum).toBe(datum);
   });
 
+  it('prints as name and index', () => {
+    const lo = interfaceDetails('lo');
+    expect(String(lo)).toBe(`lo (index ${lo.index})`);
+  });
+
   it.each([[-1], [''], ['a'.repeat(16)], [null], [{}]])('throws InvalidInterfaceError for %j', (datum) => {
     expect(() => interfaceDetails(datum as string)).toThrow(InvalidInterfaceError);
   });

@@ -12,6 +12,7 @@ export * from './poll.js';
 export * from './epoll.js';
 export * from './eventfd.js';
 export * from './if.js';
+export * from './ioctl.js';
 export * from './ifaddrs.js';
 export * from './constants.js';
 export * from './sockopt-constants.js';

@@ -39,14 +39,20 @@ export function sendTo(socket: ActiveSocket, buffer: Bytes, options?: SendToOpti
 }
 
 /**
- * Receive bytes into `buffer[start, end)` (or a new buffer of `size` bytes).
+ * Receive bytes into `buffer[start, end)` (or a new buffer of at most `size` bytes).
+ * A `size` above 64 KiB is an upper bound, not an allocation: the buffer is
+ * made once data is there, for the next datagram's whole length or the bytes
+ * queued on a stream (at most `size`), so `size: 2 ** 31` costs nothing extra;
+ * with `waitAll` on a stream the whole `size` is allocated, as it must be filled.
  *
- * System calls: `recv(2)` (stream) or `recvfrom(2)` (datagram).
+ * System calls: `recv(2)` (stream) or `recvfrom(2)` (datagram); for a `size`
+ * above 64 KiB first `recv(2)` with `MSG_PEEK | MSG_TRUNC` (datagram) or
+ * `ioctl(2)` `FIONREAD` (stream).
  *
  * @param socket - an active socket
  * @param options - `buffer`/`start`/`end` or `size`, and the flags `outOfBand`, `peek`, `waitAll`, `dontWait`
  * @returns `{ buffer, bytes }`, plus `host`/`port` (internet datagram) or `filename` (local datagram)
- * @throws {TypeError} without `buffer` or `size`; {RangeError} for a range outside the buffer
+ * @throws {TypeError} without `buffer` or `size`; {RangeError} for a range outside the buffer or a `size` that is not a non-negative safe integer
  * @throws {SocketError} `EAGAIN` with `dontWait`, `ECONNRESET` (`SocketConnectionResetError`), `EBADF` after close, …
  * @example
  * ```ts

@@ -26,6 +26,14 @@ export interface HasCore {
  */
 export function coreOf(socket: unknown, op: string): SocketCore {
   const core = typeof socket === 'object' && socket !== null ? (socket as Partial<HasCore>)[CORE] : undefined;
-  if (core === undefined) throw new TypeError(`${op}: expected an iolib socket, got ${socket === null ? 'null' : typeof socket}`);
+  if (core === undefined) throw new TypeError(`${op}: expected an iolib socket, got ${describeValue(socket)}`);
   return core;
+}
+
+/** What a non-socket is, for the error: a Promise is most likely a forgotten `await`. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Promise) return 'a Promise (a missing await?)';
+  if (typeof value === 'object') return 'an object that is not one';
+  return typeof value;
 }

@@ -3,6 +3,7 @@
  * plus `ipv6Only`, `reusePort`, `ipTtl`, `ipTos`, `ipv6UnicastHops` and the multicast options) → level,
  * option number, value codec and access. Pure data; `options.ts` makes the calls.
  */
+import { interfaceNameFault } from '@iolib/address';
 import type { Linger, SocketOptionName } from '../types.js';
 import { interfaceIndex } from './interfaces.js';
 import * as C from './sys.js';
@@ -11,8 +12,8 @@ import * as C from './sys.js';
 export interface Codec<T> {
   readonly size: number;
   decode(buf: Buffer, length: number): T;
-  /** Encodes `value`, or throws a `TypeError`/`RangeError` naming `name`. */
-  encode(value: unknown, name: string): Buffer;
+  /** Encodes `value`, or throws a `TypeError`/`RangeError` whose message starts with `what` (`'setOption: socket option linger'`). */
+  encode(value: unknown, what: string): Buffer;
 }
 
 /** One row of the table. */
@@ -35,8 +36,8 @@ function int32(value: number): Buffer {
 const bool: Codec<boolean> = {
   size: 4,
   decode: (b) => b.readInt32LE(0) !== 0,
-  encode(value, name) {
-    if (typeof value !== 'boolean') throw new TypeError(`socket option ${name}: expected a boolean, got ${typeof value}`);
+  encode(value, what) {
+    if (typeof value !== 'boolean') throw new TypeError(`${what}: expected a boolean, got ${typeof value}`);
     return int32(value ? 1 : 0);
   },
 };
@@ -44,9 +45,10 @@ const bool: Codec<boolean> = {
 const int: Codec<number> = {
   size: 4,
   decode: (b) => b.readInt32LE(0),
-  encode(value, name) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
-      throw new TypeError(`socket option ${name}: expected a 32-bit integer, got ${String(value)}`);
+  encode(value, what) {
+    if (typeof value !== 'number') throw new TypeError(`${what}: expected a 32-bit integer, got ${typeof value}`);
+    if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
+      throw new RangeError(`${what}: expected a 32-bit integer, got ${String(value)}`);
     }
     return int32(value);
   },
@@ -55,25 +57,38 @@ const int: Codec<number> = {
 const linger: Codec<Linger> = {
   size: 8,
   decode: (b) => ({ enabled: b.readInt32LE(0) !== 0, seconds: b.readInt32LE(4) }),
-  encode(value, name) {
+  encode(value, what) {
     const v = value as Partial<Linger> | null;
-    if (typeof v !== 'object' || v === null || typeof v.enabled !== 'boolean' || !Number.isInteger(v.seconds) || (v.seconds ?? -1) < 0) {
-      throw new TypeError(`socket option ${name}: expected { enabled: boolean, seconds: non-negative integer }`);
+    if (typeof v !== 'object' || v === null || typeof v.enabled !== 'boolean' || typeof v.seconds !== 'number') {
+      throw new TypeError(`${what}: expected { enabled: boolean, seconds: non-negative integer }`);
+    }
+    const seconds = v.seconds;
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0x7fffffff) {
+      throw new RangeError(`${what}: seconds ${String(seconds)} is outside 0–2147483647`);
     }
     const b = Buffer.alloc(8);
     b.writeInt32LE(v.enabled ? 1 : 0, 0);
-    b.writeInt32LE(v.seconds ?? 0, 4);
+    b.writeInt32LE(seconds, 4);
     return b;
   },
 };
+
+/**
+ * The longest timeout a `struct timeval` holds that the kernel accepts: its
+ * `sock_set_timeout` takes `tv_sec` up to `LONG_MAX / HZ`; past 2^53 seconds a
+ * double no longer has whole seconds anyway, so that is the bound here.
+ */
+const MAX_TIMEVAL_SECONDS = Number.MAX_SAFE_INTEGER;
 
 /** `struct timeval` (two `long`s on 64-bit Linux) ↔ seconds. */
 const timeval: Codec<number> = {
   size: 16,
   decode: (b) => Number(b.readBigInt64LE(0)) + Number(b.readBigInt64LE(8)) / 1e6,
-  encode(value, name) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new TypeError(`socket option ${name}: expected a non-negative number of seconds, got ${String(value)}`);
+  encode(value, what) {
+    if (typeof value !== 'number') throw new TypeError(`${what}: expected a number of seconds, got ${typeof value}`);
+    if (Number.isNaN(value) || value < 0) throw new RangeError(`${what}: expected a non-negative number of seconds, got ${String(value)}`);
+    if (value > MAX_TIMEVAL_SECONDS) {
+      throw new RangeError(`${what}: ${String(value)} seconds is more than a struct timeval holds (${MAX_TIMEVAL_SECONDS}; 0 means no timeout)`);
     }
     const sec = Math.floor(value);
     const usec = Math.round((value - sec) * 1e6);
@@ -84,17 +99,24 @@ const timeval: Codec<number> = {
   },
 };
 
-/** An interface name (`IFNAMSIZ` = 16 with its NUL). */
+/**
+ * An interface name (`IFNAMSIZ` = 16 with its NUL), as UTF-8: checked with the
+ * kernel's own rules (`interfaceNameFault` from `@iolib/address`), so no name
+ * is rewritten on the way (Latin-1 once turned `'Ŭů'` into `lo`).
+ */
 const ifname: Codec<string> = {
   size: 16,
   decode: (b, length) => {
     const end = b.indexOf(0);
-    return b.toString('latin1', 0, end < 0 || end > length ? length : end);
+    return b.toString('utf8', 0, end < 0 || end > length ? length : end);
   },
-  encode(value, name) {
-    if (typeof value !== 'string' || value.includes('\0')) throw new TypeError(`socket option ${name}: expected an interface name`);
-    const bytes = Buffer.from(value, 'latin1');
-    if (bytes.length > 15) throw new RangeError(`socket option ${name}: interface name "${value}" is longer than 15 bytes`);
+  encode(value, what) {
+    if (typeof value !== 'string') throw new TypeError(`${what}: expected an interface name string, got ${typeof value}`);
+    const fault = interfaceNameFault(value);
+    if (fault !== null) {
+      throw new TypeError(`${what}: ${JSON.stringify(value)} is not an interface name: ${fault.reason} (at character ${fault.position})`);
+    }
+    const bytes = Buffer.from(value, 'utf8');
     const b = Buffer.alloc(bytes.length + 1);
     bytes.copy(b);
     return b;

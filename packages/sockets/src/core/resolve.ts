@@ -107,7 +107,8 @@ export async function resolvePort(port: PortDesignator, protocol: 'tcp' | 'udp',
  * @param port - the value
  * @param what - the option name, for errors
  * @returns `port`
- * @throws {RangeError} unless an integer in 0–65535
+ * @throws {TypeError} unless a number
+ * @throws {RangeError} unless an integer in 0–65535 ("not an integer" or "outside 0–65535")
  * @example
  * ```ts
  * checkPort(65536, 'port'); // RangeError: port: 65536 is outside 0–65535
@@ -115,7 +116,8 @@ export async function resolvePort(port: PortDesignator, protocol: 'tcp' | 'udp',
  */
 export function checkPort(port: unknown, what: string): number {
   if (typeof port !== 'number') throw new TypeError(`${what}: expected a port number or service name, got ${typeof port}`);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`${what}: ${String(port)} is outside 0–65535`);
+  if (!Number.isInteger(port)) throw new RangeError(`${what}: ${String(port)} is not an integer`);
+  if (port < 0 || port > 65535) throw new RangeError(`${what}: ${String(port)} is outside 0–65535`);
   return port;
 }
 

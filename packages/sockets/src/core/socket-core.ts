@@ -8,6 +8,7 @@ import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
 import { closedError } from './errors.js';
 import { pollTimeout } from './poll-timeout.js';
+import { removeSocketFile, type SocketFile } from './socket-file.js';
 import { sysClose } from './sys.js';
 
 /**
@@ -61,6 +62,10 @@ export class SocketCore {
   connecting: Promise<void> | undefined;
   /** The last datagram sender `receiveFrom` decoded (its raw bytes and value), reused while the peer stays the same. */
   sender: { readonly raw: Buffer; readonly words: Int32Array; len: number; name: DecodedName } | undefined;
+  /** Set by passive sockets: a socket file their `bind` creates is removed when they close. */
+  removesSocketFile = false;
+  /** The socket file this socket's `bind` created, when {@link SocketCore.removesSocketFile}. */
+  socketFile: SocketFile | undefined;
   /** Receives in a row that found nothing on their first try (see {@link SocketCore.expectEmpty}). */
   #misses = 0;
   /** Receives that skipped their first try since the last probe. */
@@ -194,7 +199,7 @@ export class SocketCore {
     }
   }
 
-  /** Close the fd once: stop the watcher first, reject every waiter. Idempotent. */
+  /** Close the fd once: stop the watcher first, remove the socket file a passive socket bound, reject every waiter. Idempotent. */
   close(): void {
     const fd = this.fd;
     if (fd < 0) return;
@@ -203,6 +208,8 @@ export class SocketCore {
     if (this.#watcher !== undefined) this.#watcher.close();
     this.#watcher = undefined;
     sysClose(fd);
+    if (this.socketFile !== undefined) removeSocketFile(this.socketFile);
+    this.socketFile = undefined;
     for (const w of this.#readers.splice(0)) settleClosed(w);
     for (const w of this.#writers.splice(0)) settleClosed(w);
   }

@@ -1,18 +1,19 @@
 /**
  * bind(2): set a socket's local address (IOLib's `bind-address`).
  */
-import type { Address } from '@iolib/address';
+import { LocalAddress, type Address } from '@iolib/address';
 import { describe, encodeAddress } from '../core/addressing.js';
 import { socketError } from '../core/errors.js';
 import { resolveHost, resolvePort, toLocalAddress } from '../core/resolve.js';
 import type { SocketCore } from '../core/socket-core.js';
+import { boundSocketFile } from '../core/socket-file.js';
 import { SOL_SOCKET, SO_REUSEADDR, bind, setsockopt, trySyscall } from '../core/sys.js';
 import type { BindOptions, FilenameDesignator, HostDesignator } from '../types.js';
 
 /**
  * Bind `core`'s fd to an already resolved address (shared with `makeSocket`).
  *
- * System calls: `setsockopt(2)` (`SO_REUSEADDR`), `bind(2)`.
+ * System calls: `setsockopt(2)` (`SO_REUSEADDR`), `bind(2)`; `lstat(2)` of the socket file a passive socket creates.
  *
  * @param core - the socket's core
  * @param address - the resolved address
@@ -35,6 +36,7 @@ export function bindResolved(core: SocketCore, address: Address, port: number, r
   }
   const r = trySyscall(() => bind(fd, sa, sa.length));
   if (r < 0) throw socketError('bind', -r, describe(address, port, core.family === 'local', fd));
+  if (core.removesSocketFile && address instanceof LocalAddress && !address.abstract) core.socketFile = boundSocketFile(address.name);
 }
 
 /**

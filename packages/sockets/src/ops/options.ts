@@ -59,7 +59,8 @@ export function getOption<K extends SocketOptionName>(core: SocketCore, name: K)
  * @param name - a typed option name
  * @param value - its value (seconds for timeouts, `{ enabled, seconds }` for `linger`)
  * @returns `value`
- * @throws {TypeError} when `value` has the wrong type for the option
+ * @throws {TypeError} when `value` has the wrong type for the option (or is not a valid interface name, for `bindToDevice`)
+ * @throws {RangeError} when a number is outside what the kernel stores (32-bit integers, `linger` seconds, timeouts)
  * @throws {SocketOptionNotSupportedError} for an unknown or read-only option, or one the kernel rejects
  * @throws {SocketError} `EBADF` when closed; `EINVAL`/`EPERM` as the kernel says
  * @example
@@ -71,7 +72,7 @@ export function setOption<K extends SocketOptionName>(core: SocketCore, name: K,
   const s = spec(name, 'setsockopt', core);
   const fd = core.use('setOption');
   if (!s.set) throw new SocketOptionNotSupportedError('setsockopt', ENOPROTOOPT, { option: `${name} (read-only)`, fd });
-  const buf = s.codec.encode(value, name);
+  const buf = s.codec.encode(value, `setOption: socket option ${name}`);
   const r = trySyscall(() => setsockopt(fd, s.level, s.optname, buf, buf.length));
   if (r < 0) throw fail('setsockopt', -r, name, fd);
   return value;

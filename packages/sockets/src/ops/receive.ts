@@ -2,14 +2,17 @@
  * recv(2) / recvfrom(2): one receive system call, waiting for readability on
  * `EAGAIN` unless `dontWait` (IOLib's `receive-from`).
  */
+import { constants } from 'node:buffer';
 import { READABLE } from '@iolib/iomux';
 import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../core/addressing.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
 import type { SocketCore } from '../core/socket-core.js';
-import { EAGAIN, EINTR, MSG_DONTWAIT, MSG_OOB, MSG_PEEK, MSG_WAITALL, errno, recv, recvfrom } from '../core/sys.js';
+import { EAGAIN, EINTR, FIONREAD, MSG_DONTWAIT, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, errno, ioctl_int, recv, recvfrom } from '../core/sys.js';
 import type { DecodedName, ReceiveFromOptions, ReceiveResult } from '../types.js';
+
+const MAX_LENGTH = constants.MAX_LENGTH;
 
 /**
  * The sender address of the receive in progress: shared, because JavaScript
@@ -19,6 +22,29 @@ import type { DecodedName, ReceiveFromOptions, ReceiveResult } from '../types.js
 const FROM = Buffer.alloc(SOCKADDR_STORAGE);
 const FROM_WORDS = new Int32Array(FROM.buffer, 0, SOCKADDR_STORAGE >>> 2);
 const FROM_LEN = new Uint32Array(1);
+
+/**
+ * Sizes up to this are allocated as asked, before the first try (the fast
+ * path). A larger `size` is an upper bound: the buffer is allocated when data
+ * is there, for what is there (the next datagram's length, or the bytes queued
+ * on a stream), so `size: 2 ** 31` costs no 2 GiB for a 3-byte datagram.
+ */
+const EAGER_SIZE = 65_536;
+
+/** The empty placeholder of a lazily sized receive until its data arrives. */
+const NOT_YET = Buffer.alloc(0);
+
+/**
+ * How many bytes the next receive on `fd` would get, or -1 with errno set:
+ * the next datagram's full length (`recv(MSG_PEEK | MSG_TRUNC)`, which Linux
+ * answers for UDP and Unix datagram and seqpacket sockets), or the bytes
+ * queued on a stream (`ioctl(FIONREAD)`; 0 at end of file and when nothing is
+ * queued, which the receive itself then tells apart).
+ */
+function pendingBytes(fd: number, datagram: boolean, flags: number): number {
+  if (datagram) return recv(fd, NOT_YET, 0, (flags & (MSG_DONTWAIT | MSG_OOB)) | MSG_PEEK | MSG_TRUNC);
+  return ioctl_int(fd, FIONREAD);
+}
 
 /**
  * The sender of the datagram just received, decoded once per peer: a socket
@@ -91,9 +117,11 @@ class Receive implements ParkedOp<ReceiveResult> {
   settle: ((r: ReceiveResult) => void) | undefined = undefined;
   fail: ((e: Error) => void) | undefined = undefined;
   readonly core: SocketCore;
-  readonly buffer: Buffer;
+  buffer: Buffer;
   readonly start: number;
-  readonly end: number;
+  end: number;
+  /** For a `size` above {@link EAGER_SIZE}: the most to allocate once data is there; 0 once allocated (or never lazy). */
+  lazySize = 0;
   readonly flags: number;
   readonly datagram: boolean;
   readonly fillAll: boolean;
@@ -105,8 +133,16 @@ class Receive implements ParkedOp<ReceiveResult> {
     let buffer: Buffer;
     if (options.buffer !== undefined) buffer = toBytes(options.buffer, 'receiveFrom');
     else if (options.size !== undefined) {
-      if (!Number.isSafeInteger(options.size) || options.size < 0) throw new RangeError(`receiveFrom: size ${String(options.size)} is not a non-negative integer`);
-      buffer = Buffer.alloc(options.size);
+      const size = options.size;
+      if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`receiveFrom: size ${String(size)} is not a non-negative integer`);
+      const fillAll = options.waitAll === true && core.type !== 'datagram' && options.peek !== true;
+      if (size <= EAGER_SIZE || options.start !== undefined || options.end !== undefined) buffer = Buffer.alloc(size);
+      else if (!fillAll) {
+        buffer = NOT_YET;
+        this.lazySize = size;
+      } else if (size > MAX_LENGTH) {
+        throw new RangeError(`receiveFrom: size ${size} with waitAll needs a buffer of that size, above Node's limit ${MAX_LENGTH}`);
+      } else buffer = Buffer.alloc(size);
     } else throw new TypeError('receiveFrom: give a buffer or a size');
     this.buffer = buffer;
     if (options.start === undefined && options.end === undefined) {
@@ -130,6 +166,7 @@ class Receive implements ParkedOp<ReceiveResult> {
 
   /** Receive what is there: the result, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
   attempt(): ReceiveResult | undefined {
+    if (this.lazySize !== 0 && !this.allocate()) return undefined;
     const { core, buffer, start, end, flags, datagram } = this;
     for (;;) {
       const fd = core.use('receiveFrom');
@@ -155,6 +192,27 @@ class Receive implements ParkedOp<ReceiveResult> {
     const name = decodeSender(core, Math.min(FROM_LEN[0] ?? 0, SOCKADDR_STORAGE));
     if (isLocalName(name)) return { buffer, bytes: this.got, filename: name.address.name };
     return { buffer, bytes: this.got, host: name.address, port: name.port };
+  }
+
+  /**
+   * Allocate the buffer of a lazily sized receive for what is waiting; `false`
+   * when nothing is (wait and try again). At least 1 byte on a stream, so the
+   * receive itself can tell the end of the stream (0) from nothing yet (`EAGAIN`).
+   */
+  allocate(): boolean {
+    const fd = this.core.use('receiveFrom');
+    let n: number;
+    do n = pendingBytes(fd, this.datagram, this.flags);
+    while (n < 0 && errno() === EINTR);
+    if (n < 0) {
+      const e = errno();
+      if (e !== EAGAIN || this.dontWait) throw socketError(this.datagram ? 'recv' : 'ioctl', e, { fd });
+      return false;
+    }
+    this.buffer = Buffer.alloc(Math.min(this.lazySize, this.datagram ? n : Math.max(n, 1)));
+    this.end = this.buffer.length;
+    this.lazySize = 0;
+    return true;
   }
 
   /** Readable (or a poll error): retry. */

@@ -3,6 +3,7 @@
  * to which (family, type, connect) combination. A keyword outside its
  * combination is a `TypeError` naming it, as IOLib signals at runtime.
  */
+import { interfaceNameFault } from '@iolib/address';
 import type { FilenameDesignator, HostDesignator, PortDesignator } from '../types.js';
 
 /** Everything `makeSocket` accepts. Which keys apply depends on the combination. */
@@ -97,7 +98,7 @@ export function validateMakeSocketOptions(options: MakeSocketOptions): Combinati
     if ((options as Record<string, unknown>)[name] === undefined) continue;
     if (!COMMON.includes(name) && !allowed.includes(name)) {
       throw new TypeError(
-        `makeSocket: option "${name}" does not apply to a ${connect} ${family} ${type} socket (valid: ${allowed.join(', ')})`,
+        `makeSocket: option "${name}" does not apply to ${connect === 'active' ? 'an' : 'a'} ${connect} ${family} ${type} socket (valid: ${allowed.join(', ')})`,
       );
     }
   }
@@ -110,7 +111,13 @@ export function validateMakeSocketOptions(options: MakeSocketOptions): Combinati
   checkBool(options, 'broadcast');
   checkSize(options, 'inputBufferSize');
   checkSize(options, 'outputBufferSize');
-  if (options.interface !== undefined && typeof options.interface !== 'string') throw new TypeError('makeSocket: interface must be an interface name string');
+  if (options.interface !== undefined) {
+    if (typeof options.interface !== 'string') throw new TypeError(`makeSocket: interface must be an interface name string, got ${typeof options.interface}`);
+    const fault = interfaceNameFault(options.interface);
+    if (fault !== null) {
+      throw new TypeError(`makeSocket: interface ${JSON.stringify(options.interface)} is not an interface name: ${fault.reason} (at character ${fault.position})`);
+    }
+  }
   if (options.externalFormat !== undefined && !Buffer.isEncoding(options.externalFormat)) {
     throw new TypeError(`makeSocket: externalFormat ${String(options.externalFormat)} is not a Node BufferEncoding`);
   }

@@ -17,6 +17,7 @@ import { getOption, setOption } from '../ops/options.js';
 import { receiveFrom } from '../ops/receive.js';
 import { sendTo } from '../ops/send.js';
 import { shutdown } from '../ops/shutdown.js';
+import { describeSocket } from './describe.js';
 import type {
   BindOptions, Bytes, ConnectOptions, Credentials, FilenameDesignator, HostDesignator, ReceiveFromOptions,
   ReceiveMessageOptions, ReceiveMessageResult, ReceiveResult, SendMessageOptions, SendToOptions, ShutdownOptions,
@@ -26,6 +27,9 @@ import type {
 /** Any class a mixin can extend (TypeScript requires `any[]` for mixin constructors). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Constructor = abstract new (...args: any[]) => object;
+
+/** `util.inspect.custom` (its registered symbol), so the published types need no `node:util`. */
+const INSPECT: symbol = Symbol.for('nodejs.util.inspect.custom');
 
 /** A plain base for sockets that are not streams. */
 export class SocketObject {}
@@ -61,6 +65,14 @@ export function SocketMethods<B extends Constructor>(Base: B) {
     }
     [Symbol.dispose](): void {
       this.close();
+    }
+    /** `[SocketStreamInternetActive fd 17 127.0.0.1:40000 → 127.0.0.1:8080]`, or `[… closed]`. System calls: `getsockname(2)`, `getsockopt(2)`, `getpeername(2)`. */
+    override toString(): string {
+      return `[${describeSocket(this.constructor.name, this[CORE])}]`;
+    }
+    /** What `util.inspect` shows: `<SocketStreamInternetActive fd 17 127.0.0.1:40000 → 127.0.0.1:8080>`. */
+    [INSPECT](): string {
+      return `<${describeSocket(this.constructor.name, this[CORE])}>`;
     }
     [Symbol.asyncDispose](): Promise<void> {
       this.close();

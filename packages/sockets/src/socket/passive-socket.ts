@@ -85,6 +85,7 @@ export abstract class PassiveBase<C extends { close(): void }> extends SocketMet
     super();
     this[CORE] = core;
     core.defaults = defaults;
+    core.removesSocketFile = true;
     core.track(this);
   }
 

@@ -48,7 +48,7 @@ describe('port designators', () => {
 
   it.each([-1, 65536, 1.5, Number.NaN])('%s is a RangeError', (p) => {
     expect(() => checkPort(p, 'remotePort')).toThrow(RangeError);
-    expect(() => checkPort(p, 'remotePort')).toThrow(/^remotePort: .* is outside 0–65535$/);
+    expect(() => checkPort(p, 'remotePort')).toThrow(/^remotePort: .* is (outside 0–65535|not an integer)$/);
   });
 
   it('a service name goes through @iolib/dns lookupService when it is installed', async () => {
@@ -81,5 +81,14 @@ describe('without @iolib/dns installed', () => {
         '@iolib/sockets that is not installed. Install it next to @iolib/sockets (npm install @iolib/dns), or pass an address instead\n' +
         'literal ok 127.0.0.1\n',
     );
+  });
+});
+
+describe('checkPort messages', () => {
+  it('a fraction is "not an integer", a number out of range is "outside 0–65535"', () => {
+    expect(() => checkPort(80.5, 'remotePort')).toThrow('remotePort: 80.5 is not an integer');
+    expect(() => checkPort(Number.NaN, 'remotePort')).toThrow('remotePort: NaN is not an integer');
+    expect(() => checkPort(65536, 'remotePort')).toThrow('remotePort: 65536 is outside 0–65535');
+    expect(() => checkPort(-1, 'remotePort')).toThrow('remotePort: -1 is outside 0–65535');
   });
 });

@@ -35,11 +35,16 @@ describe('makeSocket keyword matrix', () => {
       } else {
         it(`${family} ${type} ${connect} rejects ${key} with a TypeError naming it`, () => {
           expect(() => validateMakeSocketOptions(options)).toThrow(TypeError);
-          expect(() => validateMakeSocketOptions(options)).toThrow(`option "${key}" does not apply to a ${connect} ${family} ${type} socket`);
+          expect(() => validateMakeSocketOptions(options)).toThrow(`option "${key}" does not apply to ${connect === 'active' ? 'an' : 'a'} ${connect} ${family} ${type} socket`);
         });
       }
     }
   }
+
+  it('says "an active", not "a active"', () => {
+    expect(() => validateMakeSocketOptions({ backlog: 5 })).toThrow('makeSocket: option "backlog" does not apply to an active internet stream socket');
+    expect(() => validateMakeSocketOptions({ connect: 'passive', remotePort: 5 })).toThrow('does not apply to a passive internet stream socket');
+  });
 
   it('defaults to an active internet stream socket', () => {
     expect(validateMakeSocketOptions({})).toEqual({ family: 'internet', type: 'stream', connect: 'active' });

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  Address, AddressParseError, IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, IPv6Address, InetAddress, LocalAddress,
-  parseAddress,
+  Address, IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, IPv6Address, InetAddress, LocalAddress, parseAddress,
 } from '../src/index.js';
 import { FC } from './oracle.js';
 
@@ -30,22 +29,6 @@ describe('address classes (manual §2.3.1.1)', () => {
     expect(() => { (local as { name: string }).name = '/y'; }).toThrow(TypeError);
   });
 
-  it('validate what they are built from', () => {
-    expect(() => new IPv4Address(-1)).toThrow(RangeError);
-    expect(() => new IPv4Address(1.5)).toThrow(RangeError);
-    expect(() => new IPv4Address([1, 2, 3])).toThrow(TypeError);
-    expect(() => new IPv4Address('1.2.3.4' as unknown as number)).toThrow(TypeError);
-    expect(() => new IPv6Address([1, 2, 3])).toThrow(TypeError);
-    expect(() => new IPv6Address([0, 0, 0, 0, 0, 0, 0, -1])).toThrow(RangeError);
-    expect(() => new IPv6Address([0, 0, 0, 0, 0, 0, 0, 1], '')).toThrow(AddressParseError);
-    expect(() => new IPv6Address([0, 0, 0, 0, 0, 0, 0, 1], 'a b')).toThrow(AddressParseError);
-    expect(() => new IPv6Address([0, 0, 0, 0, 0, 0, 0, 1], 1 as unknown as string)).toThrow(TypeError);
-    expect(() => new LocalAddress(1 as unknown as string)).toThrow(TypeError);
-    expect(() => new LocalAddress('/x', 'yes' as unknown as boolean)).toThrow(TypeError);
-    expect(() => IPv6Address.fromBigInt(-1n)).toThrow(RangeError);
-    expect(() => IPv6Address.fromBigInt(1n << 128n)).toThrow(RangeError);
-    expect(() => IPv6Address.parse(1 as unknown as string)).toThrow(TypeError);
-  });
 
   it('compare orders IPv4 < IPv6 < local, then by value, zone, abstract flag', () => {
     const list = [
@@ -73,26 +56,4 @@ describe('address classes (manual §2.3.1.1)', () => {
     expect(IPv6Address.fromBigInt(1n, 'lo').toString()).toBe('::1%lo');
   });
 
-  it('zones: withZone, equality, JSON and inspect', () => {
-    const a = IPv6Address.parse('fe80::1');
-    expect(a.withZone('eth0').toString()).toBe('fe80::1%eth0');
-    expect(a.withZone('eth0').withZone(undefined).equals(a)).toBe(true);
-    expect(() => a.withZone('%')).toThrow(AddressParseError);
-    expect(JSON.stringify({ a: IPV4_LOOPBACK, b: a })).toBe('{"a":"127.0.0.1","b":"fe80::1"}');
-    const inspect = (x: object): string => (x as Record<symbol, () => string>)[Symbol.for('nodejs.util.inspect.custom')]!();
-    expect(inspect(IPV6_LOOPBACK)).toBe('IPv6Address <::1>');
-  });
-});
-
-describe('AddressParseError', () => {
-  it('is branded: instanceof holds for a copy from another install', () => {
-    const e = new AddressParseError('IPv4 address', '1.2.3', 5, 'fewer than 4 octets');
-    expect(e).toBeInstanceOf(Error);
-    expect(e.name).toBe('AddressParseError');
-    expect(e.message).toBe('invalid IPv4 address "1.2.3" at position 5: fewer than 4 octets');
-    const foreign = Object.assign(new Error('x'), { [Symbol.for('iolib.AddressParseError')]: true });
-    expect(foreign).toBeInstanceOf(AddressParseError);
-    expect(new Error('x')).not.toBeInstanceOf(AddressParseError);
-    expect(null).not.toBeInstanceOf(AddressParseError);
-  });
 });
