@@ -272,7 +272,7 @@ describe('bad input', () => {
   it('credentials on an internet socket, a foreign object', async () => {
     const udp = keep(await makeSocket({ type: 'datagram' }));
     await expect(receiveMessage(udp, { size: 1, credentials: true })).rejects.toThrow('receiveMessage: credentials travel only over local (Unix) sockets; this is an ipv4 socket');
-    await expect(receiveMessage({} as never, { size: 1 })).rejects.toThrow('receiveMessage: expected an iolib socket, got object');
+    await expect(receiveMessage({} as never, { size: 1 })).rejects.toThrow('receiveMessage: expected an iolib socket, got an object that is not one');
   });
 
   it('sending to a closed stream peer: EPIPE, no SIGPIPE', async () => {
