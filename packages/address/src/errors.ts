@@ -4,8 +4,7 @@
  * offending character; values of the wrong kind throw the built-in
  * `TypeError`, numbers out of range the built-in `RangeError`.
  */
-
-const BRAND = Symbol.for('iolib.AddressParseError');
+import { brandClass } from './brand.js';
 
 /** What the text was expected to be, as named in an {@link AddressParseError}. */
 export type AddressSyntax = 'IPv4 address' | 'IPv6 address' | 'IP address' | 'prefix' | 'reverse DNS name';
@@ -51,13 +50,8 @@ export class AddressParseError extends Error {
     this.reason = reason;
     this.syntax = syntax;
   }
-
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
 }
-Object.defineProperty(AddressParseError.prototype, BRAND, { value: true });
+brandClass(AddressParseError, 'AddressParseError');
 
 /**
  * Where the last failed low-level parse stopped and why. The hand-written

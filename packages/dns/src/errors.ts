@@ -5,17 +5,7 @@
  */
 
 import type { IPv4Address, IPv6Address } from '@iolib/address';
-
-/** Brand a class so `instanceof` works across copies of this package. */
-function brand(cls: abstract new (...args: never[]) => object, name: string): symbol {
-  const symbol = Symbol.for(`iolib.${name}`);
-  Object.defineProperty(cls.prototype, symbol, { value: true });
-  return symbol;
-}
-
-function hasBrand(value: unknown, symbol: symbol): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[symbol] === true;
-}
+import { brandClass } from '@iolib/address/internal';
 
 /**
  * A DNS message (or a part of one) that cannot be decoded or encoded: truncated
@@ -37,12 +27,8 @@ export class DnsFormatError extends Error {
     this.name = 'DnsFormatError';
     this.offset = offset;
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, DNS_FORMAT_BRAND);
-  }
 }
-const DNS_FORMAT_BRAND = brand(DnsFormatError, 'DnsFormatError');
+brandClass(DnsFormatError, 'DnsFormatError');
 
 /** What a {@link ResolverError} was about: the host name, the address of a reverse lookup, or the queried name. */
 export type ResolverDatum = string | IPv4Address | IPv6Address;
@@ -87,12 +73,8 @@ export class ResolverError extends Error {
     this.code = options.code ?? 'EUNKNOWN';
     this.hostname = typeof datum === 'string' ? datum : datum.toString();
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, RESOLVER_BRAND);
-  }
 }
-const RESOLVER_BRAND = brand(ResolverError, 'ResolverError');
+brandClass(ResolverError, 'ResolverError');
 
 /**
  * A temporary failure (IOLib's `resolver-again-error`): no usable reply in time
@@ -109,12 +91,8 @@ export class ResolverAgainError extends ResolverError {
     super(datum, `Temporary failure occurred while resolving: ${datumText(datum)}`, { code: 'EAI_AGAIN', ...options });
     this.name = 'ResolverAgainError';
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, AGAIN_BRAND);
-  }
 }
-const AGAIN_BRAND = brand(ResolverAgainError, 'ResolverAgainError');
+brandClass(ResolverAgainError, 'ResolverAgainError');
 
 /**
  * A non-recoverable failure (IOLib's `resolver-fail-error`): every name server
@@ -131,12 +109,8 @@ export class ResolverFailError extends ResolverError {
     super(datum, `Non recoverable error occurred while resolving: ${datumText(datum)}`, { code: 'ESERVFAIL', ...options });
     this.name = 'ResolverFailError';
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, FAIL_BRAND);
-  }
 }
-const FAIL_BRAND = brand(ResolverFailError, 'ResolverFailError');
+brandClass(ResolverFailError, 'ResolverFailError');
 
 /**
  * The name or address does not exist (IOLib's `resolver-no-name-error`):
@@ -153,12 +127,8 @@ export class ResolverNoNameError extends ResolverError {
     super(datum, `Host or service not found: ${datumText(datum)}`, { code: 'ENOTFOUND', ...options });
     this.name = 'ResolverNoNameError';
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, NO_NAME_BRAND);
-  }
 }
-const NO_NAME_BRAND = brand(ResolverNoNameError, 'ResolverNoNameError');
+brandClass(ResolverNoNameError, 'ResolverNoNameError');
 
 /**
  * Any other resolver failure (IOLib's `resolver-unknown-error`): an RCODE the
@@ -175,12 +145,8 @@ export class ResolverUnknownError extends ResolverError {
     super(datum, `Unknown error while resolving: ${datumText(datum)}`, { code: 'EBADRESP', ...options });
     this.name = 'ResolverUnknownError';
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, UNKNOWN_BRAND);
-  }
 }
-const UNKNOWN_BRAND = brand(ResolverUnknownError, 'ResolverUnknownError');
+brandClass(ResolverUnknownError, 'ResolverUnknownError');
 
 /**
  * A network service that is in neither `/etc/services` nor the built-in IANA
@@ -200,12 +166,8 @@ export class UnknownServiceError extends Error {
     this.name = 'UnknownServiceError';
     this.datum = datum;
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, SERVICE_BRAND);
-  }
 }
-const SERVICE_BRAND = brand(UnknownServiceError, 'UnknownServiceError');
+brandClass(UnknownServiceError, 'UnknownServiceError');
 
 /**
  * A network protocol that is in neither `/etc/protocols` nor the built-in IANA
@@ -225,9 +187,5 @@ export class UnknownProtocolError extends Error {
     this.name = 'UnknownProtocolError';
     this.datum = datum;
   }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, PROTOCOL_BRAND);
-  }
 }
-const PROTOCOL_BRAND = brand(UnknownProtocolError, 'UnknownProtocolError');
+brandClass(UnknownProtocolError, 'UnknownProtocolError');

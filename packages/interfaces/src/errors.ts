@@ -4,10 +4,9 @@
  * name or index, and {@link InvalidInterfaceError} when the input cannot name an
  * interface at all.
  */
+import { brandClass } from '@iolib/address/internal';
 import { SyscallError } from '@iolib/syscalls';
 
-const UNKNOWN = Symbol.for('iolib.UnknownInterfaceError');
-const INVALID = Symbol.for('iolib.InvalidInterfaceError');
 const ENXIO = 6;
 
 /**
@@ -46,6 +45,8 @@ export function show(value: unknown): string {
  * ```
  */
 export class UnknownInterfaceError extends SyscallError {
+  /** Always `'ENXIO'`. */
+  declare readonly code: 'ENXIO';
   /** The name or index that named no interface, as given. */
   readonly datum: string | number;
 
@@ -60,12 +61,8 @@ export class UnknownInterfaceError extends SyscallError {
     this.datum = datum;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[UNKNOWN] === true;
-  }
 }
-Object.defineProperty(UnknownInterfaceError.prototype, UNKNOWN, { value: true });
+brandClass(UnknownInterfaceError, 'UnknownInterfaceError');
 
 /**
  * The input cannot name a network interface at all: not a string or number, a
@@ -114,9 +111,5 @@ export class InvalidInterfaceError extends TypeError {
     this.argument = argument;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[INVALID] === true;
-  }
 }
-Object.defineProperty(InvalidInterfaceError.prototype, INVALID, { value: true });
+brandClass(InvalidInterfaceError, 'InvalidInterfaceError');

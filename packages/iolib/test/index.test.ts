@@ -149,6 +149,8 @@ describe('iolib exports every name of the manual index', () => {
 
   it('namespaces the raw libc layer instead of flattening it', () => {
     expect(typeof iolib.syscalls.SyscallError).toBe('function');
+    expect(iolib.SyscallError).toBe(iolib.syscalls.SyscallError);
+    expect('libc' in iolib.syscalls).toBe(false);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   close,
   epollEventEvents,
   epollEventFd,
+  epollEventTag,
   epoll_create1,
   epoll_ctl,
   epoll_wait,
@@ -27,19 +28,16 @@ import {
   syscall,
   trySyscall,
 } from '@iolib/syscalls';
-import { FdWatcher, READABLE } from './watcher.js';
-
-/** Readiness of one fd as the base sees it. */
-export const MUX_READ = 1;
-export const MUX_WRITE = 2;
-export const MUX_ERROR = 4;
+import { ERROR_PENDING, READABLE, WRITABLE } from './readiness.js';
+import { FdWatcher } from './watcher.js';
 
 const MAX_EVENTS = 1024;
 const ENOENT = E.ENOENT ?? 2;
+const EBADF = E.EBADF ?? 9;
 
-/** Interest bits for a fd with these handlers (IOLib: always EPOLLPRI). */
-export function epollInterest(read: boolean, write: boolean): number {
-  return (read ? EPOLLIN : 0) | (write ? EPOLLOUT : 0) | EPOLLPRI;
+/** The epoll interest for readiness bits (IOLib: always EPOLLPRI). */
+function epollInterest(interest: number): number {
+  return ((interest & READABLE) !== 0 ? EPOLLIN : 0) | ((interest & WRITABLE) !== 0 ? EPOLLOUT : 0) | EPOLLPRI;
 }
 
 export class EpollMux {
@@ -68,16 +66,30 @@ export class EpollMux {
   }
 
   /**
-   * Register or change the interest of `fd` (`EPOLL_CTL_ADD` / `EPOLL_CTL_MOD`;
-   * a MOD that finds the fd gone — closed and its number reused — falls back to ADD).
+   * Register `fd` (`EPOLL_CTL_ADD`) for `interest` (`READABLE | WRITABLE` bits); its events carry `tag`.
    *
-   * @throws {SyscallError} `EBADF` for a closed fd, `EPERM` for a regular file, …
+   * @throws {SyscallError} `EBADF` for a closed fd, `EPERM` for a regular file, `EEXIST`, …
    */
-  monitor(fd: number, interest: number, existing: boolean): void {
-    setEpollEvent(this.one, 0, interest, fd);
-    let rc = trySyscall(() => epoll_ctl(this.fd, existing ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, this.one));
-    if (rc === -ENOENT && existing) rc = trySyscall(() => epoll_ctl(this.fd, EPOLL_CTL_ADD, fd, this.one));
+  add(fd: number, interest: number, tag: number): void {
+    setEpollEvent(this.one, 0, epollInterest(interest), fd, tag);
+    const rc = trySyscall(() => epoll_ctl(this.fd, EPOLL_CTL_ADD, fd, this.one));
     if (rc < 0) throw new SyscallError('epoll_ctl', -rc, { detail: `fd ${fd}` });
+  }
+
+  /**
+   * Change the interest of a registered `fd` (`EPOLL_CTL_MOD`).
+   *
+   * @returns false when the kernel holds no registration for the file now at
+   *   `fd` (`ENOENT`, `EBADF`): the registered file was closed, and the number may
+   *   name another file by now
+   * @throws {SyscallError} for any other failure
+   */
+  modify(fd: number, interest: number, tag: number): boolean {
+    setEpollEvent(this.one, 0, epollInterest(interest), fd, tag);
+    const rc = trySyscall(() => epoll_ctl(this.fd, EPOLL_CTL_MOD, fd, this.one));
+    if (rc === -ENOENT || rc === -EBADF) return false;
+    if (rc < 0) throw new SyscallError('epoll_ctl', -rc, { detail: `fd ${fd}` });
+    return true;
   }
 
   /** Remove `fd` (`EPOLL_CTL_DEL`); an fd already closed (`EBADF`, `ENOENT`) is fine. */
@@ -86,22 +98,22 @@ export class EpollMux {
   }
 
   /**
-   * Harvest ready fds without blocking; `visit(fd, MUX_* bits)` for each. IOLib's
-   * mapping: IN/PRI/HUP → read, OUT/HUP → write, ERR → error.
+   * Harvest ready fds without blocking; `visit(fd, tag, readiness bits)` for each. IOLib's
+   * mapping: IN/PRI/HUP → `READABLE`, OUT/HUP → `WRITABLE`, ERR → `ERROR_PENDING`.
    *
    * @returns the number of ready fds
    */
-  harvest(visit: (fd: number, ready: number) => void): number {
+  harvest(visit: (fd: number, tag: number, ready: number) => void): number {
     let n = epoll_wait(this.fd, this.events, MAX_EVENTS, 0);
     if (n < 0) n = trySyscall(() => epoll_wait(this.fd, this.events, MAX_EVENTS, 0));
     if (n < 0) throw new SyscallError('epoll_wait', -n, { detail: `fd ${this.fd}` });
     for (let i = 0; i < n; i++) {
       const ev = epollEventEvents(this.events, i);
       let ready = 0;
-      if ((ev & (EPOLLIN | EPOLLPRI | EPOLLHUP)) !== 0) ready |= MUX_READ;
-      if ((ev & (EPOLLOUT | EPOLLHUP)) !== 0) ready |= MUX_WRITE;
-      if ((ev & EPOLLERR) !== 0) ready |= MUX_ERROR;
-      visit(epollEventFd(this.events, i), ready);
+      if ((ev & (EPOLLIN | EPOLLPRI | EPOLLHUP)) !== 0) ready |= READABLE;
+      if ((ev & (EPOLLOUT | EPOLLHUP)) !== 0) ready |= WRITABLE;
+      if ((ev & EPOLLERR) !== 0) ready |= ERROR_PENDING;
+      visit(epollEventFd(this.events, i), epollEventTag(this.events, i), ready);
     }
     return n;
   }

@@ -2,13 +2,7 @@
  * IOLib's `poll-error` and `poll-timeout` conditions. Both survive duplicate
  * installs of this package: `instanceof` checks a `Symbol.for` brand.
  */
-
-const POLL_ERROR = Symbol.for('iolib.PollError');
-const POLL_TIMEOUT = Symbol.for('iolib.PollTimeoutError');
-
-function branded(value: unknown, brand: symbol): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
-}
+import { brandClass } from '@iolib/address/internal';
 
 /**
  * Readiness polling reported an error condition on an fd (IOLib's `poll-error`):
@@ -29,7 +23,7 @@ export class PollError extends Error {
   /** Which condition: `'POLLERR'` or `'POLLNVAL'`. */
   readonly identifier: 'POLLERR' | 'POLLNVAL';
   /** `'EBADF'` for `POLLNVAL`, absent for `POLLERR`. */
-  readonly code?: string;
+  readonly code?: 'EBADF';
 
   /**
    * @param fd - the fd that was polled
@@ -49,12 +43,8 @@ export class PollError extends Error {
     if (identifier === 'POLLNVAL') this.code = 'EBADF';
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return branded(value, POLL_ERROR);
-  }
 }
-Object.defineProperty(PollError.prototype, POLL_ERROR, { value: true });
+brandClass(PollError, 'PollError');
 
 /**
  * Waiting for readiness timed out and the caller asked for an error (IOLib's
@@ -90,9 +80,5 @@ export class PollTimeoutError extends Error {
     this.timeout = timeout;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return branded(value, POLL_TIMEOUT);
-  }
 }
-Object.defineProperty(PollTimeoutError.prototype, POLL_TIMEOUT, { value: true });
+brandClass(PollTimeoutError, 'PollTimeoutError');

@@ -2,10 +2,9 @@
  * Handlers of an {@link EventBase}: at most one read handler, one write handler
  * and one error callback per fd.
  */
-import type { HeapItem } from './heap.js';
+import type { Expiring } from './expiry.js';
+import type { IoEventType } from './readiness.js';
 
-/** Which direction a handler serves. */
-export type IoEventType = 'read' | 'write';
 /** Why a handler is called: `undefined` (ready), `'error'` (EPOLLERR with it) or `'timeout'`. */
 export type IoStatus = undefined | 'error' | 'timeout';
 /** An I/O handler: `handler(fd, 'read' | 'write', status)`. */
@@ -14,7 +13,7 @@ export type IoHandler = (fd: number, eventType: IoEventType, status: IoStatus) =
 export type ErrorHandler = (fd: number, eventType: 'error') => void;
 
 /** A registered I/O handler, as returned by `setIoHandler` and `isFdMonitored`. */
-export class FdHandler implements HeapItem {
+export class FdHandler implements Expiring {
   readonly fd: number;
   readonly eventType: IoEventType;
   readonly callback: IoHandler;
@@ -37,6 +36,12 @@ export class FdHandler implements HeapItem {
     this.timeout = timeout;
     this.oneShot = oneShot;
   }
+
+  /** @internal the inactivity timeout expired at `now`: next one `timeout` later, never in the past */
+  rearm(now: number): boolean {
+    this.expiry = Math.max(this.expiry + (this.timeout ?? 0), now);
+    return true;
+  }
 }
 
 /** Everything registered for one fd. */
@@ -46,6 +51,8 @@ export interface FdEntry {
   error: ErrorHandler | undefined;
   /** Monotonic seconds of the last write dispatch (write-interval threshold). */
   lastWrite: number;
-  /** EPOLL* interest currently registered with the kernel. */
+  /** Interest registered with the kernel: `READABLE | WRITABLE` bits. */
   interest: number;
+  /** Tag of this registration, carried by its epoll events (a stale registration's events carry another). */
+  readonly tag: number;
 }

@@ -9,7 +9,8 @@ import {
   type IoHandlerOptions,
   type RemoveFdHandlersOptions,
 } from './event-base.js';
-import type { ErrorHandler, FdHandler, IoEventType, IoHandler } from './fd-handler.js';
+import type { ErrorHandler, FdHandler, IoHandler } from './fd-handler.js';
+import type { IoEventType } from './readiness.js';
 import type { Timer } from './timer.js';
 
 /**
@@ -26,8 +27,9 @@ import type { Timer } from './timer.js';
  * @param options - `timeout` (seconds), `oneShot` (remove after the first ready call)
  * @returns the registered handler
  * @throws {Error} "FD 6 is already monitored for event read" for a second handler on the same fd and direction
- * @throws {RangeError} for a negative fd or a negative timeout ("The timeout must be non-negative: -1")
- * @throws {TypeError} for a bad `eventType` or a non-function handler
+ * @throws {RangeError} for an fd outside 0–2147483647 or a negative timeout
+ *   ("setIoHandler: timeout must be a finite number of seconds ≥ 0, got -1")
+ * @throws {TypeError} for a bad `eventType`, a non-function handler, a non-number fd or timeout
  * @throws {SyscallError} from `epoll_ctl`: `EBADF` (fd not open), `EPERM` (regular file)
  * @example
  * ```ts
@@ -88,8 +90,8 @@ export function removeFdHandlers(base: EventBase, fd: number, options: RemoveFdH
  * @param seconds - delay, ≥ 0
  * @param options - `oneShot`
  * @returns the timer, for `removeTimer`
- * @throws {RangeError} "The timeout must be non-negative: -1"
- * @throws {TypeError} if `fn` is not a function
+ * @throws {RangeError} "addTimer: seconds must be a finite number of seconds ≥ 0, got -1"
+ * @throws {TypeError} if `fn` is not a function or `seconds` not a number
  * @example
  * ```ts
  * const t = addTimer(base, () => console.log('tick'), 0.1);
@@ -119,7 +121,7 @@ export function removeTimer(base: EventBase, timer: Timer): EventBase {
  *
  * @param base - the event base
  * @param options - `delay` in seconds, default 0
- * @throws {RangeError} for a negative delay
+ * @throws {RangeError} for a negative delay ("exitEventLoop: delay must be a finite number of seconds ≥ 0, got -1")
  * @example
  * ```ts
  * exitEventLoop(base, { delay: 1 });
@@ -132,14 +134,17 @@ export function exitEventLoop(base: EventBase, options: { readonly delay?: numbe
 /**
  * Run the event loop on Node's loop until `exitEventLoop`, `timeout`, `oneShot`
  * (after the first iteration in which a handler or timer ran) or, with
- * `exitWhenEmpty`, until nothing is left. An exception thrown by a handler or
+ * `exitWhenEmpty`, until nothing is left. Each wakeup harvests ready fds with
+ * `epoll_wait(epfd, …, 0)`, never blocking. An exception thrown by a handler or
  * timer stops the loop and rejects; the base stays usable.
  *
  * @param base - the event base
- * @param options - `oneShot`, `timeout` (seconds)
+ * @param options - `oneShot`, `timeout` (seconds), `signal` (an `AbortSignal`)
  * @returns a promise settled when the loop exits
  * @throws {Error} (rejects) if the base is closed or already dispatching; whatever a handler throws
- * @throws {RangeError} (rejects) for a negative timeout
+ * @throws {RangeError} (rejects) for a negative timeout (a `TypeError` for a non-number)
+ * @throws the signal's reason (rejects) when `signal` aborts, at once if it already has (an
+ *   `AbortError`, `code: 'ABORT_ERR'`, for a signal without a reason); handlers and timers stay
  * @example
  * ```ts
  * await eventDispatch(base, { timeout: 2 });

@@ -4,9 +4,10 @@
  *
  * @packageDocumentation
  */
-export { FdWatcher, READABLE, WRITABLE, type ReadyCallback } from './watcher.js';
+export { READABLE, WRITABLE, type IoEventType, type FdEventType } from './readiness.js';
+export { FdWatcher, type ReadyCallback } from './watcher.js';
 export { PollError, PollTimeoutError } from './errors.js';
-export { waitUntilFdReady, isFdReady, isFdReadable, isFdWritable, type FdEventType, type FdReadiness } from './fd-wait.js';
+export { waitUntilFdReady, isFdReady, isFdReadable, isFdWritable, type FdReadiness, type WaitOptions } from './fd-wait.js';
 export {
   EventBase,
   type EventBaseOptions,
@@ -14,7 +15,7 @@ export {
   type DispatchOptions,
   type RemoveFdHandlersOptions,
 } from './event-base.js';
-export { FdHandler, type IoEventType, type IoStatus, type IoHandler, type ErrorHandler } from './fd-handler.js';
+export { FdHandler, type IoStatus, type IoHandler, type ErrorHandler } from './fd-handler.js';
 export { Timer } from './timer.js';
 export {
   setIoHandler,

@@ -1,4 +1,7 @@
 /** Options and argument checks of {@link EventBase}. */
+import { inspect } from 'node:util';
+import { checkFd, checkSeconds } from '@iolib/syscalls/internal';
+import type { IoEventType } from './readiness.js';
 
 /** Options of `new EventBase()` (IOLib's initargs). */
 export interface EventBaseOptions {
@@ -20,6 +23,8 @@ export interface DispatchOptions {
   readonly oneShot?: boolean;
   /** Return after this many seconds. */
   readonly timeout?: number;
+  /** Abort the dispatch: it rejects with the signal's reason (handlers and timers stay registered). */
+  readonly signal?: AbortSignal | undefined;
 }
 /** Which handlers `removeFdHandlers` removes; none given means all. */
 export interface RemoveFdHandlersOptions {
@@ -28,13 +33,28 @@ export interface RemoveFdHandlersOptions {
   readonly error?: boolean;
 }
 
-export function checkFd(fd: number): void {
-  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) {
-    throw new RangeError(`fd must be a non-negative 32-bit integer, got ${String(fd)}`);
+/**
+ * Check a callback argument.
+ *
+ * @throws {TypeError} "setIoHandler: handler must be a function, got number"
+ */
+export function checkFunction(fn: string, what: string, f: unknown): void {
+  if (typeof f !== 'function') throw new TypeError(`${fn}: ${what} must be a function, got ${typeof f}`);
+}
+
+/**
+ * Check the arguments of `setIoHandler`.
+ *
+ * @throws {TypeError} / {RangeError} naming `setIoHandler`, the argument and the value
+ */
+export function checkIoHandler(fd: number, eventType: IoEventType, callback: unknown, options: IoHandlerOptions): void {
+  checkFd('setIoHandler', fd);
+  const type: unknown = eventType;
+  if (type !== 'read' && type !== 'write') throw new TypeError(`setIoHandler: eventType must be 'read' or 'write', got ${inspect(type)}`);
+  checkFunction('setIoHandler', 'handler', callback);
+  const { timeout, oneShot } = options;
+  if (timeout !== undefined) checkSeconds('setIoHandler', 'timeout', timeout);
+  if (oneShot !== undefined && typeof (oneShot as unknown) !== 'boolean') {
+    throw new TypeError(`setIoHandler: oneShot must be a boolean, got ${inspect(oneShot)}`);
   }
 }
-
-export function checkFunction(what: string, f: unknown): void {
-  if (typeof f !== 'function') throw new TypeError(`${what} must be a function, got ${typeof f}`);
-}
-

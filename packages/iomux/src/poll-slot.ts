@@ -7,7 +7,7 @@
  * is referenced when any interested member is, and hands each member only the
  * events it asked for. The slot's handle is closed when its last member leaves.
  */
-import { uvPollClose, uvPollOpen, uvPollStart, uv_poll_stop, uv_ref, uv_unref } from '@iolib/syscalls';
+import { rethrowLater, uvPollClose, uvPollOpen, uvPollStart, uv_poll_stop, uv_ref, uv_unref } from '@iolib/syscalls/internal';
 import { PollError } from './errors.js';
 
 /** What a slot needs from a watcher. */
@@ -23,12 +23,6 @@ export interface SlotMember {
 }
 
 const slots = new Map<number, PollSlot>();
-
-function rethrowLater(error: unknown): void {
-  process.nextTick(() => {
-    throw error;
-  });
-}
 
 /** The shared poll of one fd. Create through {@link joinSlot}. */
 export class PollSlot {

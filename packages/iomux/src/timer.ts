@@ -2,10 +2,10 @@
  * Timers of an {@link EventBase}: a function, an absolute expiry on the
  * monotonic clock, the relative delay, and whether it repeats.
  */
-import type { HeapItem } from './heap.js';
+import type { Expiring } from './expiry.js';
 
 /** A timer returned by `addTimer`; pass it to `removeTimer`. */
-export class Timer implements HeapItem {
+export class Timer implements Expiring {
   /** Called with no arguments when the timer expires. */
   readonly callback: () => void;
   /** Seconds between expiries (the delay given to `addTimer`). */
@@ -32,22 +32,15 @@ export class Timer implements HeapItem {
     this.internal = internal;
   }
 
+  /** @internal expired: a persistent timer goes on at previous expiry + delay (no drift), a one-shot one leaves */
+  rearm(): boolean {
+    if (this.oneShot) return false;
+    this.expiry += this.delay;
+    return true;
+  }
+
   /** Whether the timer is scheduled (not yet fired for a one-shot, not removed). */
   get active(): boolean {
     return this.pending;
   }
-}
-
-/**
- * Check a timeout/delay argument: a finite number of seconds ≥ 0.
- *
- * @param what - the argument's name for the message
- * @param seconds - the value
- * @throws {RangeError} "The timeout must be non-negative: -1" (IOLib's wording), or for NaN/Infinity
- */
-export function checkSeconds(what: string, seconds: number): void {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
-    throw new RangeError(`The ${what} must be a finite number of seconds: ${String(seconds)}`);
-  }
-  if (seconds < 0) throw new RangeError(`The ${what} must be non-negative: ${seconds}`);
 }

@@ -2,21 +2,12 @@
  * {@link FdWatcher}: level-triggered readiness of one fd, on the libuv loop of
  * the current thread (the low-level engine under sockets and the resolver).
  */
+import { checkFd } from '@iolib/syscalls/internal';
 import { joinSlot, type PollSlot, type SlotMember } from './poll-slot.js';
-
-/** Interest / readiness bit: the fd is readable (libuv's `UV_READABLE`). */
-export const READABLE = 1;
-/** Interest / readiness bit: the fd is writable (libuv's `UV_WRITABLE`). */
-export const WRITABLE = 2;
+import { READABLE, WRITABLE } from './readiness.js';
 
 /** Called from the event loop with the ready events, or with an error. */
 export type ReadyCallback = (events: number, error: Error | undefined) => void;
-
-function checkFd(fd: number): void {
-  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) {
-    throw new RangeError(`fd must be a non-negative 32-bit integer, got ${String(fd)}`);
-  }
-}
 
 /**
  * Watch an fd for readability and writability on Node's own event loop
@@ -60,14 +51,14 @@ export class FdWatcher implements SlotMember {
    *
    * @param fd - an open, pollable fd (socket, pipe, eventfd, epoll fd, tty …); libuv makes it non-blocking
    * @param onReady - called with the ready subset of the interest, or with an error
-   * @throws {RangeError} if `fd` is not a non-negative integer
+   * @throws {RangeError} if `fd` is not an integer from 0 to 2147483647 (a `TypeError` for a non-number)
    * @throws {TypeError} if `onReady` is not a function
    * @throws {SyscallError} from `uv_poll_init`: `EBADF` (not open), `EPERM` (regular file),
    *   `EEXIST` (Node itself polls this fd, e.g. it belongs to a `net.Socket`)
    */
   constructor(fd: number, onReady: ReadyCallback) {
-    checkFd(fd);
-    if (typeof onReady !== 'function') throw new TypeError('onReady must be a function');
+    checkFd('new FdWatcher', fd);
+    if (typeof onReady !== 'function') throw new TypeError(`new FdWatcher: onReady must be a function, got ${typeof onReady}`);
     this.fd = fd;
     this.#onReady = onReady;
     this.#slot = joinSlot(fd, this);

@@ -1,5 +1,6 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SyscallError } from '@iolib/syscalls';
+import { SyscallError, dup, syscall } from '@iolib/syscalls';
 import {
   EventBase,
   addTimer,
@@ -14,7 +15,7 @@ import {
   withEventBase,
   type IoStatus,
 } from '../src/index.js';
-import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take } from './support.js';
+import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take, turns } from './support.js';
 
 type Call = [number, string, IoStatus];
 
@@ -72,11 +73,9 @@ describe('EventBase: I/O handlers', () => {
       await eventDispatch(base);
       expect(isFdMonitored(base, a, 'read')).toBeDefined();
     });
-    expect(calls).toEqual([
-      [a, 'read', 'timeout'],
-      [a, 'read', 'timeout'],
-      [a, 'read', 'timeout'],
-    ]);
+    // A loaded machine may deliver one more timeout before the exit timer: the count is not the point.
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(calls.map((c) => JSON.stringify(c)))).toEqual(new Set([JSON.stringify([a, 'read', 'timeout'])]));
     closeAll(a, b);
   });
 
@@ -162,15 +161,17 @@ describe('EventBase: registration errors and closed fds', () => {
   });
 
   it.each([
-    ['a negative handler timeout', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: -1 }), RangeError, 'The timeout must be non-negative: -1'],
-    ['a negative timer', (base: EventBase) => addTimer(base, () => undefined, -1), RangeError, 'The timeout must be non-negative: -1'],
-    ['a NaN timer', (base: EventBase) => addTimer(base, () => undefined, Number.NaN), RangeError, 'finite'],
-    ['a negative exit delay', (base: EventBase) => { exitEventLoop(base, { delay: -2 }); }, RangeError, 'The delay must be non-negative: -2'],
-    ['a bad event type', (base: EventBase) => setIoHandler(base, 0, 'input' as 'read', () => undefined), TypeError, "eventType must be 'read' or 'write'"],
-    ['a negative fd', (base: EventBase) => setIoHandler(base, -1, 'read', () => undefined), RangeError, 'fd must be'],
-    ['a non-function handler', (base: EventBase) => setIoHandler(base, 0, 'read', 42 as unknown as () => void), TypeError, 'handler must be a function'],
-    ['a non-function timer', (base: EventBase) => addTimer(base, 42 as unknown as () => void, 1), TypeError, 'timer function must be a function'],
-    ['a non-boolean oneShot', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { oneShot: 1 as unknown as boolean }), TypeError, 'oneShot'],
+    ['a negative handler timeout', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: -1 }), RangeError, 'setIoHandler: timeout must be a finite number of seconds ≥ 0, got -1'],
+    ['a string handler timeout', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: '1' as unknown as number }), TypeError, 'setIoHandler: timeout must be a number of seconds, got "1"'],
+    ['a negative timer', (base: EventBase) => addTimer(base, () => undefined, -1), RangeError, 'addTimer: seconds must be a finite number of seconds ≥ 0, got -1'],
+    ['a NaN timer', (base: EventBase) => addTimer(base, () => undefined, Number.NaN), RangeError, 'addTimer: seconds must be a finite number of seconds ≥ 0, got NaN'],
+    ['a negative exit delay', (base: EventBase) => { exitEventLoop(base, { delay: -2 }); }, RangeError, 'exitEventLoop: delay must be a finite number of seconds ≥ 0, got -2'],
+    ['a bad event type', (base: EventBase) => setIoHandler(base, 0, 'input' as 'read', () => undefined), TypeError, "setIoHandler: eventType must be 'read' or 'write', got 'input'"],
+    ['a negative fd', (base: EventBase) => setIoHandler(base, -1, 'read', () => undefined), RangeError, 'setIoHandler: fd must be an integer from 0 to 2147483647, got -1'],
+    ['a string fd', (base: EventBase) => setIoHandler(base, '0' as unknown as number, 'read', () => undefined), TypeError, 'setIoHandler: fd must be an integer from 0 to 2147483647, got "0"'],
+    ['a non-function handler', (base: EventBase) => setIoHandler(base, 0, 'read', 42 as unknown as () => void), TypeError, 'setIoHandler: handler must be a function, got number'],
+    ['a non-function timer', (base: EventBase) => addTimer(base, 42 as unknown as () => void, 1), TypeError, 'addTimer: fn must be a function, got number'],
+    ['a non-boolean oneShot', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { oneShot: 1 as unknown as boolean }), TypeError, 'setIoHandler: oneShot must be a boolean, got 1'],
   ])('rejects %s', (_, call, type, message) => {
     using base = new EventBase();
     expect(() => { call(base); }).toThrow(type);
@@ -179,7 +180,7 @@ describe('EventBase: registration errors and closed fds', () => {
   });
 
   it('rejects a negative write interval threshold', () => {
-    expect(() => new EventBase({ writeIntervalThreshold: -1 })).toThrow('The write interval threshold must be non-negative: -1');
+    expect(() => new EventBase({ writeIntervalThreshold: -1 })).toThrow('new EventBase: writeIntervalThreshold must be a finite number of seconds ≥ 0, got -1');
   });
 
   it('refuses a closed fd with EBADF and registers nothing', () => {
@@ -220,6 +221,76 @@ describe('EventBase: registration errors and closed fds', () => {
     });
     expect(calls).toEqual([[a, 'read', undefined]]);
     closeAll(b);
+  });
+});
+
+describe('EventBase: a closed fd whose number is reused', () => {
+  it('never fires the closed fd\'s handler for the new file when a handler in the other direction is added', async () => {
+    const [a, b] = makePair();
+    const stale: Call[] = [];
+    const fresh: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => stale.push(args), { timeout: 0.01 });
+      closeAll(a, b);
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      put(d); // the new file is readable and writable
+      setIoHandler(base, c, 'write', (...args) => {
+        fresh.push(args);
+        if (fresh.length === 3) exitEventLoop(base);
+      });
+      await eventDispatch(base, { timeout: 0.05 });
+      expect(isFdMonitored(base, c, 'read')).toBeUndefined();
+      expect(removeFdHandlers(base, c)).toBe(true);
+      closeAll(c, d);
+    });
+    expect(stale).toEqual([]);
+    expect(fresh).toEqual([[a, 'write', undefined], [a, 'write', undefined], [a, 'write', undefined]]);
+  });
+
+  it('replaces the closed fd\'s handler when a handler in the same direction is added', async () => {
+    const [a, b] = makePair();
+    const stale: Call[] = [];
+    const fresh: Call[] = [];
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => stale.push(args));
+      closeAll(a, b);
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      const h = setIoHandler(base, c, 'read', (...args) => {
+        fresh.push(args);
+        exitEventLoop(base);
+      });
+      expect(isFdMonitored(base, c, 'read')).toBe(h);
+      put(d);
+      await eventDispatch(base, { timeout: 1 });
+      removeFdHandlers(base, c);
+      closeAll(c, d);
+    });
+    expect(stale).toEqual([]);
+    expect(fresh).toEqual([[a, 'read', undefined]]);
+  });
+
+  it('ignores events of a closed fd\'s file that lives on in a dup, once its number serves another file', async () => {
+    const [a, b] = makePair();
+    const stale: Call[] = [];
+    const fresh: Call[] = [];
+    const copy = syscall('dup', () => dup(a));
+    await withEventBase(async (base) => {
+      setIoHandler(base, a, 'read', (...args) => stale.push(args));
+      closeAll(a); // the kernel keeps the registration: the open file lives on in `copy`
+      const [c, d] = makePair();
+      expect(c).toBe(a);
+      setIoHandler(base, c, 'read', (...args) => fresh.push(args));
+      put(b); // the old file is readable, the new one is not
+      await eventDispatch(base, { timeout: 0.05 });
+      expect(take(c)).toBeNull();
+      removeFdHandlers(base, c);
+      closeAll(c, d);
+    });
+    expect(stale).toEqual([]);
+    expect(fresh).toEqual([]);
+    closeAll(copy, b);
   });
 });
 
@@ -321,11 +392,78 @@ describe('EventBase: dispatch', () => {
     await expect(
       withEventBase({}, (base) => {
         kept = base;
-        expect(String(base)).toBe('#<event base, 0 FDs monitored, using: epoll>');
+        expect(String(base)).toMatch(/^#<event base, 0 FDs monitored, using: epoll fd \d+>$/);
         throw new Error('inside');
       }),
     ).rejects.toThrow('inside');
     expect(kept?.closed).toBe(true);
+    expect(String(kept)).toBe('#<event base, closed>');
     expect(await withEventBase(() => 42)).toBe(42);
+  });
+});
+
+describe('EventBase: AbortSignal and inspection', () => {
+  it('rejects a dispatch with the reason of a signal that aborts, keeps handlers and timers, and can dispatch again', async () => {
+    const [a, b] = makePair();
+    await withEventBase(async (base) => {
+      const calls: Call[] = [];
+      setIoHandler(base, a, 'read', (...args) => calls.push(args));
+      const t = addTimer(base, () => undefined, 60);
+      const controller = new AbortController();
+      const reason = new Error('enough');
+      const running = eventDispatch(base, { signal: controller.signal, timeout: 30 });
+      await turns(1);
+      expect(base.dispatching).toBe(true);
+      controller.abort(reason);
+      await expect(running).rejects.toBe(reason);
+      expect(base.dispatching).toBe(false);
+      expect(isFdMonitored(base, a, 'read')).toBeDefined();
+      expect(t.active).toBe(true);
+      removeTimer(base, t);
+      put(b);
+      setIoHandler(base, b, 'write', () => { exitEventLoop(base); }, { oneShot: true });
+      await eventDispatch(base, { signal: controller.signal.aborted ? new AbortController().signal : controller.signal });
+      expect(calls).toEqual([[a, 'read', undefined]]);
+    });
+    closeAll(a, b);
+  });
+
+  it('rejects at once for a signal already aborted, and for a signal that is not one', async () => {
+    await withEventBase(async (base) => {
+      addTimer(base, () => undefined, 0);
+      const error = await eventDispatch(base, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'AbortError' });
+      expect(base.dispatching).toBe(false);
+      await expect(eventDispatch(base, { signal: 5 as unknown as AbortSignal })).rejects.toThrow(
+        'eventDispatch: signal must be an AbortSignal, got number',
+      );
+    });
+  });
+
+  it('an abort after the dispatch ended is ignored', async () => {
+    await withEventBase(async (base) => {
+      const controller = new AbortController();
+      exitEventLoop(base);
+      await eventDispatch(base, { signal: controller.signal });
+      controller.abort();
+      expect(base.dispatching).toBe(false);
+    });
+  });
+
+  it('shows its epoll fd, fds, handlers, timers and state in util.inspect', async () => {
+    const [a, b] = makePair();
+    const base = new EventBase();
+    expect(inspect(base)).toMatch(/^EventBase \{ epoll fd \d+, 0 fds, 0 handlers, 0 timers \}$/);
+    setIoHandler(base, a, 'read', () => undefined);
+    setIoHandler(base, a, 'write', () => undefined);
+    setIoHandler(base, b, 'read', () => undefined);
+    addTimer(base, () => undefined, 60);
+    expect(inspect(base)).toMatch(/^EventBase \{ epoll fd \d+, 2 fds, 3 handlers, 1 timer \}$/);
+    const running = eventDispatch(base, { timeout: 0.05 });
+    expect(inspect(base)).toMatch(/, 3 handlers, 1 timer, dispatching \}$/);
+    await running;
+    base.close();
+    expect(inspect(base)).toBe('EventBase { closed }');
+    closeAll(a, b);
   });
 });

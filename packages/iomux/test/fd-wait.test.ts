@@ -85,14 +85,12 @@ describe('waitUntilFdReady', () => {
     closeAll(a, b);
   });
 
-  it('rejects a closed fd and a negative fd with PollError POLLNVAL', async () => {
+  it('rejects a closed fd with PollError POLLNVAL', async () => {
     const [a, b] = makePair();
     closeAll(a, b);
-    for (const fd of [a, -1]) {
-      const error = await waitUntilFdReady(fd, 'input').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(PollError);
-      expect(error).toMatchObject({ fd, identifier: 'POLLNVAL', code: 'EBADF' });
-    }
+    const error = await waitUntilFdReady(a, 'input').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PollError);
+    expect(error).toMatchObject({ fd: a, identifier: 'POLLNVAL', code: 'EBADF' });
   });
 
   it('rejects POLLERR (a pipe whose reader is gone) with PollError POLLERR', async () => {
@@ -106,13 +104,19 @@ describe('waitUntilFdReady', () => {
   });
 
   it.each([
-    ['read', 1, undefined, TypeError],
-    ['input', 1.5, undefined, TypeError],
-    ['input', 0, -1, RangeError],
-    ['input', 0, Number.NaN, RangeError],
-    ['input', 0, Infinity, RangeError],
-  ])('rejects eventType %s fd %s timeout %s with %s', async (eventType, fd, timeout, type) => {
-    await expect(waitUntilFdReady(fd, eventType as FdEventType, timeout)).rejects.toThrow(type);
+    ['read', 1, undefined, TypeError, "waitUntilFdReady: eventType must be 'input', 'output' or 'io', got read", undefined],
+    ['input', 1.5, undefined, RangeError, 'waitUntilFdReady: fd must be an integer from 0 to 2147483647, got 1.5', 'ERR_OUT_OF_RANGE'],
+    ['input', -1, undefined, RangeError, 'waitUntilFdReady: fd must be an integer from 0 to 2147483647, got -1', 'ERR_OUT_OF_RANGE'],
+    ['input', '1', undefined, TypeError, 'waitUntilFdReady: fd must be an integer from 0 to 2147483647, got "1"', 'ERR_INVALID_ARG_TYPE'],
+    ['input', 0, -1, RangeError, 'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got -1', 'ERR_OUT_OF_RANGE'],
+    ['input', 0, Number.NaN, RangeError, 'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got NaN', 'ERR_OUT_OF_RANGE'],
+    ['input', 0, Infinity, RangeError, 'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got Infinity', 'ERR_OUT_OF_RANGE'],
+    ['input', 0, '1', TypeError, 'waitUntilFdReady: timeout must be a number of seconds, got "1"', 'ERR_INVALID_ARG_TYPE'],
+  ])('rejects eventType %s fd %s timeout %s with %s', async (eventType, fd, timeout, type, message, code) => {
+    const error = await waitUntilFdReady(fd as number, eventType as FdEventType, timeout as number).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(type);
+    expect((error as Error).message).toBe(message);
+    expect((error as { code?: unknown }).code).toBe(code);
   });
 });
 
@@ -141,5 +145,68 @@ describe('isFdReady / isFdReadable / isFdWritable', () => {
     closeAll(a, b);
     expect(() => isFdReadable(a)).toThrow(PollError);
     expect(() => isFdReady(0, 'read' as FdEventType)).toThrow(TypeError);
+    expect(() => isFdWritable(-1)).toThrow('isFdWritable: fd must be an integer from 0 to 2147483647, got -1');
+  });
+});
+
+describe('waitUntilFdReady with options and an AbortSignal', () => {
+  it('takes { timeout, errorp } like the positional form', async () => {
+    const [a, b] = makePair();
+    await expect(waitUntilFdReady(a, 'input', { timeout: 0.02 })).resolves.toEqual({ readable: false, writable: false });
+    await expect(waitUntilFdReady(a, 'input', { timeout: 0.02, errorp: true })).rejects.toMatchObject({ code: 'ETIMEDOUT', fd: a, timeout: 0.02 });
+    put(b);
+    await expect(waitUntilFdReady(a, 'input', {})).resolves.toEqual({ readable: true, writable: false });
+    closeAll(a, b);
+  });
+
+  it('rejects with the reason of a signal that aborts while waiting, and stops watching the fd', async () => {
+    const [a, b] = makePair();
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const waiting = waitUntilFdReady(a, 'input', { signal: controller.signal });
+    await turns(1);
+    expect(polledFdCount()).toBe(1);
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+    expect(polledFdCount()).toBe(0);
+    put(b); // readiness after the abort reaches nobody
+    await turns(2);
+    expect(take(a)).toBe('x');
+    closeAll(a, b);
+  });
+
+  it('rejects at once for a signal already aborted, before polling', async () => {
+    const [a, b] = makePair();
+    put(b);
+    const error = await waitUntilFdReady(a, 'input', { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(polledFdCount()).toBe(0);
+    closeAll(a, b);
+  });
+
+  it('rejects with an AbortError (code ABORT_ERR) when the signal has no reason', async () => {
+    const [a, b] = makePair();
+    const notASignal = { aborted: false, reason: undefined } as unknown as AbortSignal;
+    await expect(waitUntilFdReady(a, 'input', { signal: notASignal })).rejects.toThrow(
+      'waitUntilFdReady: signal must be an AbortSignal, got object',
+    );
+    const target = new EventTarget() as AbortSignal;
+    Object.setPrototypeOf(target, AbortSignal.prototype);
+    Object.defineProperties(target, { aborted: { value: true }, reason: { value: undefined } });
+    const error = await waitUntilFdReady(a, 'input', { signal: target }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AbortError', code: 'ABORT_ERR', message: 'The operation was aborted' });
+    closeAll(a, b);
+  });
+
+  it('lets a timeout or readiness win and then ignores the abort', async () => {
+    const [a, b] = makePair();
+    const controller = new AbortController();
+    const waiting = waitUntilFdReady(a, 'input', { timeout: 5, signal: controller.signal });
+    put(b);
+    await expect(waiting).resolves.toEqual({ readable: true, writable: false });
+    controller.abort();
+    await expect(waitUntilFdReady(a, 'input', { timeout: 0.01, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    closeAll(a, b);
   });
 });

@@ -13,6 +13,7 @@
  */
 import { SCM_CREDENTIALS, SCM_RIGHTS, SOL_SOCKET } from './constants.js';
 import { CMSGHDR_SIZE, UCRED_SIZE } from './structs.js';
+import { checkFd } from './arguments.js';
 
 const ALIGN = 8; // sizeof(size_t): CMSG_ALIGN on LP64 Linux
 
@@ -108,7 +109,7 @@ export function encodeControlMessages(items: readonly ControlMessage[]): Buffer 
  *
  * @param fds - the fds to pass (at most 253, `SCM_MAX_FD`)
  * @returns the control bytes
- * @throws {RangeError} for no fd, too many, or a value that is not an fd number
+ * @throws {RangeError} for no fd, too many, or a number that is not an fd (a `TypeError` for a non-number)
  * @example
  * ```ts
  * new MsgHdr(1).setBuffer(Buffer.from('x')).setControl(encodeRights([pipeFd]));
@@ -118,7 +119,7 @@ export function encodeRights(fds: readonly number[]): Buffer {
   if (fds.length === 0 || fds.length > 253) throw new RangeError(`SCM_RIGHTS carries 1–253 fds, got ${fds.length}`);
   const data = Buffer.alloc(4 * fds.length);
   fds.forEach((fd, i) => {
-    if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`fd ${String(fd)} is not a file descriptor number`);
+    checkFd('encodeRights', fd, `fds[${i}]`);
     data.writeInt32LE(fd, 4 * i);
   });
   return encodeControlMessages([{ level: SOL_SOCKET, type: SCM_RIGHTS, data }]);

@@ -2,7 +2,8 @@
  * epoll(7): `epoll_create1`, `epoll_ctl`, `epoll_wait`, and the layout of
  * `struct epoll_event { uint32_t events; epoll_data_t data; }`, which is packed
  * (12 bytes, data at offset 4) on x86_64 only and 16 bytes (data at 8) elsewhere.
- * iolib keeps an fd in the low 32 bits of `data`.
+ * iolib keeps an fd in the low 32 bits of `data` and a registration tag in the
+ * high 32 bits (so an event of a stale registration can be told apart).
  */
 import { IS_X86_64, libc } from './libc.js';
 
@@ -88,23 +89,24 @@ export const epoll_wait: (epfd: number, events: Buffer, maxevents: number, timeo
 
 /**
  * Write record `index` of an epoll_event array: `events`, and `fd` in `data`
- * (low 32 bits; high bits zeroed).
+ * (low 32 bits) with `tag` in the high 32 bits.
  *
  * @param buf - a Buffer of at least `(index + 1) * EPOLL_EVENT_SIZE` bytes
  * @param index - record number
  * @param events - `EPOLL*` bits (unsigned; `EPOLLET` allowed)
  * @param fd - value stored in `data.fd`
- * @throws {RangeError} when the record is outside the Buffer
+ * @param tag - unsigned 32-bit value stored beside it (default 0), read back with {@link epollEventTag}
+ * @throws {RangeError} when the record is outside the Buffer, or `tag` is not a uint32
  * @example
  * ```ts
  * setEpollEvent(ev, 0, EPOLLIN | EPOLLOUT, fd);
  * ```
  */
-export function setEpollEvent(buf: Buffer, index: number, events: number, fd: number): void {
+export function setEpollEvent(buf: Buffer, index: number, events: number, fd: number, tag = 0): void {
   const at = index * EPOLL_EVENT_SIZE;
   buf.writeUInt32LE(events >>> 0, at);
   buf.writeInt32LE(fd, at + DATA_OFFSET);
-  buf.writeInt32LE(0, at + DATA_OFFSET + 4);
+  buf.writeUInt32LE(tag, at + DATA_OFFSET + 4);
 }
 
 /**
@@ -135,4 +137,19 @@ export function epollEventEvents(buf: Buffer, index: number): number {
  */
 export function epollEventFd(buf: Buffer, index: number): number {
   return buf.readInt32LE(index * EPOLL_EVENT_SIZE + DATA_OFFSET);
+}
+
+/**
+ * The high 32 bits of `data` of record `index` (the tag given to {@link setEpollEvent}).
+ *
+ * @param buf - the array given to `epoll_wait`
+ * @param index - record number
+ * @returns the unsigned tag
+ * @example
+ * ```ts
+ * if (epollEventTag(buf, i) !== registration.tag) continue; // a stale registration
+ * ```
+ */
+export function epollEventTag(buf: Buffer, index: number): number {
+  return buf.readUInt32LE(index * EPOLL_EVENT_SIZE + DATA_OFFSET + 4);
 }

@@ -5,9 +5,9 @@
  */
 import { getSystemErrorMap } from 'node:util';
 import { constants } from 'node:os';
+import { brandClass } from '@iolib/address/internal';
 import { errno as lastErrno, libc } from './libc.js';
 
-const BRAND = Symbol.for('iolib.SyscallError');
 const errorMap = getSystemErrorMap();
 /** Names Node's libuv table lacks (EINPROGRESS, ENETRESET, …), from `os.constants.errno`; the first name wins (EAGAIN over EWOULDBLOCK). */
 const extraNames = new Map<number, string>();
@@ -57,8 +57,14 @@ export interface SyscallErrorDetails {
 /**
  * A failed system call, shaped like Node's own system errors:
  * `message` is `"<syscall> <CODE> <detail>"`, and `code`, `errno`, `syscall`
- * (plus `path`, `address`, `port` when known) are set. `errno` is positive,
- * as the C library reports it (Node's `err.errno` is negative; compare `code`).
+ * (plus `path`, `address`, `port` when known) are set.
+ *
+ * `errno` is positive, as the C library reports it and as `os.constants.errno`
+ * and {@link E} number it (`e.errno === E.ECONNREFUSED`). Node's own system
+ * errors carry libuv's negative value instead; compare `code`, or name the
+ * number with {@link errnoName} (`errnoName(e.errno)`, equal to Node's
+ * `util.getSystemErrorName(-e.errno)`). A subclass for one errno narrows `code`
+ * to its literal (`declare readonly code: 'ENXIO'`).
  *
  * `instanceof SyscallError` holds across duplicate installs of this package.
  *
@@ -70,7 +76,7 @@ export interface SyscallErrorDetails {
  * ```
  */
 export class SyscallError extends Error {
-  /** Symbolic errno name, e.g. `'ENOENT'`. */
+  /** Symbolic errno name, e.g. `'ENOENT'` (a subclass for one errno narrows it to that literal). */
   readonly code: string;
   /** The errno number (positive). */
   readonly errno: number;
@@ -80,6 +86,11 @@ export class SyscallError extends Error {
   readonly address?: string;
   readonly port?: number;
 
+  /**
+   * @param syscall - the C function that failed, `'connect'`
+   * @param errno - the positive errno it failed with
+   * @param details - the path, address, port or other detail the call was about
+   */
   constructor(syscall: string, errno: number, details: SyscallErrorDetails = {}) {
     const code = errnoName(errno);
     const detail = details.detail ?? details.path ?? details.address;
@@ -93,12 +104,8 @@ export class SyscallError extends Error {
     if (details.port !== undefined) this.port = details.port;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
 }
-Object.defineProperty(SyscallError.prototype, BRAND, { value: true });
+brandClass(SyscallError, 'SyscallError');
 
 /**
  * Run a system call, retrying while it fails with `EINTR`.
@@ -141,8 +148,6 @@ export function syscall(name: string, call: () => number, details?: SyscallError
   return result;
 }
 
-const PATH_BRAND = Symbol.for('iolib.UnixPathTooLongError');
-
 /**
  * A Unix socket path or abstract name that does not fit `sun_path`: at most
  * 107 bytes (UTF-8) for a path, which needs its terminating NUL, and 107 bytes
@@ -174,14 +179,8 @@ export class UnixPathTooLongError extends RangeError {
     this.limit = limit;
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PATH_BRAND] === true;
-  }
 }
-Object.defineProperty(UnixPathTooLongError.prototype, PATH_BRAND, { value: true });
-
-const SOCKADDR_BRAND = Symbol.for('iolib.SockaddrError');
+brandClass(UnixPathTooLongError, 'UnixPathTooLongError');
 
 /**
  * A socket address that cannot be encoded or decoded: a port outside 0–65535,
@@ -197,14 +196,13 @@ const SOCKADDR_BRAND = Symbol.for('iolib.SockaddrError');
  * ```
  */
 export class SockaddrError extends TypeError {
+  /** Node's code for an argument with a bad value. */
+  readonly code = 'ERR_INVALID_ARG_VALUE';
+
   constructor(message: string) {
     super(message);
     this.name = 'SockaddrError';
   }
 
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SOCKADDR_BRAND] === true;
-  }
 }
-Object.defineProperty(SockaddrError.prototype, SOCKADDR_BRAND, { value: true });
+brandClass(SockaddrError, 'SockaddrError');

@@ -20,6 +20,7 @@
  */
 import { koffi, libc } from './libc.js';
 import { SyscallError } from './errors.js';
+import { rethrowLater } from './rethrow.js';
 
 /** `uv_poll_event`: the fd is readable. */
 export const UV_READABLE = 1;
@@ -98,9 +99,7 @@ function onPoll(handle: number, status: number, events: number): void {
   try {
     listeners.get(handle)?.onPoll(status, events);
   } catch (error) {
-    process.nextTick(() => {
-      throw error;
-    });
+    rethrowLater(error);
   }
 }
 

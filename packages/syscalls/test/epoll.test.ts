@@ -15,6 +15,7 @@ import {
   close,
   epollEventEvents,
   epollEventFd,
+  epollEventTag,
   epoll_create1,
   epoll_ctl,
   epoll_wait,
@@ -30,12 +31,16 @@ describe('epoll', () => {
     expect(EPOLL_EVENT_SIZE).toBe(IS_X86_64 ? 12 : 16);
   });
 
-  it('round-trips events and fd through the record helpers, EPOLLET unsigned', () => {
+  it('round-trips events, fd and tag through the record helpers, EPOLLET and the tag unsigned', () => {
     const buf = Buffer.alloc(2 * EPOLL_EVENT_SIZE);
     setEpollEvent(buf, 1, EPOLLIN | EPOLLET, 1234);
     expect(epollEventEvents(buf, 1)).toBe(0x80000001);
     expect(epollEventFd(buf, 1)).toBe(1234);
+    expect(epollEventTag(buf, 1)).toBe(0);
     expect(epollEventEvents(buf, 0)).toBe(0);
+    setEpollEvent(buf, 0, EPOLLOUT, 7, 0xfffffffe);
+    expect([epollEventFd(buf, 0), epollEventTag(buf, 0)]).toEqual([7, 0xfffffffe]);
+    expect(() => { setEpollEvent(buf, 0, EPOLLOUT, 7, -1); }).toThrow(RangeError);
   });
 
   it('adds, modifies, reports and deletes fds', () => {
@@ -50,10 +55,10 @@ describe('epoll', () => {
     eventfd_write(a, 1);
     expect(epoll_wait(ep, out, 8, 0)).toBe(1);
     expect([epollEventFd(out, 0), epollEventEvents(out, 0)]).toEqual([a, EPOLLIN]);
-    setEpollEvent(ev, 0, EPOLLIN | EPOLLOUT, a);
+    setEpollEvent(ev, 0, EPOLLIN | EPOLLOUT, a, 0x80000001);
     expect(epoll_ctl(ep, EPOLL_CTL_MOD, a, ev)).toBe(0);
     expect(epoll_wait(ep, out, 8, 0)).toBe(1);
-    expect(epollEventEvents(out, 0)).toBe(EPOLLIN | EPOLLOUT);
+    expect([epollEventFd(out, 0), epollEventTag(out, 0), epollEventEvents(out, 0)]).toEqual([a, 0x80000001, EPOLLIN | EPOLLOUT]);
     expect(epoll_ctl(ep, EPOLL_CTL_DEL, a, null)).toBe(0);
     expect(trySyscall(() => epoll_ctl(ep, EPOLL_CTL_DEL, a, null))).toBe(-E.ENOENT!);
     expect(epoll_wait(ep, out, 8, 0)).toBe(0);

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { E, EAGAIN, SyscallError, errnoName, syscall, trySyscall } from '../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { constants } from 'node:os';
+import { getSystemErrorName } from 'node:util';
+import { E, EAGAIN, SockaddrError, SyscallError, errnoName, syscall, trySyscall } from '../src/index.js';
 
 describe('errno → SyscallError', () => {
   it.each([
@@ -33,6 +35,23 @@ describe('errno → SyscallError', () => {
     expect(e.address).toBe('127.0.0.1');
     expect(e.port).toBe(9);
     expect(e.message).toBe('connect ECONNREFUSED 127.0.0.1 (connection refused)');
+  });
+
+  it('keeps errno positive (C\'s value): errnoName names it, as Node\'s getSystemErrorName names its negation', () => {
+    const e = new SyscallError('connect', E.ECONNREFUSED!);
+    expect(e.errno).toBe(constants.errno.ECONNREFUSED);
+    expect(errnoName(e.errno)).toBe(e.code);
+    expect(getSystemErrorName(-e.errno)).toBe(e.code);
+  });
+
+  it('narrows code to a literal in a subclass for one errno, and SockaddrError carries a Node code', () => {
+    class NoDevice extends SyscallError {
+      declare readonly code: 'ENXIO';
+    }
+    const e = new NoDevice('if_nametoindex', 6);
+    expectTypeOf(e.code).toEqualTypeOf<'ENXIO'>();
+    expect(e.code).toBe('ENXIO');
+    expect(new SockaddrError('bad').code).toBe('ERR_INVALID_ARG_VALUE');
   });
 
   it('keeps instanceof across copies through the Symbol.for brand', () => {

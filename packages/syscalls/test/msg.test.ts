@@ -112,7 +112,8 @@ describe('sendmsg / recvmsg', () => {
     expect(() => new MsgHdr(1).setBuffers([Buffer.alloc(1), Buffer.alloc(1)])).toThrow('2 buffers exceed this MsgHdr\'s 1 iovecs');
     expect(() => new MsgHdr(1).setName(Buffer.alloc(4), 5)).toThrow('msg_name length 5 is outside 0–4 (its buffer\'s size)');
     expect(() => encodeRights([])).toThrow(RangeError);
-    expect(() => encodeRights([-1])).toThrow('fd -1 is not a file descriptor number');
+    expect(() => encodeRights([3, -1])).toThrow('encodeRights: fds[1] must be an integer from 0 to 2147483647, got -1');
+    expect(() => encodeRights(['3' as unknown as number])).toThrow(TypeError);
   });
 
   it('holding only .buffer keeps the builder, its iovecs and data alive across garbage collections', () => {

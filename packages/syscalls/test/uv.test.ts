@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { EFD_CLOEXEC, EFD_NONBLOCK, SyscallError, close, eventfd, eventfd_write, syscall } from '../src/index.js';
 import {
-  EFD_CLOEXEC,
-  EFD_NONBLOCK,
-  SyscallError,
   UV_POLL,
   UV_READABLE,
-  close,
-  eventfd,
-  eventfd_write,
-  syscall,
   uvLoop,
   uvPollClose,
   uvPollHandleCount,
@@ -21,7 +15,7 @@ import {
   uv_poll_stop,
   uv_ref,
   uv_unref,
-} from '../src/index.js';
+} from '../src/internal.js';
 
 const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
 

@@ -5,6 +5,7 @@
  * nothing (it never makes its system call), so an aborted receive consumes no
  * data and receives no fds.
  */
+import { abortReason, checkSignal as checkSignalOption } from '@iolib/syscalls/internal';
 import { parkOp, type ParkedOp } from './parked-op.js';
 
 /** A parked operation that can be told its caller is gone. */
@@ -12,21 +13,21 @@ export interface AbortableOp<T> extends ParkedOp<T> {
   aborted: boolean;
 }
 
-/** The error an abort rejects with: the signal's reason, or an `AbortError` (`code: 'ABORT_ERR'`). */
-export function abortError(signal: AbortSignal, op: string): unknown {
-  if (signal.reason !== undefined) return signal.reason;
-  return Object.assign(new Error(`${op}: the operation was aborted`), { name: 'AbortError', code: 'ABORT_ERR' });
-}
-
 /**
- * Check a `signal` option before starting.
+ * Check a `signal` option before starting: `undefined` or an `AbortSignal`
+ * that has not fired.
  *
- * @throws {TypeError} when it is not an `AbortSignal`; the abort reason when already aborted
+ * @param signal - the value given
+ * @param op - the operation, for the message
+ * @throws {TypeError} when it is not an `AbortSignal`; the signal's reason (or an `AbortError`) when already aborted
+ * @example
+ * ```ts
+ * checkSignal(options.signal, 'receiveMessage');
+ * ```
  */
 export function checkSignal(signal: unknown, op: string): void {
-  if (signal === undefined) return;
-  if (!(signal instanceof AbortSignal)) throw new TypeError(`${op}: signal must be an AbortSignal, got ${typeof signal}`);
-  if (signal.aborted) throw abortError(signal, op);
+  checkSignalOption(op, signal);
+  if (signal?.aborted === true) throw abortReason(signal);
 }
 
 /**
@@ -35,6 +36,10 @@ export function checkSignal(signal: unknown, op: string): void {
  * @param op - the operation, just tried (it said `EAGAIN`)
  * @param signal - the caller's signal, if any
  * @returns the operation's result
+ * @example
+ * ```ts
+ * return op.attempt() ?? abortable(op, options.signal);
+ * ```
  */
 export function abortable<T>(op: AbortableOp<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return parkOp(op);
@@ -43,7 +48,7 @@ export function abortable<T>(op: AbortableOp<T>, signal: AbortSignal | undefined
       op.aborted = true;
       // The signal's reason, whatever it is: AbortController.abort(reason) callers choose it.
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(abortError(signal, op.op));
+      reject(abortReason(signal));
     };
     signal.addEventListener('abort', onAbort, { once: true });
     op.settle = (value) => {
