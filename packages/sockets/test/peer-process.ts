@@ -20,7 +20,7 @@ export interface Peer {
   readonly done: Promise<unknown[]>;
 }
 
-/** Start `argv` (cwd: the repository root), killed after 15 s at most. */
+/** Start `argv` (cwd: the repository root), killed after 45 s at most. */
 export function spawnPeer(argv: readonly string[]): Peer {
   const child = spawn(argv[0] ?? 'false', argv.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -45,7 +45,7 @@ export function spawnPeer(argv: readonly string[]): Peer {
       check();
     });
   const done = new Promise<unknown[]>((resolve, reject) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       ended = true;

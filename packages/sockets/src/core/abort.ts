@@ -10,7 +10,8 @@ import { parkOp, type ParkedOp } from './parked-op.js';
 
 /** A parked operation that can be told its caller is gone. */
 export interface AbortableOp<T> extends ParkedOp<T> {
-  aborted: boolean;
+  /** The caller aborted: never call the system call again, and release what was gathered (received fds). */
+  abandon(): void;
 }
 
 /**
@@ -45,7 +46,7 @@ export function abortable<T>(op: AbortableOp<T>, signal: AbortSignal | undefined
   if (signal === undefined) return parkOp(op);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => {
-      op.aborted = true;
+      op.abandon();
       // The signal's reason, whatever it is: AbortController.abort(reason) callers choose it.
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       reject(abortReason(signal));

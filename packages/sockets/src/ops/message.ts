@@ -120,7 +120,8 @@ export function receiveMessage(core: SocketCore, options: ReceiveMessageOptions)
     let flags = MSG_CMSG_CLOEXEC;
     if (options.peek === true) flags |= MSG_PEEK;
     if (options.dontWait === true) flags |= MSG_DONTWAIT;
-    const fill = options.waitAll === true && core.type === 'stream' && options.peek !== true;
+    // A stream waitAll gathers over several calls; with dontWait or peek it is one call with MSG_WAITALL.
+    const fill = options.waitAll === true && core.type === 'stream' && options.peek !== true && options.dontWait !== true;
     if (options.waitAll === true && !fill) flags |= MSG_WAITALL;
     const receive = new ReceiveMessage(core, buffers, flags, maxFds, options.dontWait === true, fill);
     const r = receive.attempt();
@@ -166,6 +167,10 @@ class SendMessage implements AbortableOp<number> {
 
   reject(error: Error): void {
     this.fail?.(error);
+  }
+
+  abandon(): void {
+    this.aborted = true;
   }
 }
 
@@ -263,7 +268,14 @@ class ReceiveMessage implements AbortableOp<ReceiveMessageResult> {
     if (!this.aborted) retryOp(this);
   }
 
+  /** Closed while waiting: fds a stream `waitAll` already took have no taker. */
   reject(error: Error): void {
+    this.abandon();
     this.fail?.(error);
+  }
+
+  abandon(): void {
+    this.aborted = true;
+    closeAll(this.fds.splice(0));
   }
 }

@@ -214,6 +214,23 @@ describe('waiting, aborting, closing', () => {
     expect(r.fds).toHaveLength(1);
   });
 
+  it.each(['close', 'abort'] as const)('a stream waitAll cut short by %s closes the fds it had taken', async (how) => {
+    const [a, b] = await makeSocketPair();
+    keep(a);
+    keep(b);
+    const files = threeFiles(`cut-${how}`);
+    const before = fdCount();
+    const controller = new AbortController();
+    const pending = receiveMessage(b, { size: 8, waitAll: true, signal: controller.signal });
+    await sendMessage(a, { buffers: Buffer.from('abc'), fds: files.fds });
+    await delay(5); // the first part (and its three fds) is taken; the rest never comes
+    if (how === 'close') b.close();
+    else controller.abort();
+    await expect(pending).rejects.toMatchObject(how === 'close' ? { code: 'EBADF' } : { name: 'AbortError' });
+    expect(fdCount()).toBe(how === 'close' ? before - 1 : before); // closing b releases its own fd too
+    files.close();
+  });
+
   it('closing the socket rejects a waiting receive with EBADF; later calls too', async () => {
     const [a, b] = await makeSocketPair({ type: 'datagram' });
     keep(a);
