@@ -6,6 +6,7 @@
  * once: they never reach JavaScript as numbers nobody owns.
  */
 import { IPv4Address, IPv6Address } from '@iolib/address';
+import { checkFd } from '@iolib/syscalls/internal';
 import type { Credentials, PacketDestination } from '../types.js';
 import {
   IN6_PKTINFO_SIZE, IN_PKTINFO_SIZE, IPPROTO_IP, IPPROTO_IPV6, IPV6_PKTINFO, IP_PKTINFO, SCM_CREDENTIALS, SCM_RIGHTS,
@@ -14,9 +15,9 @@ import {
 } from './sys.js';
 
 /** Most fds one `SCM_RIGHTS` message carries (`SCM_MAX_FD`). */
-export const MAX_FDS = 253;
+const MAX_FDS = 253;
 /** `maxFds` when the caller does not say. */
-export const DEFAULT_MAX_FDS = 16;
+const DEFAULT_MAX_FDS = 16;
 
 /** What the control data of one received message held. */
 export interface ReceivedAncillary {
@@ -28,7 +29,7 @@ export interface ReceivedAncillary {
 }
 
 /** This process's own credentials (what the kernel accepts from an unprivileged sender). */
-export function ownCredentials(): Credentials {
+function ownCredentials(): Credentials {
   return { pid: process.pid, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
 }
 
@@ -52,9 +53,7 @@ export function sendControl(fds: unknown, credentials: unknown, op: string): Buf
     if (!Array.isArray(fds)) throw new TypeError(`${op}: fds must be an array of file descriptors, got ${typeof fds}`);
     if (fds.length === 0 || fds.length > MAX_FDS) throw new RangeError(`${op}: fds holds ${fds.length} file descriptors; one message carries 1–${MAX_FDS}`);
     fds.forEach((fd: unknown, i) => {
-      if (typeof fd !== 'number' || !Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) {
-        throw new RangeError(`${op}: fds[${i}] is ${String(fd)}, not a file descriptor`);
-      }
+      checkFd(op, fd, `fds[${i}]`);
     });
     parts.push(encodeRights(fds as number[]));
   }

@@ -258,7 +258,8 @@ describe('bad input', () => {
 
   it.each([
     ['no fd', { buffers: Buffer.from('x'), fds: [] }, RangeError, 'sendMessage: fds holds 0 file descriptors; one message carries 1–253'],
-    ['a negative fd', { buffers: Buffer.from('x'), fds: [3, -1] }, RangeError, 'sendMessage: fds[1] is -1, not a file descriptor'],
+    ['a negative fd', { buffers: Buffer.from('x'), fds: [3, -1] }, RangeError, 'sendMessage: fds[1] must be an integer from 0 to 2147483647, got -1'],
+    ['an fd that is not a number', { buffers: Buffer.from('x'), fds: ['3'] }, TypeError, 'sendMessage: fds[0] must be an integer from 0 to 2147483647, got "3"'],
     ['fds not an array', { buffers: Buffer.from('x'), fds: 3 }, TypeError, 'sendMessage: fds must be an array of file descriptors, got number'],
     ['bad credentials', { buffers: Buffer.from('x'), credentials: { pid: 1, uid: -1, gid: 0 } }, TypeError, 'sendMessage: credentials.uid must be an integer in 0–4294967295, got -1'],
     ['a closed fd', { buffers: Buffer.from('x'), fds: [2 ** 30] }, SocketError, 'sendmsg EBADF'],
