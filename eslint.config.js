@@ -1,5 +1,5 @@
 // One flat config for the whole workspace: typescript-eslint's type-checked rules,
-// and koffi allowed only inside @iolib/syscalls (DESIGN.md, "Layers").
+// and koffi allowed only inside @iolib/syscalls (docs/architecture.md, "Layers").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -7,7 +7,7 @@ const koffiOnlyInSyscalls = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'koffi', message: 'Only @iolib/syscalls may import koffi (DESIGN.md, "Layers").' }],
+      paths: [{ name: 'koffi', message: 'Only @iolib/syscalls may import koffi (docs/architecture.md, "Layers").' }],
     },
   ],
 };
@@ -16,7 +16,7 @@ const koffiPath = koffiOnlyInSyscalls['no-restricted-imports'][1].paths;
 
 /**
  * @iolib/sockets' layers import only downward: types ← core ← ops ← socket ←
- * api ← index (packages/sockets/README.md, "Code structure"). Type imports and
+ * api, interop ← index (packages/sockets/README.md, "Code structure"). Type imports and
  * re-exports count too; packages/sockets/test/import-graph.test.ts checks the
  * same order and the absence of cycles in every package.
  */
@@ -62,6 +62,10 @@ export default tseslint.config(
   {
     files: ['packages/sockets/src/api/**'],
     rules: layer(['../index.js'], 'api/ may import everything below it, never the entry point.'),
+  },
+  {
+    files: ['packages/sockets/src/interop/**'],
+    rules: layer(['../api/*', '../index.js'], 'interop/ (beside api/) may import types.ts, core/, ops/, socket/ and interop/.'),
   },
   {
     files: ['packages/syscalls/**'],

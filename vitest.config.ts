@@ -10,7 +10,7 @@ const shared = {
   ssr: { resolve: { conditions: ['@iolib/source'] } },
 };
 
-const names = ['address', 'syscalls', 'iomux', 'sockets', 'dns', 'interfaces', 'iolib'];
+const names = ['address', 'syscalls', 'iomux', 'sockets', 'dns', 'interfaces', 'systemd', 'iolib'];
 
 export default defineConfig({
   root: here('./'),

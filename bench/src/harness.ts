@@ -1,9 +1,10 @@
 /**
  * The benchmark harness: ours and each peer run interleaved in one process,
  * round after round, so machine noise hits every contender alike. Results are
- * printed as ratios, never as absolute claims (DEVELOPERS.md: timings here are
+ * printed as ratios, never as absolute claims (docs/architecture.md, "Benchmarks": timings here are
  * noisy; compare ratios measured side by side in one run).
  */
+import { arch, cpus, release, type } from 'node:os';
 
 /** One side of a comparison. `run(ops)` performs `ops` operations. */
 export interface Contender {
@@ -45,6 +46,8 @@ export interface ContenderResult {
 
 export interface CompareResult {
   readonly title: string;
+  /** What one operation is (`'parse'`, `'round trip'`), as given to {@link compare}. */
+  readonly unit: string;
   readonly results: readonly ContenderResult[];
   /** Speed of ours relative to each peer (ours ops/s ÷ peer ops/s), from the medians. */
   readonly speedup: Readonly<Record<string, number>>;
@@ -124,7 +127,7 @@ export async function compare(title: string, options: CompareOptions): Promise<C
     if (s === undefined) throw new TypeError(`bench "${title}": target peer "${t.peer}" is not a contender`);
     targetMet = (t.higherIsBetter ?? true) ? s >= t.ratio : 1 / s <= t.ratio;
   }
-  const result: CompareResult = { title, results, speedup, pairedSpeedup, targetMet };
+  const result: CompareResult = { title, unit: options.unit ?? 'op', results, speedup, pairedSpeedup, targetMet };
   allResults.push(result);
   print(result, options);
   return result;
@@ -158,4 +161,22 @@ export function summary(): string {
     .filter((r) => r.targetMet !== undefined)
     .map((r) => `  ${r.targetMet === true ? 'MET    ' : 'NOT MET'}  ${r.title}`);
   return rows.length === 0 ? '' : `\n## Targets\n${rows.join('\n')}`;
+}
+
+/** What `pnpm bench --json FILE` writes: every comparison of this process, with the machine and date. */
+export interface BenchReport {
+  readonly date: string;
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly os: string; readonly node: string };
+  readonly note: string;
+  readonly results: readonly CompareResult[];
+}
+
+/** The report of every comparison run so far in this process (see {@link BenchReport}). */
+export function report(note: string): BenchReport {
+  return {
+    date: new Date().toISOString(),
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, os: `${type()} ${release()} ${arch()}`, node: process.version },
+    note,
+    results: allResults,
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compare } from '../src/harness.js';
+import { cpus } from 'node:os';
+import { compare, report } from '../src/harness.js';
 
 describe('compare', () => {
   it('interleaves contenders, reports speed ratios and checks the target', async () => {
@@ -51,5 +52,23 @@ describe('compare', () => {
     await expect(compare('t', { ops: 1, rounds: 1, ours: { name: 'a', run: () => undefined }, peers: [], target: { peer: 'zzz', ratio: 1 } }))
       .rejects.toThrow('target peer "zzz" is not a contender');
     log.mockRestore();
+  });
+});
+
+describe('report', () => {
+  it('holds every comparison of the process with its unit, the machine and the date', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await compare('reported', { ops: 1, rounds: 1, unit: 'thing', ours: { name: 'a', run: () => undefined }, peers: [{ name: 'b', run: () => undefined }] });
+    log.mockRestore();
+    const r = report('a note');
+    expect(r.note).toBe('a note');
+    expect(Number.isNaN(Date.parse(r.date))).toBe(false);
+    expect(r.machine.cores).toBe(cpus().length);
+    expect(r.machine.node).toBe(process.version);
+    const last = r.results.at(-1)!;
+    expect(last.title).toBe('reported');
+    expect(last.unit).toBe('thing');
+    expect(last.results.map((x) => x.name)).toEqual(['a', 'b']);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });

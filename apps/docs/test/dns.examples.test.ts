@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NSD_BINARY, startNsd, type Nsd } from '../../../packages/dns/test/nsd.js';
+import customNameserver from '../examples/dns/custom-nameserver.js';
 import decodeMessageExample from '../examples/dns/decode-message.js';
 import hostsFileLookup from '../examples/dns/hosts-file-lookup.js';
 import servicesAndProtocols from '../examples/dns/services-and-protocols.js';
@@ -22,3 +24,23 @@ describe('dns examples', () => {
     });
   });
 });
+
+// NSD on its own port: the dns package's tests use 15353 at the same time.
+const DOCS_NSD_PORT = 15356;
+
+describe.runIf(NSD_BINARY !== undefined)('custom-nameserver against NSD', () => {
+  let nsd: Nsd;
+  beforeAll(async () => { nsd = await startNsd(DOCS_NSD_PORT); });
+  afterAll(async () => { await nsd.stop(); });
+
+  it('looks up a host, queries MX and gets a typed NXDOMAIN', async () => {
+    expect(await customNameserver(nsd.server)).toEqual({
+      address: '192.0.2.10',
+      otherAddresses: ['192.0.2.11', '2001:db8::10'],
+      exchangers: ['10 mail.example.test', '20 mail2.example.test'],
+      missing: 'ENOTFOUND',
+    });
+  });
+});
+
+if (NSD_BINARY === undefined) console.log('docs: custom-nameserver example skipped: nsd is not installed (scripts/ensure-test-deps.sh installs it)');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import echoHandlers from '../examples/iomux/echo-handlers.js';
+import eventBaseServer from '../examples/iomux/event-base-server.js';
 import eventBaseTimers from '../examples/iomux/event-base-timers.js';
 import waitUntilReady from '../examples/iomux/wait-until-ready.js';
 
@@ -21,5 +22,11 @@ describe('iomux examples', () => {
 
   it('echo-handlers runs the exchange and exits when empty', async () => {
     expect(await echoHandlers()).toEqual(['write a', 'b got ping', 'a got pong']);
+  });
+});
+
+describe('event-base-server', () => {
+  it('echoes a node:net client through EventBase handlers', async () => {
+    expect(await eventBaseServer()).toEqual({ reply: 'ping over an event base', connections: 1 });
   });
 });

@@ -25,6 +25,7 @@ export {
   type EnsureAddressOptions,
 } from './make.js';
 export * from './conversions.js';
+export { ipv4FromBytes, ipv6FromBytes } from './bytes.js';
 export {
   isAddress,
   isInetAddress,

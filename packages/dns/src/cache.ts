@@ -4,8 +4,9 @@
  * min(SOA TTL, SOA MINIMUM) of the authority section's SOA, and are not cached
  * without one. Bounded in size (oldest out first) and in TTL.
  */
-import { RCODE, TYPE_SOA } from './types.js';
-import type { DnsMessage, SoaData } from './types.js';
+import { checkInteger, checkObject, checkString } from './check.js';
+import { RCODE } from './types.js';
+import type { DnsMessage } from './types.js';
 
 interface Entry {
   readonly expires: number;
@@ -25,12 +26,14 @@ export interface CacheLimits {
  *
  * @param message - a reply with RCODE NOERROR or NXDOMAIN
  * @returns seconds, 0 when it must not be cached
+ * @throws {TypeError} when `message` is not an object
  * @example
  * ```ts
  * cacheTtl(reply) // 300
  * ```
  */
 export function cacheTtl(message: DnsMessage): number {
+  checkObject('cacheTtl', 'message', message, false);
   if (message.flags.tc) return 0;
   if (message.rcode === RCODE.NOERROR && message.answer.length > 0) {
     let ttl = Infinity;
@@ -39,9 +42,14 @@ export function cacheTtl(message: DnsMessage): number {
   }
   if (message.rcode !== RCODE.NOERROR && message.rcode !== RCODE.NXDOMAIN) return 0;
   for (const rr of message.authority) {
-    if (rr.typeCode === TYPE_SOA) return Math.min(rr.ttl, (rr.data as SoaData).minttl);
+    if (rr.type === 'soa') return Math.min(rr.ttl, rr.data.minttl);
   }
   return 0;
+}
+
+function checkKeyAndTime(fn: string, key: unknown, now: unknown): void {
+  checkString(fn, 'key', key);
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw new TypeError(`${fn}: now must be a finite number of milliseconds, got ${String(now)}`);
 }
 
 /** The answer cache. One instance serves the whole process by default. */
@@ -52,10 +60,14 @@ export class DnsCache {
 
   /**
    * @param limits - size and TTL bounds
+   * @throws {TypeError} when `limits` is not an object; {RangeError} when `maxEntries` is not an integer ≥ 1 or `maxTtl` not an integer ≥ 0 (naming it)
    */
   constructor(limits: CacheLimits = {}) {
+    checkObject('DnsCache', 'limits', limits, false);
     this.maxEntries = limits.maxEntries ?? 10_000;
     this.maxTtl = limits.maxTtl ?? 86_400;
+    checkInteger('DnsCache', 'maxEntries', this.maxEntries, 1, Number.MAX_SAFE_INTEGER);
+    checkInteger('DnsCache', 'maxTtl', this.maxTtl, 0, Number.MAX_SAFE_INTEGER);
   }
 
   /**
@@ -64,12 +76,14 @@ export class DnsCache {
    * @param key - from the question and the servers asked
    * @param now - the time in milliseconds (default `Date.now()`)
    * @returns the reply, or `undefined`
+   * @throws {TypeError} when `key` is not a string or `now` not a finite number
    * @example
    * ```ts
    * cache.get('a|www.example.test|127.0.0.1:53')
    * ```
    */
   get(key: string, now = Date.now()): DnsMessage | undefined {
+    checkKeyAndTime('DnsCache.get', key, now);
     const e = this.entries.get(key);
     if (e === undefined) return undefined;
     if (e.expires <= now) {
@@ -85,12 +99,14 @@ export class DnsCache {
    * @param key - from the question and the servers asked
    * @param message - the reply
    * @param now - the time in milliseconds (default `Date.now()`)
+   * @throws {TypeError} when `key` is not a string, `message` not an object or `now` not a finite number
    * @example
    * ```ts
    * cache.set(key, reply)
    * ```
    */
   set(key: string, message: DnsMessage, now = Date.now()): void {
+    checkKeyAndTime('DnsCache.set', key, now);
     const ttl = Math.min(cacheTtl(message), this.maxTtl);
     if (!(ttl > 0)) return;
     if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {

@@ -2,8 +2,8 @@
  * Turns a lookup's options plus resolv.conf into the settings of its
  * exchanges, and maps internal failures to the resolver's conditions.
  */
-import type { DnsCache } from './cache.js';
-import { defaultCache } from './cache.js';
+import { DnsCache, defaultCache } from './cache.js';
+import { checkObject, checkOptionalBoolean, checkPath } from './check.js';
 import { DnsFormatError, ResolverAgainError, ResolverError, ResolverFailError, ResolverNoNameError, ResolverUnknownError } from './errors.js';
 import type { ResolverDatum } from './errors.js';
 import { ExchangeError } from './exchange.js';
@@ -12,7 +12,6 @@ import { parseNameServers } from './nameserver.js';
 import type { NameServer } from './nameserver.js';
 import { currentResolvConf } from './resolv-conf.js';
 import type { ResolvConf } from './resolv-conf.js';
-import { socketTransport } from './socket-transport.js';
 
 /** Options every resolver call takes. */
 export interface ResolverOptions {
@@ -47,57 +46,62 @@ export interface Context {
 
 const serverLists = new Map<string, NameServer[]>();
 
-function serversOf(list: string | readonly string[]): NameServer[] {
+function serversOf(fn: string, list: string | readonly string[]): NameServer[] {
   const key = typeof list === 'string' ? list : Array.isArray(list) ? list.join(' ') : '';
   let servers = serverLists.get(key);
   if (servers === undefined) {
-    servers = parseNameServers(list);
+    servers = parseNameServers(list, `${fn}: nameservers`);
     if (serverLists.size >= 64) serverLists.clear();
     serverLists.set(key, servers);
   }
   return servers;
 }
 
-function positive(name: string, value: number | undefined, integer: boolean): number | undefined {
+function positive(fn: string, name: string, value: number | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`${name} must be a positive ${integer ? 'integer' : 'number of seconds'}, got ${String(value)}`);
+    throw new TypeError(`${fn}: ${name} must be a positive ${integer ? 'integer' : 'number of seconds'}, got ${String(value)}`);
   }
+  return value;
+}
+
+function flag(fn: string, name: string, value: unknown): boolean | undefined {
+  checkOptionalBoolean(fn, name, value);
   return value;
 }
 
 /**
  * Builds the settings of a call from its options and resolv.conf.
  *
+ * @param fn - the public function called, for the errors
  * @param options - the call's options
  * @param cache - the cache option (`true`: the shared cache)
  * @returns the context
- * @throws {TypeError} on a bad option (naming it)
+ * @throws {TypeError} on a bad option (naming the function and the option)
  * @example
  * ```ts
- * const ctx = makeContext({ nameservers: '127.0.0.1:15353', timeout: 1 }, false);
+ * const ctx = makeContext('dnsQuery', { nameservers: '127.0.0.1:15353', timeout: 1 }, false);
  * ```
  */
-export function makeContext(options: ResolverOptions, cache: boolean | DnsCache | undefined): Context {
+export function makeContext(fn: string, options: ResolverOptions, cache: boolean | DnsCache | undefined): Context {
+  checkObject(fn, 'options', options, false);
+  if (options.resolvConf !== undefined) checkPath(fn, 'resolvConf', options.resolvConf);
+  if (cache !== undefined && typeof cache !== 'boolean' && !(cache instanceof DnsCache)) throw new TypeError(`${fn}: cache must be a boolean or a DnsCache`);
   const conf = currentResolvConf(options.resolvConf);
-  const servers = options.nameservers === undefined ? conf.nameservers : serversOf(options.nameservers);
-  const timeout = positive('timeout', options.timeout, false) ?? conf.timeout;
-  const attempts = positive('attempts', options.attempts, true) ?? conf.attempts;
-  const total = positive('totalTimeout', options.totalTimeout, false) ?? timeout * attempts * servers.length;
+  const servers = options.nameservers === undefined ? conf.nameservers : serversOf(fn, options.nameservers);
+  const timeout = positive(fn, 'timeout', options.timeout, false) ?? conf.timeout;
+  const attempts = positive(fn, 'attempts', options.attempts, true) ?? conf.attempts;
+  const total = positive(fn, 'totalTimeout', options.totalTimeout, false) ?? timeout * attempts * servers.length;
   const signal = options.signal;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
-  if (options.edns !== undefined && typeof options.edns !== 'boolean') throw new TypeError('edns must be a boolean');
-  if (options.useVc !== undefined && typeof options.useVc !== 'boolean') throw new TypeError('useVc must be a boolean');
-  if (options.rotate !== undefined && typeof options.rotate !== 'boolean') throw new TypeError('rotate must be a boolean');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${fn}: signal must be an AbortSignal`);
   return {
     conf,
     exchange: {
       servers, timeout, attempts, signal,
-      rotate: options.rotate ?? conf.rotate,
-      useVc: options.useVc ?? conf.useVc,
-      edns: options.edns ?? conf.edns0,
+      rotate: flag(fn, 'rotate', options.rotate) ?? conf.rotate,
+      useVc: flag(fn, 'useVc', options.useVc) ?? conf.useVc,
+      edns: flag(fn, 'edns', options.edns) ?? conf.edns0,
       deadline: performance.now() + total * 1000,
-      transport: socketTransport,
     },
     serversKey: cache === false ? '' : servers.map((s) => s.label).join(','),
     cache: cache === false ? undefined : cache === true || cache === undefined ? defaultCache : cache,

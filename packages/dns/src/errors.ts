@@ -4,7 +4,7 @@
  * holds across duplicate installs of this package.
  */
 
-import type { IPv4Address, IPv6Address } from '@iolib/address';
+import type { InetAddress } from '@iolib/address';
 import { brandClass } from '@iolib/address/internal';
 
 /**
@@ -31,7 +31,7 @@ export class DnsFormatError extends Error {
 brandClass(DnsFormatError, 'DnsFormatError');
 
 /** What a {@link ResolverError} was about: the host name, the address of a reverse lookup, or the queried name. */
-export type ResolverDatum = string | IPv4Address | IPv6Address;
+export type ResolverDatum = string | InetAddress;
 
 function datumText(datum: ResolverDatum): string {
   return typeof datum === 'string' ? JSON.stringify(datum) : datum.toString();

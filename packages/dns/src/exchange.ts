@@ -12,10 +12,11 @@ import { encodeName, encodeQueryWire } from './message-encode.js';
 import { decodeMessage } from './message-decode.js';
 import { nameKey, readName } from './name-codec.js';
 import type { NameServer } from './nameserver.js';
-import type { Transport } from './transport.js';
-import { TransportTimeoutError } from './transport.js';
+import { TransportTimeoutError } from './deadline.js';
+import { tcpExchange } from './tcp-exchange.js';
 import { CLASS_IN, RCODE } from './types.js';
 import type { DnsMessage } from './types.js';
+import { udpExchange } from './udp-engine.js';
 
 /** How an exchange failed. Internal: lookups turn it into a resolver error with a datum. */
 export class ExchangeError extends Error {
@@ -43,7 +44,6 @@ export interface ExchangeConfig {
   /** `performance.now()` value after which nothing more is tried. */
   readonly deadline: number;
   readonly signal: AbortSignal | undefined;
-  readonly transport: Transport;
 }
 
 const ids = Buffer.alloc(4096);
@@ -76,9 +76,6 @@ let rotation = 0;
 const RCODE_CODES: Readonly<Record<number, string>> = {
   [RCODE.FORMERR]: 'EFORMERR', [RCODE.SERVFAIL]: 'ESERVFAIL', [RCODE.NOTIMP]: 'ENOTIMP', [RCODE.REFUSED]: 'EREFUSED',
 };
-const RCODE_NAMES: Readonly<Record<number, string>> = {
-  [RCODE.FORMERR]: 'FORMERR', [RCODE.SERVFAIL]: 'SERVFAIL', [RCODE.NOTIMP]: 'NOTIMP', [RCODE.REFUSED]: 'REFUSED',
-};
 
 /** Whether `reply` answers `query` (RFC 5452 §4.3): ID, QR, opcode and the one question, case-insensitively. */
 function matches(reply: DnsMessage, id: number, qkey: string, type: number): boolean {
@@ -107,7 +104,7 @@ type TryOutcome =
   | { readonly kind: 'again'; readonly detail: string; readonly cause: unknown; readonly dead: boolean };
 
 async function tcpTry(server: NameServer, query: Buffer, id: number, qkey: string, type: number, ms: number, cfg: ExchangeConfig): Promise<DnsMessage> {
-  const bytes = await cfg.transport.tcp(server, query, ms, cfg.signal);
+  const bytes = await tcpExchange(server, query, ms, cfg.signal);
   const m = acceptor(id, qkey, type)(bytes);
   if (m === undefined) throw new DnsFormatError(`TCP reply from ${server.label} does not match the query`);
   return m;
@@ -131,7 +128,7 @@ async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: n
       if (cfg.useVc) {
         message = await tcpTry(server, query, id, qkey, type, budget(started, cfg), cfg);
       } else {
-        message = await cfg.transport.udp(server, query, budget(started, cfg), cfg.signal, acceptor(id, qkey, type));
+        message = await udpExchange(server, query, budget(started, cfg), cfg.signal, acceptor(id, qkey, type));
         if (message.flags.tc) {
           // The TCP retry gets a full try's time of its own.
           started = performance.now();
@@ -161,7 +158,7 @@ async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: n
  *
  * @param name - ASCII name in presentation format
  * @param type - type code
- * @param cfg - servers, timing, transport
+ * @param cfg - servers, timing, signal
  * @returns the first reply whose RCODE is not SERVFAIL, REFUSED, FORMERR or NOTIMP
  * @throws {ExchangeError} `'fail'` when every server answered with one of those, `'again'` when some gave no usable reply, `'cancelled'` when aborted
  * @throws {DnsFormatError} when `name` cannot be encoded
@@ -213,7 +210,7 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
   }
   if (lastFail !== undefined && failedCount === n) {
     const rc = lastFail.rcode;
-    throw new ExchangeError('fail', RCODE_CODES[rc] ?? 'ESERVFAIL', `${RCODE_NAMES[rc] ?? `RCODE ${rc}`} from every name server`, lastFail);
+    throw new ExchangeError('fail', RCODE_CODES[rc] ?? 'ESERVFAIL', `${lastFail.rcodeName} from every name server`, lastFail);
   }
   throw new ExchangeError('again', 'EAI_AGAIN', lastAgain?.detail ?? 'no usable reply', lastFail, { cause: lastAgain?.cause });
 }

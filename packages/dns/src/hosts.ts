@@ -3,15 +3,16 @@
  * Lines with an invalid address or no name are skipped. Names compare
  * case-insensitively (RFC 4343; IOLib compared them case-sensitively).
  */
-import type { IPv4Address, IPv6Address } from '@iolib/address';
-import { parseIPLiteral } from './addresses.js';
+import { tryParseAddress } from '@iolib/address';
+import type { InetAddress } from '@iolib/address';
 import { nameKey } from './name-codec.js';
 import { RECHECK_MS } from './resolv-conf.js';
-import { WatchedFile } from './watched-file.js';
+import { checkPath, checkString } from './check.js';
+import { WatchedFiles } from './watched-file.js';
 
 /** One line of a hosts file. */
 export interface HostsEntry {
-  readonly address: IPv4Address | IPv6Address;
+  readonly address: InetAddress;
   readonly family: 4 | 6;
   /** Canonical name first, then the aliases. */
   readonly names: readonly string[];
@@ -31,12 +32,14 @@ export interface HostsTable {
  *
  * @param text - the file's contents
  * @returns the entries and their indexes
+ * @throws {TypeError} when `text` is not a string
  * @example
  * ```ts
  * parseHosts('192.0.2.5 myhost.example.test myhost\n').byName.get('myhost')?.[0]?.names[0] // 'myhost.example.test'
  * ```
  */
 export function parseHosts(text: string): HostsTable {
+  checkString('parseHosts', 'text', text);
   const entries: HostsEntry[] = [];
   const byName = new Map<string, HostsEntry[]>();
   const byAddress = new Map<string, HostsEntry>();
@@ -46,9 +49,9 @@ export function parseHosts(text: string): HostsTable {
     if (line === '') continue;
     const [addressText = '', ...names] = line.split(/[ \t]+/);
     if (names.length === 0) continue;
-    const address = parseIPLiteral(addressText);
-    if (address === undefined) continue;
-    const entry: HostsEntry = { address, family: address.toString().includes(':') ? 6 : 4, names };
+    const address = tryParseAddress(addressText);
+    if (address === null) continue;
+    const entry: HostsEntry = { address, family: address.family === 'ipv4' ? 4 : 6, names };
     entries.push(entry);
     for (const n of new Set(names.map(nameKey))) {
       const list = byName.get(n);
@@ -62,20 +65,22 @@ export function parseHosts(text: string): HostsTable {
 }
 
 const EMPTY: HostsTable = { entries: [], byName: new Map(), byAddress: new Map() };
-const files = new Map<string, WatchedFile<HostsTable>>();
+const files = new WatchedFiles(parseHosts, EMPTY);
 
 /**
  * The hosts table in `path`, checked now and re-read when the file changed; an empty table when the file is missing.
  *
  * @param path - the file (default `/etc/hosts`)
  * @returns the current table
+ * @throws {TypeError} when `path` is not a file name (naming it)
  * @example
  * ```ts
  * loadHosts().byName.has('localhost') // true
  * ```
  */
 export function loadHosts(path = '/etc/hosts'): HostsTable {
-  return watchedHosts(path).get();
+  checkPath('loadHosts', 'path', path);
+  return files.get(path);
 }
 
 /**
@@ -84,21 +89,13 @@ export function loadHosts(path = '/etc/hosts'): HostsTable {
  *
  * @param path - the file (default `/etc/hosts`)
  * @returns the table
+ * @throws {TypeError} when `path` is not a file name (naming it)
  * @example
  * ```ts
  * currentHosts().entries.length
  * ```
  */
 export function currentHosts(path = '/etc/hosts'): HostsTable {
-  return watchedHosts(path).get(RECHECK_MS);
-}
-
-function watchedHosts(path: string): WatchedFile<HostsTable> {
-  let watched = files.get(path);
-  if (watched === undefined) {
-    if (files.size >= 16) files.clear();
-    watched = new WatchedFile(path, parseHosts, EMPTY);
-    files.set(path, watched);
-  }
-  return watched;
+  checkPath('currentHosts', 'path', path);
+  return files.get(path, RECHECK_MS);
 }

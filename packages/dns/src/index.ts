@@ -12,8 +12,6 @@ export type { LookupHostnameOptions, EnsureHostnameOptions, HostLookup, HostAlia
 export { dnsQuery } from './query.js';
 export type { DnsQueryOptions } from './query.js';
 export type { ResolverOptions } from './context.js';
-export type { IPAddress } from './addresses.js';
-export { reverseName } from './addresses.js';
 export {
   DnsFormatError, ResolverError, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverUnknownError,
   UnknownServiceError, UnknownProtocolError,
@@ -27,9 +25,10 @@ export { encodeQuery } from './message-encode.js';
 export type { QuerySpec } from './message-encode.js';
 export { decodeMessage, decodeHeader, MAX_RECORDS } from './message-decode.js';
 export type { DnsHeader } from './message-decode.js';
-export { RECORD_TYPES, RCODE, EDNS_PAYLOAD, recordTypeName, recordTypeCode } from './types.js';
+export { RECORD_TYPES, RCODE, EDNS_PAYLOAD, recordTypeName, recordTypeCode, rcodeName } from './types.js';
 export type {
-  DnsMessage, DnsRecord, DnsQuestion, DnsFlags, DnsEdns, DnsRecordData, MxData, SrvData, SoaData, CaaData, HinfoData,
+  DnsMessage, DnsRecord, DnsRecordOf, DnsRecordType, DnsRecordDataMap, RawRecordType, DnsQuestion, DnsFlags, DnsEdns, DnsRecordData,
+  MxData, SrvData, SoaData, CaaData, HinfoData,
 } from './types.js';
 export { parseResolvConf, loadResolvConf, currentResolvConf, RECHECK_MS, DEFAULT_RESOLV_CONF } from './resolv-conf.js';
 export type { ResolvConf } from './resolv-conf.js';

@@ -3,9 +3,10 @@
  * first, then DNS with the search list; A and AAAA asked in parallel; an
  * address does a reverse (PTR) lookup.
  */
-import type { IPAddress } from './addresses.js';
-import { isIPAddress, parseIPLiteral, reverseName, unmapIPv4 } from './addresses.js';
+import { isInetAddress, tryParseAddress } from '@iolib/address';
+import type { InetAddress } from '@iolib/address';
 import type { DnsCache } from './cache.js';
+import { checkObject, checkOptionalBoolean, checkPath } from './check.js';
 import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { Context, ResolverOptions } from './context.js';
 import { ResolverError, ResolverNoNameError } from './errors.js';
@@ -14,6 +15,7 @@ import type { HostsEntry } from './hosts.js';
 import { toAsciiName } from './idna.js';
 import { nameKey } from './name-codec.js';
 import { resolveChain } from './resolve.js';
+import { ptrName, unmapped } from './reverse.js';
 import type { Resolved } from './resolve.js';
 import { TYPE_A, TYPE_AAAA, TYPE_PTR } from './types.js';
 
@@ -37,15 +39,15 @@ export interface LookupHostnameOptions extends ResolverOptions {
 /** One of the host's names with its address. */
 export interface HostAlias {
   readonly name: string;
-  readonly address: IPAddress;
+  readonly address: InetAddress;
 }
 
 /** The four values of IOLib's `lookup-hostname`. */
 export interface HostLookup {
   /** The primary address. */
-  readonly address: IPAddress;
+  readonly address: InetAddress;
   /** The other addresses (IPv4 before IPv6 with `ipv6: true`). */
-  readonly otherAddresses: readonly IPAddress[];
+  readonly otherAddresses: readonly InetAddress[];
   /** The name after following CNAMEs, without a trailing dot (for a reverse lookup: the PTR name). */
   readonly canonicalName: string;
   /** Every name with its address. */
@@ -55,7 +57,7 @@ export interface HostLookup {
 function checkIPv6(ipv6: unknown): IPv6Mode {
   if (ipv6 === undefined) return false;
   if (ipv6 === true || ipv6 === false || ipv6 === 'ipv6') return ipv6;
-  throw new TypeError(`ipv6 must be false, true or 'ipv6', got ${JSON.stringify(ipv6)}`);
+  throw new TypeError(`lookupHostname: ipv6 must be false, true or 'ipv6', got ${JSON.stringify(ipv6)}`);
 }
 
 /** The first element of a list the caller knows is not empty. */
@@ -91,11 +93,11 @@ function one(r: Resolved): HostLookup {
 }
 
 function toHostLookup(ok: readonly Resolved[]): HostLookup {
-  const addresses: IPAddress[] = [];
+  const addresses: InetAddress[] = [];
   const aliases: HostAlias[] = [];
   for (const r of ok) {
     for (const rr of r.records) {
-      const address = rr.data as IPAddress;
+      const address = rr.data as InetAddress;
       addresses.push(address);
       aliases.push({ name: rr.name, address });
     }
@@ -157,15 +159,13 @@ async function search(list: readonly string[], ascii: string, mode: IPv6Mode, ct
   throw noName ?? failed ?? new ResolverNoNameError(host);
 }
 
-async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
-  const target = unmapIPv4(address);
+async function byAddress(address: InetAddress, mode: IPv6Mode, options: LookupHostnameOptions, ctx: Context): Promise<HostLookup> {
+  const target = unmapped(address);
+  // As IOLib: without IPv6, an IPv4-mapped address is the IPv4 address it carries, in the result too.
+  const shown = mode === false ? target : address;
   const entry = currentHosts(options.hostsFile).byAddress.get(target.toString());
-  if (entry !== undefined) {
-    return { address, otherAddresses: [], canonicalName: first(entry.names), aliases: entry.names.map((name) => ({ name, address })) };
-  }
-  const r = await resolveChain(reverseName(target), TYPE_PTR, ctx, address, same);
-  const names = r.records.map((rr) => rr.data as string);
-  return { address, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address })) };
+  const names = entry !== undefined ? entry.names : (await resolveChain(ptrName(target), TYPE_PTR, ctx, address, same)).records.map((rr) => rr.data as string);
+  return { address: shown, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address: shown })) };
 }
 
 /**
@@ -191,19 +191,21 @@ async function byAddress(address: IPAddress, options: LookupHostnameOptions, ctx
  * const { address, canonicalName } = await lookupHostname('www.example.test', { nameservers: '127.0.0.1:15353' });
  * ```
  */
-export function lookupHostname(host: string | IPAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
+export function lookupHostname(host: string | InetAddress, options: LookupHostnameOptions = {}): Promise<HostLookup> {
   let mode: IPv6Mode;
-  let address: IPAddress | undefined;
+  let address: InetAddress | undefined;
   let ctx: Context;
   try {
+    checkObject('lookupHostname', 'options', options, false);
     mode = checkIPv6(options.ipv6);
-    if (typeof host !== 'string' && !isIPAddress(host)) throw new TypeError(`host must be a host name or an IP address, got ${String(host)}`);
-    address = typeof host === 'string' ? parseIPLiteral(host) : host;
+    if (typeof host !== 'string' && !isInetAddress(host)) throw new TypeError(`lookupHostname: host must be a host name or an IP address, got ${String(host)}`);
+    if (options.hostsFile !== undefined) checkPath('lookupHostname', 'hostsFile', options.hostsFile);
+    address = typeof host === 'string' ? (tryParseAddress(host) ?? undefined) : host;
     if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
-      throw new TypeError('search must be an array of domain names');
+      throw new TypeError('lookupHostname: search must be an array of domain names');
     }
-    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
-    ctx = makeContext(options, options.cache);
+    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`lookupHostname: ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
+    ctx = makeContext('lookupHostname', options, options.cache);
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new TypeError(String(e)));
   }
@@ -211,7 +213,7 @@ export function lookupHostname(host: string | IPAddress, options: LookupHostname
   // No async wrapper: one promise layer less on the hot path; every failure still becomes a ResolverError.
   try {
     checkAborted(ctx, datum);
-    const result = address !== undefined ? byAddress(address, options, ctx) : byName(host as string, mode, options, ctx);
+    const result = address !== undefined ? byAddress(address, mode, options, ctx) : byName(host as string, mode, options, ctx);
     return result instanceof Promise ? result.catch((e: unknown) => { throw toResolverError(datum, e); }) : Promise.resolve(result);
   } catch (e) {
     return Promise.reject(toResolverError(datum, e));
@@ -239,11 +241,13 @@ export interface EnsureHostnameOptions extends LookupHostnameOptions {
  * await ensureHostname('nx.invalid', { errorp: false }) // null
  * ```
  */
-export async function ensureHostname(x: string | IPAddress, options: EnsureHostnameOptions = {}): Promise<IPAddress | null> {
-  if (isIPAddress(x)) return x;
+export async function ensureHostname(x: string | InetAddress, options: EnsureHostnameOptions = {}): Promise<InetAddress | null> {
+  checkObject('ensureHostname', 'options', options, false);
+  checkOptionalBoolean('ensureHostname', 'errorp', options.errorp);
+  if (isInetAddress(x)) return x;
   if (typeof x === 'string') {
-    const literal = parseIPLiteral(x);
-    if (literal !== undefined) return literal;
+    const literal = tryParseAddress(x);
+    if (literal !== null) return literal;
   }
   try {
     return (await lookupHostname(x, options)).address;

@@ -2,12 +2,15 @@
  * Decodes DNS messages, safe on hostile input: a bounds-checked cursor, names
  * read by {@link readName} (backward-only pointers, jump and length limits),
  * nothing allocated from a count read off the wire, at most
- * {@link MAX_RECORDS} records. It throws only {@link DnsFormatError}.
+ * {@link MAX_RECORDS} records. On any bytes it throws only {@link DnsFormatError}.
  */
+import { checkBytes } from './check.js';
 import { DnsFormatError } from './errors.js';
-import { NameCache, readName } from './name-codec.js';
+import { readName } from './name-codec.js';
+import { NameTable } from './name-table.js';
 import { decodeRdata } from './rdata.js';
-import { recordTypeName, TYPE_OPT } from './types.js';
+import type { RawSource } from './rdata.js';
+import { rcodeName, recordTypeName, TYPE_OPT } from './types.js';
 import type { DnsEdns, DnsFlags, DnsMessage, DnsQuestion, DnsRecord } from './types.js';
 
 /** Most records (all sections together) one message may hold. */
@@ -33,15 +36,21 @@ function asBuffer(u: Uint8Array): Buffer {
 /**
  * Decodes the 12-octet header.
  *
- * @param buf - message bytes
+ * @param bytes - message bytes
  * @returns the header fields
- * @throws {DnsFormatError} when `buf` is shorter than 12 octets
+ * @throws {DnsFormatError} when `bytes` is shorter than 12 octets
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`
  * @example
  * ```ts
  * decodeHeader(reply).id
  * ```
  */
 export function decodeHeader(bytes: Uint8Array): DnsHeader {
+  checkBytes('decodeHeader', 'bytes', bytes);
+  return header(bytes);
+}
+
+function header(bytes: Uint8Array): DnsHeader {
   if (bytes.length < 12) throw new DnsFormatError(`message of ${bytes.length} octets is shorter than a header`, 0);
   const buf = asBuffer(bytes);
   const f = buf.readUInt16BE(2);
@@ -56,13 +65,20 @@ export function decodeHeader(bytes: Uint8Array): DnsHeader {
   };
 }
 
-class Reader {
+class Reader implements RawSource {
   pos = 12;
   records = 0;
   edns: DnsEdns | undefined;
   extendedRcode = 0;
-  readonly names = new NameCache();
+  readonly names = new NameTable();
+  /** One copy of the message, made on first need: raw RDATA and EDNS options are views into it. */
+  private copy: Uint8Array | undefined;
   constructor(readonly buf: Buffer) {}
+
+  raw(start: number, end: number): Uint8Array {
+    this.copy ??= new Uint8Array(this.buf);
+    return this.copy.subarray(start, end);
+  }
 
   need(n: number, what: string): void {
     if (this.pos + n > this.buf.length) throw new DnsFormatError(`${what} runs past the end of the message`, this.pos);
@@ -98,12 +114,12 @@ class Reader {
       if (this.edns !== undefined) throw new DnsFormatError('more than one OPT record', start - 10);
       if (name !== '.') throw new DnsFormatError('OPT record owner is not the root', start - 10);
       this.extendedRcode = ttlRaw >>> 24;
-      this.edns = { udpPayloadSize: cls, version: (ttlRaw >>> 16) & 0xff, dnssecOk: (ttlRaw & 0x8000) !== 0, options: ednsOptions(b, start, end) };
+      this.edns = { udpPayloadSize: cls, version: (ttlRaw >>> 16) & 0xff, dnssecOk: (ttlRaw & 0x8000) !== 0, options: ednsOptions(this, b, start, end) };
       return undefined;
     }
     // RFC 2181 §8: a TTL with the top bit set is treated as zero.
     const ttl = ttlRaw > 0x7fffffff ? 0 : ttlRaw;
-    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end, this.names) };
+    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end, this.names, this) } as DnsRecord;
   }
 
   section(count: number, section: 'answer' | 'authority' | 'additional'): DnsRecord[] {
@@ -116,7 +132,7 @@ class Reader {
   }
 }
 
-function ednsOptions(b: Buffer, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
+function ednsOptions(source: RawSource, b: Buffer, start: number, end: number): Array<{ code: number; data: Uint8Array }> {
   const options: Array<{ code: number; data: Uint8Array }> = [];
   let pos = start;
   while (pos < end) {
@@ -124,29 +140,10 @@ function ednsOptions(b: Buffer, start: number, end: number): Array<{ code: numbe
     const code = b.readUInt16BE(pos);
     const len = b.readUInt16BE(pos + 2);
     if (pos + 4 + len > end) throw new DnsFormatError('EDNS option runs past OPT RDATA', pos);
-    options.push({ code, data: new Uint8Array(b.subarray(pos + 4, pos + 4 + len)) });
+    options.push({ code, data: source.raw(pos + 4, pos + 4 + len) });
     pos += 4 + len;
   }
   return options;
-}
-
-/**
- * Decodes the header and the question section only (cheap; used to match a
- * reply to its query before decoding the rest).
- *
- * @param buf - message bytes
- * @returns the header and questions
- * @throws {DnsFormatError} on malformed input
- * @example
- * ```ts
- * const { header, question } = decodeQuestion(reply);
- * ```
- */
-export function decodeQuestion(buf: Uint8Array): { header: DnsHeader; question: DnsQuestion[] } {
-  const header = decodeHeader(buf);
-  const r = new Reader(asBuffer(buf));
-  const question = readQuestions(r, header.qdcount);
-  return { header, question };
 }
 
 /** The question section: `count` entries, each counted against the record cap. */
@@ -163,23 +160,28 @@ function readQuestions(r: Reader, count: number): DnsQuestion[] {
  * Decodes a whole message. The OPT record goes to `edns` and its extended
  * RCODE bits into `rcode`.
  *
- * @param buf - message bytes (without the TCP length prefix)
+ * @param bytes - message bytes (without the TCP length prefix)
  * @returns the decoded message
- * @throws {DnsFormatError} on anything malformed, and on nothing else
+ * @throws {DnsFormatError} on anything malformed in the bytes
+ * @throws {TypeError} when `bytes` is not a `Uint8Array`
  * @example
  * ```ts
  * const msg = decodeMessage(reply);
  * for (const rr of msg.answer) console.log(rr.name, rr.type, rr.ttl, rr.data);
  * ```
  */
-export function decodeMessage(buf: Uint8Array): DnsMessage {
-  const header = decodeHeader(buf);
-  const r = new Reader(asBuffer(buf));
-  const question = readQuestions(r, header.qdcount);
-  const answer = r.section(header.ancount, 'answer');
-  const authority = r.section(header.nscount, 'authority');
-  const additional = r.section(header.arcount, 'additional');
-  const rcode = (r.extendedRcode << 4) | header.rcode;
-  const { id, flags } = header;
-  return r.edns === undefined ? { id, rcode, flags, question, answer, authority, additional } : { id, rcode, flags, question, answer, authority, additional, edns: r.edns };
+export function decodeMessage(bytes: Uint8Array): DnsMessage {
+  checkBytes('decodeMessage', 'bytes', bytes);
+  const h = header(bytes);
+  const r = new Reader(asBuffer(bytes));
+  const question = readQuestions(r, h.qdcount);
+  const answer = r.section(h.ancount, 'answer');
+  const authority = r.section(h.nscount, 'authority');
+  const additional = r.section(h.arcount, 'additional');
+  const rcode = (r.extendedRcode << 4) | h.rcode;
+  const { id, flags } = h;
+  const name = rcodeName(rcode);
+  return r.edns === undefined
+    ? { id, rcode, rcodeName: name, flags, question, answer, authority, additional }
+    : { id, rcode, rcodeName: name, flags, question, answer, authority, additional, edns: r.edns };
 }

@@ -2,6 +2,7 @@
  * Encodes DNS queries (RFC 1035 §4.1): one question, class IN, opcode QUERY,
  * and optionally an EDNS0 OPT record (RFC 6891) advertising a 1232-byte UDP payload.
  */
+import { checkInteger, checkObject, checkOptionalBoolean, checkString } from './check.js';
 import { nameToLabels } from './name-codec.js';
 import { CLASS_IN, EDNS_PAYLOAD, TYPE_OPT } from './types.js';
 
@@ -19,7 +20,7 @@ export interface QuerySpec {
   readonly recursionDesired?: boolean;
   /** Add an EDNS0 OPT record; default true. */
   readonly edns?: boolean;
-  /** EDNS0 UDP payload size; default 1232. */
+  /** EDNS0 UDP payload size, 512–65535 (RFC 6891 §6.2.5); default 1232. */
   readonly udpPayloadSize?: number;
 }
 
@@ -29,7 +30,8 @@ export interface QuerySpec {
  * @param spec - ID, name, type and options
  * @returns the message bytes (no TCP length prefix)
  * @throws {DnsFormatError} when the name is not a valid DNS name (empty or long label, name over 255 octets, non-ASCII)
- * @throws {RangeError} when the ID or type is out of range
+ * @throws {RangeError} when `id`, `type`, `class` or `udpPayloadSize` is out of range (naming it)
+ * @throws {TypeError} when `spec` is not an object or a field has the wrong type (naming it)
  * @example
  * ```ts
  * encodeQuery({ id: 0x1234, name: 'www.example.test', type: 1, edns: false })
@@ -37,6 +39,14 @@ export interface QuerySpec {
  * ```
  */
 export function encodeQuery(spec: QuerySpec): Buffer {
+  checkObject('encodeQuery', 'spec', spec, false);
+  checkString('encodeQuery', 'name', spec.name);
+  checkInteger('encodeQuery', 'id', spec.id, 0, 0xffff);
+  checkInteger('encodeQuery', 'type', spec.type, 0, 0xffff);
+  if (spec.class !== undefined) checkInteger('encodeQuery', 'class', spec.class, 0, 0xffff);
+  checkOptionalBoolean('encodeQuery', 'recursionDesired', spec.recursionDesired);
+  checkOptionalBoolean('encodeQuery', 'edns', spec.edns);
+  if (spec.udpPayloadSize !== undefined) checkInteger('encodeQuery', 'udpPayloadSize', spec.udpPayloadSize, 512, 0xffff);
   return encodeQueryWire(spec, encodeName(spec.name));
 }
 
@@ -99,12 +109,12 @@ function escapedName(name: string): Buffer {
 /**
  * Like {@link encodeQuery}, with the name already in wire form (from
  * {@link encodeName}): the resolver encodes a name once and sends it with a
- * fresh ID on every try.
+ * fresh ID on every try. The spec is trusted (checked by {@link encodeQuery},
+ * or made by the resolver itself).
  *
  * @param spec - ID, type and options (`spec.name` is not read)
  * @param wireName - the name's octets
  * @returns the message bytes
- * @throws {RangeError} when the ID or type is out of range
  * @example
  * ```ts
  * encodeQueryWire({ id: 7, name: '', type: 1 }, encodeName('a.test'))
@@ -112,8 +122,6 @@ function escapedName(name: string): Buffer {
  */
 export function encodeQueryWire(spec: Omit<QuerySpec, 'name'> & { readonly name?: string }, wireName: Uint8Array): Buffer {
   const { id, type } = spec;
-  if (!Number.isInteger(id) || id < 0 || id > 0xffff) throw new RangeError(`DNS message ID ${id} is not in 0–65535`);
-  if (!Number.isInteger(type) || type < 0 || type > 0xffff) throw new RangeError(`DNS type ${type} is not in 0–65535`);
   const edns = spec.edns ?? true;
   const buf = Buffer.allocUnsafe(12 + wireName.length + 4 + (edns ? 11 : 0));
   buf.writeUInt16BE(id, 0);

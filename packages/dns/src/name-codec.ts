@@ -6,6 +6,7 @@
  * octets and names at most 255.
  */
 import { DnsFormatError } from './errors.js';
+import type { NameTable } from './name-table.js';
 
 /** Longest name on the wire, length octets and root included. */
 export const MAX_NAME_OCTETS = 255;
@@ -39,53 +40,25 @@ export interface ReadName {
   readonly next: number;
 }
 
-/**
- * Names already read in one message, by the offset where they (or one of
- * their suffixes) start: a compression pointer to a known offset costs a
- * lookup instead of a walk. One cache per message; parallel arrays of
- * numbers and references, so filling it allocates almost nothing.
- */
-export class NameCache {
-  private readonly offsets: number[] = [];
-  private readonly names: string[] = [];
-  private readonly from: number[] = [];
-  private readonly octets: number[] = [];
-
-  /** Remembers that the suffix of `name` from character `from` (`octets` long on the wire) starts at `offset`. */
-  add(offset: number, name: string, from: number, octets: number): void {
-    if (this.offsets.length >= 64 || this.offsets.includes(offset)) return;
-    this.offsets.push(offset);
-    this.names.push(name);
-    this.from.push(from);
-    this.octets.push(octets);
-  }
-
-  /** The index of the entry for `offset`, or -1. */
-  find(offset: number): number {
-    return this.offsets.indexOf(offset);
-  }
-
-  text(i: number): string {
-    return (this.names[i] ?? '').slice(this.from[i] ?? 0);
-  }
-
-  length(i: number): number {
-    return this.octets[i] ?? 0;
-  }
-}
-
-// Label starts of the name being read (offset, index in the text, octets before it); reused, no allocation per name.
-const starts: number[] = [];
-const textAt: number[] = [];
-const octetsAt: number[] = [];
+// The positions one walk passed (label starts and pointers), with what was
+// read before each: characters of the name text, wire octets (root counted),
+// pointers followed. Reused: no allocation per name.
+const markAt: number[] = [];
+const markChars: number[] = [];
+const markOctets: number[] = [];
+const markJumps: number[] = [];
+const markStop: number[] = [];
 
 /**
- * Reads a possibly compressed name starting at `offset`.
+ * Reads a possibly compressed name starting at `offset`. With a table, a
+ * pointer to an offset some earlier walk passed ends the walk with the name
+ * read there (the same string), and every offset this walk passes is added.
+ * The result is the same as without a table.
  *
  * @param buf - the whole message (pointers are offsets into it)
  * @param offset - where the name starts
  * @param limit - the name's uncompressed part must end before this offset (the end of RDATA, or the message)
- * @param cache - names already read in this message (filled as a side effect)
+ * @param table - names already read in this message (filled as a side effect)
  * @returns the name without trailing dot (`'.'` for the root) and the offset after it
  * @throws {DnsFormatError} on truncation, a forward or looping pointer, a reserved label type, or a label or name over its limit
  * @example
@@ -93,28 +66,36 @@ const octetsAt: number[] = [];
  * readName(Buffer.from([3, 0x77, 0x77, 0x77, 0]), 0, 5) // { name: 'www', next: 5 }
  * ```
  */
-export function readName(buf: Buffer, offset: number, limit: number, cache?: NameCache): ReadName {
+export function readName(buf: Buffer, offset: number, limit: number, table?: NameTable): ReadName {
   let pos = offset;
   let next = -1;
   let end = limit;
   let octets = 1;
   let jumps = 0;
   let name = '';
-  let count = 0;
+  let marks = 0;
+  let segment = 0;
+  let tail = -1;
   for (;;) {
+    if (table !== undefined) table.steps++;
     if (pos >= end) throw new DnsFormatError('name runs past the end of its data', pos);
-    // Only behind a pointer: the name's own octets must still be walked to find where it ends.
-    const known = jumps > 0 && cache !== undefined ? cache.find(pos) : -1;
-    if (known >= 0 && cache !== undefined) {
-      octets += cache.length(known) - 1;
+    // Only behind a pointer: the name's own first octets must still be walked to find where it ends.
+    const known = jumps > 0 && table !== undefined ? table.find(pos) : -1;
+    if (known >= 0 && table !== undefined) {
+      // Walking on would read the same octets: the same checks, without the walk.
+      if (table.stop(known) > end) throw new DnsFormatError('name runs past the end of its data', pos);
+      if (jumps + table.jumps(known) > MAX_POINTER_JUMPS) throw new DnsFormatError('too many compression pointers in one name', pos);
+      octets += table.octets(known) - 1;
       if (octets > MAX_NAME_OCTETS) throw new DnsFormatError(`name longer than ${MAX_NAME_OCTETS} octets`, pos);
-      const text = cache.text(known);
-      name = name === '' ? text : `${name}.${text}`;
+      jumps += table.jumps(known);
+      for (let i = segment; i < marks; i++) markStop[i] = table.stop(known);
+      tail = known;
       break;
     }
     const len = buf.readUInt8(pos);
     if (len === 0) {
       if (next < 0) next = pos + 1;
+      for (let i = segment; i < marks; i++) markStop[i] = pos + 1;
       break;
     }
     const kind = len & 0xc0;
@@ -124,6 +105,9 @@ export function readName(buf: Buffer, offset: number, limit: number, cache?: Nam
       if (target >= pos) throw new DnsFormatError('compression pointer does not point backwards', pos);
       if (++jumps > MAX_POINTER_JUMPS) throw new DnsFormatError('too many compression pointers in one name', pos);
       if (next < 0) next = pos + 2;
+      mark(marks++, pos, name, octets, jumps - 1);
+      for (let i = segment; i < marks; i++) markStop[i] = pos + 2;
+      segment = marks;
       // Once we jump, the rest of the name lies before the pointer: bound reads by it.
       end = pos;
       pos = target;
@@ -131,20 +115,33 @@ export function readName(buf: Buffer, offset: number, limit: number, cache?: Nam
     }
     if (kind !== 0) throw new DnsFormatError(`reserved label type 0x${kind.toString(16)}`, pos);
     if (pos + 1 + len > end) throw new DnsFormatError('label runs past the end of its data', pos);
-    starts[count] = pos;
-    textAt[count] = name === '' ? 0 : name.length + 1;
-    octetsAt[count] = octets - 1;
-    count++;
+    mark(marks++, pos, name, octets, jumps);
     octets += len + 1;
     if (octets > MAX_NAME_OCTETS) throw new DnsFormatError(`name longer than ${MAX_NAME_OCTETS} octets`, pos);
     const label = labelText(buf, pos + 1, pos + 1 + len);
     name = name === '' ? label : `${name}.${label}`;
     pos += 1 + len;
   }
-  if (cache !== undefined) {
-    for (let i = 0; i < count; i++) cache.add(starts[i] ?? 0, name, textAt[i] ?? 0, octets - (octetsAt[i] ?? 0));
+  if (table === undefined) return { name: name === '' ? '.' : name, next };
+  if (tail >= 0) {
+    const rest = table.text(tail);
+    // A known suffix that is the root adds nothing; with no labels of our own, the name is that very string.
+    if (rest !== '.') name = name === '' ? rest : `${name}.${rest}`;
   }
-  return { name: name === '' ? '.' : name, next };
+  const full = name === '' ? '.' : name;
+  for (let i = 0; i < marks; i++) {
+    const chars = markChars[i] ?? 0;
+    table.add(markAt[i] ?? 0, full, chars === 0 ? 0 : chars + 1, octets - (markOctets[i] ?? 0) + 1, markStop[i] ?? 0, jumps - (markJumps[i] ?? 0));
+  }
+  return { name: full, next };
+}
+
+/** Notes that the walk passed `at` with `name` read so far. */
+function mark(i: number, at: number, name: string, octets: number, jumps: number): void {
+  markAt[i] = at;
+  markChars[i] = name.length;
+  markOctets[i] = octets;
+  markJumps[i] = jumps;
 }
 
 /**

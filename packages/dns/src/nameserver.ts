@@ -3,20 +3,14 @@
  * `nameserver` lines hold them: `'192.0.2.1'`, `'127.0.0.1:15353'`, `'::1'`,
  * `'[::1]:15353'`, `'fe80::1%eth0'`.
  */
-import { parseIPLiteral } from './addresses.js';
-
-function isIPv4(text: string): boolean {
-  return parseIPLiteral(text)?.family === 'ipv4';
-}
-
-function isIPv6(text: string): boolean {
-  return parseIPLiteral(text)?.family === 'ipv6';
-}
+import { IPv4Address, IPv6Address, isIPv4, isIPv6 } from '@iolib/address';
 
 /** One name server to ask. */
 export interface NameServer {
   /** Address text (IPv6 without brackets, zone kept). */
   readonly host: string;
+  /** `host` as an address value. */
+  readonly address: IPv4Address | IPv6Address;
   readonly port: number;
   readonly family: 4 | 6;
   /** `host:port` or `[host]:port`, for messages and cache keys. */
@@ -24,8 +18,9 @@ export interface NameServer {
 }
 
 function make(host: string, port: number): NameServer {
-  const family = isIPv4(host) ? 4 : 6;
-  return { host, port, family, label: family === 4 ? `${host}:${port}` : `[${host}]:${port}` };
+  const address = host.includes(':') ? IPv6Address.parse(host) : IPv4Address.parse(host);
+  const family = address instanceof IPv4Address ? 4 : 6;
+  return { host, address, port, family, label: family === 4 ? `${host}:${port}` : `[${host}]:${port}` };
 }
 
 function validPort(text: string): number | undefined {
@@ -40,12 +35,17 @@ function validPort(text: string): number | undefined {
  * @param text - `'a.b.c.d'`, `'a.b.c.d:port'`, an IPv6 address, or `'[ipv6]:port'`
  * @param defaultPort - the port when none is given (53)
  * @returns the server, or `undefined` when `text` is not a designator
+ * @throws {TypeError} when `text` is not a string or `defaultPort` not an integer in 1–65535 (naming the argument)
  * @example
  * ```ts
- * parseNameServer('[::1]:15353') // { host: '::1', port: 15353, family: 6, label: '[::1]:15353' }
+ * parseNameServer('[::1]:15353') // { host: '::1', address: IPv6Address ::1, port: 15353, family: 6, label: '[::1]:15353' }
  * ```
  */
 export function parseNameServer(text: string, defaultPort = 53): NameServer | undefined {
+  if (typeof text !== 'string') throw new TypeError(`parseNameServer: text must be a string, got ${typeof text}`);
+  if (!Number.isInteger(defaultPort) || defaultPort < 1 || defaultPort > 65535) {
+    throw new TypeError(`parseNameServer: defaultPort must be an integer in 1–65535, got ${String(defaultPort)}`);
+  }
   const t = text.trim();
   if (isIPv4(t)) return make(t, defaultPort);
   if (isIPv6(t)) return make(t, defaultPort);
@@ -70,19 +70,21 @@ export function parseNameServer(text: string, defaultPort = 53): NameServer | un
  * Parses a list of name server designators for a lookup's `nameservers` option.
  *
  * @param list - designators (a single string is a list of one)
+ * @param what - the function and option, for the errors (default `'nameservers'`)
  * @returns the servers, in order
- * @throws {TypeError} naming the first designator that is not valid, or when the list is empty
+ * @throws {TypeError} naming the first designator that is not valid, or when the list is empty or not a list
  * @example
  * ```ts
- * parseNameServers(['127.0.0.1:15353'])
+ * parseNameServers(['127.0.0.1:15353'], 'lookupHostname: nameservers')
  * ```
  */
-export function parseNameServers(list: string | readonly string[]): NameServer[] {
-  const items = typeof list === 'string' ? [list] : list;
-  if (items.length === 0) throw new TypeError('nameservers: the list is empty (give at least one server, e.g. "127.0.0.1:53")');
+export function parseNameServers(list: string | readonly string[], what = 'nameservers'): NameServer[] {
+  const items: readonly unknown[] | undefined = typeof list === 'string' ? [list] : Array.isArray(list) ? list : undefined;
+  if (items === undefined) throw new TypeError(`${what} must be a string or an array of strings, got ${typeof list}`);
+  if (items.length === 0) throw new TypeError(`${what}: the list is empty (give at least one server, e.g. "127.0.0.1:53")`);
   return items.map((item) => {
     const ns = typeof item === 'string' ? parseNameServer(item) : undefined;
-    if (ns === undefined) throw new TypeError(`nameservers: ${JSON.stringify(item)} is not an IP address with an optional port ("192.0.2.1", "127.0.0.1:15353", "[::1]:53")`);
+    if (ns === undefined) throw new TypeError(`${what}: ${JSON.stringify(item)} is not an IP address with an optional port ("192.0.2.1", "127.0.0.1:15353", "[::1]:53")`);
     return ns;
   });
 }

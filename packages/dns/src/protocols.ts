@@ -4,7 +4,8 @@
  */
 import { UnknownProtocolError } from './errors.js';
 import { IANA_PROTOCOLS } from './iana-data.js';
-import { WatchedFile } from './watched-file.js';
+import { checkPath, checkString } from './check.js';
+import { WatchedFiles } from './watched-file.js';
 
 /** What {@link lookupProtocol} returns. */
 export interface ProtocolEntry {
@@ -18,12 +19,14 @@ export interface ProtocolEntry {
  *
  * @param text - the file's contents
  * @returns the entries in file order (malformed lines skipped)
+ * @throws {TypeError} when `text` is not a string
  * @example
  * ```ts
  * parseProtocols('tcp 6 TCP\n')[0] // { number: 6, name: 'tcp', aliases: ['TCP'] }
  * ```
  */
 export function parseProtocols(text: string): ProtocolEntry[] {
+  checkString('parseProtocols', 'text', text);
   const out: ProtocolEntry[] = [];
   for (const raw of text.split('\n')) {
     const hash = raw.indexOf('#');
@@ -37,7 +40,7 @@ export function parseProtocols(text: string): ProtocolEntry[] {
 }
 
 const BUILTIN = parseProtocols(IANA_PROTOCOLS);
-const files = new Map<string, WatchedFile<ProtocolEntry[] | undefined>>();
+const files = new WatchedFiles<ProtocolEntry[] | undefined>(parseProtocols, undefined);
 
 /** Options of {@link lookupProtocol}. */
 export interface LookupProtocolOptions {
@@ -70,13 +73,8 @@ export function lookupProtocol(protocol: string | number, options: LookupProtoco
     throw new RangeError(`lookupProtocol: protocol number ${JSON.stringify(protocol)} is not an integer in 0–65535`);
   }
   const path = options.protocolsFile ?? '/etc/protocols';
-  let w = files.get(path);
-  if (w === undefined) {
-    if (files.size >= 16) files.clear();
-    w = new WatchedFile<ProtocolEntry[] | undefined>(path, parseProtocols, undefined);
-    files.set(path, w);
-  }
-  for (const e of w.get() ?? BUILTIN) {
+  checkPath('lookupProtocol', 'protocolsFile', path);
+  for (const e of files.get(path) ?? BUILTIN) {
     if (number !== undefined ? e.number === number : e.name === protocol || e.aliases.includes(protocol as string)) return e;
   }
   throw new UnknownProtocolError(protocol);

@@ -2,14 +2,16 @@
  * `dnsQuery`: one question, the whole decoded reply (IOLib's `dns-query`,
  * with every record type decoded or kept as raw bytes).
  */
-import type { IPAddress } from './addresses.js';
-import { isIPAddress, parseIPLiteral, reverseName, unmapIPv4 } from './addresses.js';
+import { isInetAddress, tryParseAddress } from '@iolib/address';
+import type { InetAddress } from '@iolib/address';
+import { checkObject } from './check.js';
 import { checkAborted, makeContext, toResolverError } from './context.js';
 import type { ResolverOptions } from './context.js';
 import { ExchangeError, exchange } from './exchange.js';
 import { toAsciiName } from './idna.js';
 import { encodeName } from './message-encode.js';
-import { recordTypeCode, TYPE_PTR } from './types.js';
+import { ptrName } from './reverse.js';
+import { typeCodeOf, TYPE_PTR } from './types.js';
 import type { DnsMessage } from './types.js';
 
 /** Options of {@link dnsQuery}. */
@@ -40,19 +42,20 @@ export interface DnsQueryOptions extends ResolverOptions {
  * reply.answer[0]?.data // { priority: 10, exchange: 'mail.example.test' }
  * ```
  */
-export async function dnsQuery(name: string | IPAddress, options: DnsQueryOptions = {}): Promise<DnsMessage> {
-  const type = recordTypeCode(options.type ?? 'a');
-  if (typeof name !== 'string' && !isIPAddress(name)) throw new TypeError(`name must be a string or an IP address, got ${String(name)}`);
+export async function dnsQuery(name: string | InetAddress, options: DnsQueryOptions = {}): Promise<DnsMessage> {
+  checkObject('dnsQuery', 'options', options, false);
+  const type = typeCodeOf(options.type ?? 'a', 'dnsQuery: type');
+  if (typeof name !== 'string' && !isInetAddress(name)) throw new TypeError(`dnsQuery: name must be a string or an IP address, got ${String(name)}`);
   let qname: string;
   if (type === TYPE_PTR) {
-    const address = typeof name === 'string' ? parseIPLiteral(name) : name;
-    qname = address === undefined ? (name as string) : reverseName(unmapIPv4(address));
+    const address = typeof name === 'string' ? tryParseAddress(name) : name;
+    qname = address === null ? (name as string) : ptrName(address);
   } else if (typeof name === 'string') {
     qname = name;
   } else {
     throw new TypeError(`dnsQuery: an address is a name only for type 'ptr', got type ${String(options.type)}`);
   }
-  const ctx = makeContext(options, false);
+  const ctx = makeContext('dnsQuery', options, false);
   checkAborted(ctx, name);
   try {
     qname = toAsciiName(qname);

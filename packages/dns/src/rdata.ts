@@ -4,17 +4,23 @@
  * bytes, never a failure.
  */
 import { DnsFormatError } from './errors.js';
-import { ipv4FromBytes, ipv6FromBytes } from './addresses.js';
+import { ipv4FromBytes, ipv6FromBytes } from '@iolib/address';
 import { readName } from './name-codec.js';
-import type { NameCache } from './name-codec.js';
+import type { NameTable } from './name-table.js';
 import type { DnsRecordData } from './types.js';
+
+/** Where the raw RDATA of types without a decoder comes from: views into one copy of the message. */
+export interface RawSource {
+  /** A view of octets `start` to `end` of a copy of the message. */
+  raw(start: number, end: number): Uint8Array;
+}
 
 function expectLength(type: string, actual: number, wanted: number, at: number): void {
   if (actual !== wanted) throw new DnsFormatError(`${type} RDATA is ${actual} octets, expected ${wanted}`, at);
 }
 
-function nameAt(buf: Buffer, pos: number, end: number, type: string, last: boolean, cache: NameCache | undefined): { name: string; next: number } {
-  const r = readName(buf, pos, end, cache);
+function nameAt(buf: Buffer, pos: number, end: number, type: string, last: boolean, table: NameTable | undefined): { name: string; next: number } {
+  const r = readName(buf, pos, end, table);
   if (last && r.next !== end) throw new DnsFormatError(`${type} RDATA has ${end - r.next} octets after its name`, r.next);
   return r;
 }
@@ -38,15 +44,16 @@ function characterStrings(buf: Buffer, start: number, end: number): string[] {
  * @param type - the record's type code
  * @param start - first octet of RDATA
  * @param end - one past the last octet of RDATA (already checked to be inside `buf`)
- * @param cache - names already read in this message
- * @returns the decoded data; a copy of the raw bytes for types without a decoder
+ * @param table - names already read in this message
+ * @param source - gives raw RDATA (default: a copy of its own)
+ * @returns the decoded data; the raw bytes (not shared with `buf`) for types without a decoder
  * @throws {DnsFormatError} when the RDATA does not match its type's layout
  * @example
  * ```ts
  * decodeRdata(msg, 1, 40, 44) // IPv4Address 192.0.2.10
  * ```
  */
-export function decodeRdata(buf: Buffer, type: number, start: number, end: number, cache?: NameCache): DnsRecordData {
+export function decodeRdata(buf: Buffer, type: number, start: number, end: number, table?: NameTable, source?: RawSource): DnsRecordData {
   const len = end - start;
   switch (type) {
     case 1:
@@ -56,22 +63,22 @@ export function decodeRdata(buf: Buffer, type: number, start: number, end: numbe
       expectLength('AAAA', len, 16, start);
       return ipv6FromBytes(buf, start);
     case 2:
-      return nameAt(buf, start, end, 'NS', true, cache).name;
+      return nameAt(buf, start, end, 'NS', true, table).name;
     case 5:
-      return nameAt(buf, start, end, 'CNAME', true, cache).name;
+      return nameAt(buf, start, end, 'CNAME', true, table).name;
     case 12:
-      return nameAt(buf, start, end, 'PTR', true, cache).name;
+      return nameAt(buf, start, end, 'PTR', true, table).name;
     case 15: {
       if (len < 3) throw new DnsFormatError('MX RDATA too short', start);
-      return { priority: buf.readUInt16BE(start), exchange: nameAt(buf, start + 2, end, 'MX', true, cache).name };
+      return { priority: buf.readUInt16BE(start), exchange: nameAt(buf, start + 2, end, 'MX', true, table).name };
     }
     case 33: {
       if (len < 7) throw new DnsFormatError('SRV RDATA too short', start);
-      return { priority: buf.readUInt16BE(start), weight: buf.readUInt16BE(start + 2), port: buf.readUInt16BE(start + 4), name: nameAt(buf, start + 6, end, 'SRV', true, cache).name };
+      return { priority: buf.readUInt16BE(start), weight: buf.readUInt16BE(start + 2), port: buf.readUInt16BE(start + 4), name: nameAt(buf, start + 6, end, 'SRV', true, table).name };
     }
     case 6: {
-      const m = nameAt(buf, start, end, 'SOA', false, cache);
-      const r = nameAt(buf, m.next, end, 'SOA', false, cache);
+      const m = nameAt(buf, start, end, 'SOA', false, table);
+      const r = nameAt(buf, m.next, end, 'SOA', false, table);
       expectLength('SOA', end - r.next, 20, r.next);
       const p = r.next;
       return {
@@ -97,6 +104,6 @@ export function decodeRdata(buf: Buffer, type: number, start: number, end: numbe
       return { flags, critical: (flags & 0x80) !== 0, tag, value };
     }
     default:
-      return new Uint8Array(buf.subarray(start, end));
+      return source === undefined ? new Uint8Array(buf.subarray(start, end)) : source.raw(start, end);
   }
 }

@@ -5,7 +5,8 @@
  */
 import { parseNameServer } from './nameserver.js';
 import type { NameServer } from './nameserver.js';
-import { WatchedFile } from './watched-file.js';
+import { checkPath, checkString } from './check.js';
+import { WatchedFiles } from './watched-file.js';
 
 /** The resolver configuration. */
 export interface ResolvConf {
@@ -29,7 +30,7 @@ export interface ResolvConf {
 
 /** The defaults glibc uses (except EDNS0, which this resolver always sends). */
 export const DEFAULT_RESOLV_CONF: ResolvConf = Object.freeze({
-  nameservers: Object.freeze([{ host: '127.0.0.1', port: 53, family: 4, label: '127.0.0.1:53' } as const]),
+  nameservers: Object.freeze([parseNameServer('127.0.0.1') as NameServer]),
   search: Object.freeze([]),
   ndots: 1, timeout: 5, attempts: 2, rotate: false, edns0: true, useVc: false,
 });
@@ -45,12 +46,14 @@ function bounded(value: string, max: number, min: number): number | undefined {
  *
  * @param text - the file's contents
  * @returns the configuration, with defaults for what the text does not set
+ * @throws {TypeError} when `text` is not a string
  * @example
  * ```ts
  * parseResolvConf('nameserver 127.0.0.1:15353\noptions ndots:2 timeout:1').ndots // 2
  * ```
  */
 export function parseResolvConf(text: string): ResolvConf {
+  checkString('parseResolvConf', 'text', text);
   const nameservers: NameServer[] = [];
   let search: string[] = [];
   let { ndots, timeout, attempts, rotate, edns0, useVc } = DEFAULT_RESOLV_CONF;
@@ -91,7 +94,7 @@ export function parseResolvConf(text: string): ResolvConf {
   };
 }
 
-const files = new Map<string, WatchedFile<ResolvConf>>();
+const files = new WatchedFiles(parseResolvConf, DEFAULT_RESOLV_CONF);
 
 /**
  * The configuration in `path`, checked now and re-read when the file changed
@@ -99,13 +102,15 @@ const files = new Map<string, WatchedFile<ResolvConf>>();
  *
  * @param path - the file (default `/etc/resolv.conf`)
  * @returns the current configuration
+ * @throws {TypeError} when `path` is not a file name (naming it)
  * @example
  * ```ts
  * loadResolvConf().nameservers[0]?.label // '127.0.0.53:53'
  * ```
  */
 export function loadResolvConf(path = '/etc/resolv.conf'): ResolvConf {
-  return watchedResolvConf(path).get();
+  checkPath('loadResolvConf', 'path', path);
+  return files.get(path);
 }
 
 /** How long lookups trust the last check of resolv.conf and the hosts file, in milliseconds. */
@@ -117,21 +122,13 @@ export const RECHECK_MS = 100;
  *
  * @param path - the file (default `/etc/resolv.conf`)
  * @returns the configuration
+ * @throws {TypeError} when `path` is not a file name (naming it)
  * @example
  * ```ts
  * currentResolvConf().ndots
  * ```
  */
 export function currentResolvConf(path = '/etc/resolv.conf'): ResolvConf {
-  return watchedResolvConf(path).get(RECHECK_MS);
-}
-
-function watchedResolvConf(path: string): WatchedFile<ResolvConf> {
-  let watched = files.get(path);
-  if (watched === undefined) {
-    if (files.size >= 16) files.clear();
-    watched = new WatchedFile(path, parseResolvConf, DEFAULT_RESOLV_CONF);
-    files.set(path, watched);
-  }
-  return watched;
+  checkPath('currentResolvConf', 'path', path);
+  return files.get(path, RECHECK_MS);
 }

@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { ResolverFailError, ResolverNoNameError, ResolverUnknownError } from './errors.js';
 import { exchange } from './exchange.js';
 import { nameKey } from './name-codec.js';
-import { CLASS_IN, RCODE, TYPE_CNAME, TYPE_SOA } from './types.js';
+import { CLASS_IN, RCODE, TYPE_SOA } from './types.js';
 import type { DnsMessage, DnsRecord } from './types.js';
 import type { ResolverDatum } from './errors.js';
 
@@ -90,7 +90,7 @@ function follow<T>(msg: DnsMessage, current: string, chain: Chain<T>): T | Promi
     for (const rr of msg.answer) {
       if (rr.class !== CLASS_IN || (rr.name !== at && nameKey(rr.name) !== atKey)) continue;
       if (rr.typeCode === type) records.push(rr);
-      else if (rr.typeCode === TYPE_CNAME && cname === undefined) cname = rr.data as string;
+      else if (rr.type === 'cname' && cname === undefined) cname = rr.data;
     }
     if (records.length > 0) return chain.map({ canonicalName: at, records });
     if (cname === undefined) break;

@@ -5,7 +5,8 @@
  */
 import { UnknownServiceError } from './errors.js';
 import { IANA_SERVICES } from './iana-data.js';
-import { WatchedFile } from './watched-file.js';
+import { checkPath, checkString } from './check.js';
+import { WatchedFiles } from './watched-file.js';
 
 /** What {@link lookupService} returns. */
 export interface ServiceEntry {
@@ -25,12 +26,14 @@ export type ServiceProtocol = 'tcp' | 'udp' | 'any';
  *
  * @param text - the file's contents
  * @returns the entries in file order (malformed lines skipped)
+ * @throws {TypeError} when `text` is not a string
  * @example
  * ```ts
  * parseServices('http 80/tcp www\n')[0] // { port: 80, name: 'http', protocol: 'tcp', aliases: ['www'] }
  * ```
  */
 export function parseServices(text: string): ServiceEntry[] {
+  checkString('parseServices', 'text', text);
   const out: ServiceEntry[] = [];
   for (const raw of text.split('\n')) {
     const hash = raw.indexOf('#');
@@ -46,17 +49,7 @@ export function parseServices(text: string): ServiceEntry[] {
 }
 
 const BUILTIN = parseServices(IANA_SERVICES);
-const files = new Map<string, WatchedFile<ServiceEntry[] | undefined>>();
-
-function table(path: string): readonly ServiceEntry[] {
-  let w = files.get(path);
-  if (w === undefined) {
-    if (files.size >= 16) files.clear();
-    w = new WatchedFile<ServiceEntry[] | undefined>(path, parseServices, undefined);
-    files.set(path, w);
-  }
-  return w.get() ?? BUILTIN;
-}
+const files = new WatchedFiles<ServiceEntry[] | undefined>(parseServices, undefined);
 
 /** Options of {@link lookupService}. */
 export interface LookupServiceOptions {
@@ -92,7 +85,9 @@ export function lookupService(service: string | number, protocol: ServiceProtoco
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new RangeError(`lookupService: port ${JSON.stringify(service)} is not an integer in 0–65535`);
   }
-  const entries = table(options.servicesFile ?? '/etc/services');
+  const path = options.servicesFile ?? '/etc/services';
+  checkPath('lookupService', 'servicesFile', path);
+  const entries = files.get(path) ?? BUILTIN;
   for (const e of entries) {
     if (protocol !== 'any' && e.protocol !== protocol) continue;
     if (port !== undefined ? e.port === port : e.name === service || e.aliases.includes(service as string)) return e;

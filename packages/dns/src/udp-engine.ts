@@ -1,84 +1,71 @@
 /**
- * The resolver's UDP exchanges, lean: straight on `@iolib/syscalls` and one
- * `@iolib/iomux` watcher. Every exchange still gets its own fresh connected
- * socket (a random source port; the kernel drops datagrams from anyone but
- * the server), but all of them are watched through one shared epoll fd, so a
- * burst of replies is read in one callback, and closing a socket removes it
- * from the set without another system call. The epoll fd is closed again one
- * event-loop turn after the last exchange ends.
+ * The resolver's UDP exchanges, lean: straight on `@iolib/syscalls`, all
+ * watched through one `@iolib/iomux` epoll set. Every exchange gets its own
+ * fresh connected socket (a random source port; the kernel drops datagrams
+ * from anyone but the server), so a burst of replies is read in one callback,
+ * and closing a socket takes it out of the set without another system call.
+ * The epoll set is closed again one event-loop turn after the last exchange ends.
  *
- * System calls: `socket`, `connect`, `send`, `recv`, `close`, `epoll_create1`,
- * `epoll_ctl`, `epoll_wait`.
+ * System calls: `socket`, `connect`, `send`, `recv`, `close`, and through
+ * iomux's `EpollMux` `epoll_create1`, `epoll_ctl`, `epoll_wait`.
  */
-import { FdWatcher, READABLE } from '@iolib/iomux';
+import { READABLE } from '@iolib/iomux';
+import { EpollMux } from '@iolib/iomux/internal';
 import {
-  AF_INET, AF_INET6, addressToSockaddr, close, connect, EAGAIN, EPOLL_CLOEXEC, EPOLL_CTL_ADD, EPOLL_EVENT_SIZE, EPOLLIN,
-  epoll_create1, epoll_ctl, epoll_wait, epollEventFd, errno, recv, send, setEpollEvent, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, socket,
-  SyscallError, trySyscall,
+  AF_INET, AF_INET6, addressToSockaddr, close, connect, EAGAIN, errno, recv, send, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, socket,
+  SyscallError,
 } from '@iolib/syscalls';
-import { parseIPLiteral } from './addresses.js';
+import { Deadline } from './deadline.js';
 import type { NameServer } from './nameserver.js';
-import { TransportTimeoutError } from './transport.js';
 
 /** Largest datagram read (EDNS lets servers send what we advertised; read more to see oversize ones). */
 const UDP_BUFFER = 4096;
-const BATCH = 256;
 
 /** One exchange in flight. */
-class Pending {
-  private readonly timer: NodeJS.Timeout;
-
+class UdpExchange extends Deadline {
   constructor(
     readonly fd: number,
-    private readonly server: NameServer,
+    server: NameServer,
     private readonly accept: (reply: Uint8Array) => unknown,
     private readonly resolve: (value: unknown) => void,
     private readonly reject: (error: unknown) => void,
-    private readonly signal: AbortSignal | undefined,
+    signal: AbortSignal | undefined,
     timeoutMs: number,
   ) {
-    this.timer = setTimeout(expire, timeoutMs, this);
-    signal?.addEventListener('abort', this, { once: true });
+    super(server, 'udp', timeoutMs, signal);
   }
 
-  /** Reads every datagram waiting; true when the exchange ended. */
-  drain(): boolean {
+  /** Reads every datagram waiting, until one is accepted or none is left. */
+  drain(): void {
     for (;;) {
       // Non-blocking recv on a datagram socket: no EINTR to retry, so no trySyscall closure on this hot path.
       const n = recv(this.fd, scratch, UDP_BUFFER, 0);
       if (n < 0) {
         const e = errno();
-        if (e === EAGAIN) return false;
-        this.finish(new SyscallError('recv', e, { detail: this.server.label }), undefined);
-        return true;
+        if (e !== EAGAIN) this.finish(new SyscallError('recv', e, { detail: this.server.label }), undefined);
+        return;
       }
       let value: unknown;
       try {
         value = this.accept(scratch.subarray(0, n));
       } catch (e) {
         this.finish(e, undefined);
-        return true;
+        return;
       }
       if (value !== undefined) {
         this.finish(undefined, value);
-        return true;
+        return;
       }
     }
   }
 
-  /** Abort listener. */
-  handleEvent(): void {
-    this.finish(this.signal?.reason ?? new Error('aborted'), undefined);
-  }
-
-  timeout(): void {
-    this.finish(new TransportTimeoutError(this.server, 'udp'), undefined);
+  protected expired(reason: unknown): void {
+    this.finish(reason, undefined);
   }
 
   finish(error: unknown, value: unknown): void {
     if (!inFlight.delete(this.fd)) return;
-    clearTimeout(this.timer);
-    this.signal?.removeEventListener('abort', this);
+    this.disarm();
     // Closing the socket also takes it out of the epoll set.
     close(this.fd);
     if (inFlight.size === 0) scheduleIdleCheck();
@@ -87,42 +74,31 @@ class Pending {
   }
 }
 
-function expire(p: Pending): void {
-  p.timeout();
-}
-
-const inFlight = new Map<number, Pending>();
+const inFlight = new Map<number, UdpExchange>();
 const scratch = Buffer.allocUnsafe(UDP_BUFFER);
-const events = Buffer.alloc(EPOLL_EVENT_SIZE * BATCH);
-const oneEvent = Buffer.alloc(EPOLL_EVENT_SIZE);
-let epfd = -1;
-let watcher: FdWatcher | undefined;
+let mux: EpollMux | undefined;
 let idleCheck = false;
 
 function onReady(_events: number, error: Error | undefined): void {
   if (error !== undefined) {
-    for (const p of [...inFlight.values()]) p.finish(error, undefined);
+    for (const x of [...inFlight.values()]) x.finish(error, undefined);
     return;
   }
-  for (;;) {
-    // Timeout 0: never blocks, so EINTR cannot happen.
-    const n = epoll_wait(epfd, events, BATCH, 0);
-    if (n <= 0) return;
-    for (let i = 0; i < n; i++) inFlight.get(epollEventFd(events, i))?.drain();
-    if (n < BATCH) return;
-  }
+  mux?.harvest(visit);
 }
 
-function ensureEpoll(): number {
-  if (epfd >= 0) return epfd;
-  const fd = trySyscall(() => epoll_create1(EPOLL_CLOEXEC));
-  if (fd < 0) throw new SyscallError('epoll_create1', -fd);
-  epfd = fd;
-  watcher = new FdWatcher(fd, onReady);
+function visit(fd: number): void {
+  inFlight.get(fd)?.drain();
+}
+
+function ensureMux(): EpollMux {
+  if (mux !== undefined) return mux;
+  const m = new EpollMux(onReady);
   // The exchanges' timers keep the process alive while something is in flight.
-  watcher.unref();
-  watcher.set(READABLE);
-  return fd;
+  m.watcher.unref();
+  m.wake(true);
+  mux = m;
+  return m;
 }
 
 function scheduleIdleCheck(): void {
@@ -133,23 +109,19 @@ function scheduleIdleCheck(): void {
 
 function closeIfIdle(): void {
   idleCheck = false;
-  if (inFlight.size > 0 || epfd < 0) return;
-  watcher?.close();
-  watcher = undefined;
-  close(epfd);
-  epfd = -1;
+  if (inFlight.size > 0 || mux === undefined) return;
+  mux.close();
+  mux = undefined;
 }
 
-const sockaddrs = new Map<string, Buffer>();
+/** Each server's socket address, built once; dropped with the server object. */
+const sockaddrs = new WeakMap<NameServer, Buffer>();
 
 function sockaddrOf(server: NameServer): Buffer {
-  let sa = sockaddrs.get(server.label);
+  let sa = sockaddrs.get(server);
   if (sa === undefined) {
-    const address = parseIPLiteral(server.host);
-    if (address === undefined) throw new TypeError(`name server ${server.label} is not an IP address`);
-    sa = addressToSockaddr(address, server.port);
-    if (sockaddrs.size >= 256) sockaddrs.clear();
-    sockaddrs.set(server.label, sa);
+    sa = addressToSockaddr(server.address, server.port);
+    sockaddrs.set(server, sa);
   }
   return sa;
 }
@@ -157,6 +129,8 @@ function sockaddrOf(server: NameServer): Buffer {
 /**
  * One UDP exchange: a fresh connected socket, the query sent, datagrams read
  * until `accept` maps one to a value.
+ *
+ * System calls: `socket`, `connect`, `send`, `epoll_ctl`, then `recv` per datagram and `close`.
  *
  * @param server - where to send
  * @param query - the message
@@ -174,10 +148,10 @@ function sockaddrOf(server: NameServer): Buffer {
 export function udpExchange<T>(server: NameServer, query: Uint8Array, timeoutMs: number, signal: AbortSignal | undefined, accept: (reply: Uint8Array) => T | undefined): Promise<T> {
   if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
   const sa = sockaddrOf(server);
-  const ep = ensureEpoll();
-  // socket, connect (datagram: no handshake), send (a fresh socket's buffer is
-  // empty) and epoll_ctl do not block and are not interrupted: called
-  // directly, errno read at once, no closures on this hot path.
+  const m = ensureMux();
+  // socket, connect (datagram: no handshake) and send (a fresh socket's buffer
+  // is empty) do not block and are not interrupted: called directly, errno
+  // read at once, no closures on this hot path.
   const fd = socket(server.family === 4 ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) {
     const e = errno();
@@ -190,18 +164,19 @@ export function udpExchange<T>(server: NameServer, query: Uint8Array, timeoutMs:
     call = 'send';
     r = send(fd, query, query.length, 0);
   }
-  if (r >= 0) {
-    call = 'epoll_ctl';
-    setEpollEvent(oneEvent, 0, EPOLLIN, fd);
-    r = epoll_ctl(ep, EPOLL_CTL_ADD, fd, oneEvent);
-  }
-  if (r < 0) {
-    const e = errno();
-    close(fd);
-    if (inFlight.size === 0) scheduleIdleCheck();
-    return Promise.reject(new SyscallError(call, e, { detail: server.label }));
+  if (r < 0) return failEarly(fd, new SyscallError(call, errno(), { detail: server.label }));
+  try {
+    m.add(fd, READABLE, 0);
+  } catch (e) {
+    return failEarly(fd, e);
   }
   return new Promise<T>((resolve, reject) => {
-    inFlight.set(fd, new Pending(fd, server, accept, resolve as (v: unknown) => void, reject, signal, timeoutMs));
+    inFlight.set(fd, new UdpExchange(fd, server, accept, resolve as (v: unknown) => void, reject, signal, timeoutMs));
   });
+}
+
+function failEarly(fd: number, error: unknown): Promise<never> {
+  close(fd);
+  if (inFlight.size === 0) scheduleIdleCheck();
+  return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 }

@@ -58,3 +58,35 @@ export class WatchedFile<T> {
     return this.value;
   }
 }
+
+/** The watched files of one kind, by path: at most 16 kept (a program reads few). */
+export class WatchedFiles<T> {
+  private readonly files = new Map<string, WatchedFile<T>>();
+
+  /**
+   * @param parse - turns a file's text into a value
+   * @param missing - the value while a file is missing or unreadable
+   */
+  constructor(private readonly parse: (text: string) => T, private readonly missing: T) {}
+
+  /**
+   * The value for `path`'s current contents (see {@link WatchedFile.get}).
+   *
+   * @param path - the file
+   * @param maxAge - milliseconds a previous check stays good (default 0: check now)
+   * @returns the parsed value
+   * @example
+   * ```ts
+   * new WatchedFiles(parseHosts, EMPTY).get('/etc/hosts')
+   * ```
+   */
+  get(path: string, maxAge = 0): T {
+    let watched = this.files.get(path);
+    if (watched === undefined) {
+      if (this.files.size >= 16) this.files.clear();
+      watched = new WatchedFile(path, this.parse, this.missing);
+      this.files.set(path, watched);
+    }
+    return watched.get(maxAge);
+  }
+}

@@ -139,10 +139,22 @@ d('lookupHostname against NSD', () => {
     });
     expect(text(await lookupHostname('2001:db8::10', base)).canonicalName).toBe('www.example.test');
     expect(text(await lookupHostname(IPv6Address.parse('::ffff:192.0.2.25'), base)).canonicalName).toBe('mail.example.test');
+    expect(text(await lookupHostname('::ffff:192.0.2.25', { ...base, ipv6: true })).address).toBe('::ffff:192.0.2.25');
     expect(text(await lookupHostname('192.0.2.10', base))).toMatchObject({ canonicalName: 'from-hosts.example.test', aliases: [['from-hosts.example.test', '192.0.2.10'], ['fh', '192.0.2.10']] });
     const e = await failure(lookupHostname('192.0.2.200', base));
     expect(e).toBeInstanceOf(ResolverNoNameError);
     expect(e.datum.toString()).toBe('192.0.2.200');
+  });
+
+  it('an IPv4-mapped address with ipv6 false is looked up and returned as the IPv4 address it carries (as IOLib)', async () => {
+    expect(text(await lookupHostname('::ffff:192.0.2.25', base))).toEqual({
+      address: '192.0.2.25', otherAddresses: [], canonicalName: 'mail.example.test', aliases: [['mail.example.test', '192.0.2.25']],
+    });
+    const fromHosts = await lookupHostname(IPv6Address.parse('::ffff:192.0.2.10'), base);
+    expect(fromHosts.address).toBeInstanceOf(IPv4Address);
+    expect(text(fromHosts)).toMatchObject({ address: '192.0.2.10', canonicalName: 'from-hosts.example.test' });
+    const e = await failure(lookupHostname('::ffff:192.0.2.200', base));
+    expect(e.datum.toString()).toBe('::ffff:192.0.2.200');
   });
 
   it('the resolv.conf named by resolvConf is used when nameservers is not given', async () => {

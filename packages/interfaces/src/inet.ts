@@ -2,22 +2,9 @@
  * Raw socket-address bytes from getifaddrs → `@iolib/address` values, netmask →
  * prefix length, hardware bytes → `aa:bb:cc` text.
  */
-import { IPv4Address, IPv6Address } from '@iolib/address';
+import { ipv4FromBytes, ipv6FromBytes as ipv6At, type IPv6Address } from '@iolib/address';
 
-/**
- * An IPv4 address from its 4 network-order bytes.
- *
- * @param bytes - `sin_addr`
- * @returns the address
- * @throws {RangeError} when `bytes` does not hold 4 octets
- * @example
- * ```ts
- * ipv4FromBytes(Uint8Array.of(127, 0, 0, 1)).toString(); // '127.0.0.1'
- * ```
- */
-export function ipv4FromBytes(bytes: Uint8Array): IPv4Address {
-  return new IPv4Address(bytes);
-}
+export { ipv4FromBytes };
 
 /**
  * An IPv6 address from its 16 network-order bytes, with a zone id when the scope
@@ -29,24 +16,22 @@ export function ipv4FromBytes(bytes: Uint8Array): IPv4Address {
  * @param scopeId - `sin6_scope_id`
  * @param zoneName - the interface's name, used as zone when `scopeId` is not 0
  * @returns the address
- * @throws {TypeError} when `bytes` does not hold 16 octets
+ * @throws {RangeError} when `bytes` does not hold 16 octets
  * @example
  * ```ts
  * ipv6FromBytes(fe80one, 2, 'eth0').toString(); // 'fe80::1%eth0'
  * ```
  */
 export function ipv6FromBytes(bytes: Uint8Array, scopeId = 0, zoneName?: string): IPv6Address {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
-  if (scopeId === 0) return new IPv6Address(groups);
+  if (scopeId === 0) return ipv6At(bytes);
   if (zoneName !== undefined) {
     try {
-      return new IPv6Address(groups, zoneName);
+      return ipv6At(bytes, 0, zoneName);
     } catch {
       // The name is not a valid zone id for iolib's parser: fall back to the number.
     }
   }
-  return new IPv6Address(groups, String(scopeId));
+  return ipv6At(bytes, 0, String(scopeId));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * iolib: the whole IOLib surface in one flat import. Re-exports only; no logic.
+ * iolib: the whole IOLib surface (and @iolib/systemd) in one flat import. Re-exports only; no logic.
  *
  * @packageDocumentation
  */
@@ -11,3 +11,4 @@ export * from '@iolib/iomux';
 export * from '@iolib/sockets';
 export * from '@iolib/dns';
 export * from '@iolib/interfaces';
+export * from '@iolib/systemd';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as iolib from '../src/index.js';
 
-// Every name in the IOLib manual's index, spelled by API.md's naming rules,
+// Every name in the IOLib manual's index, spelled by the naming rules (docs/architecture.md, "Naming"),
 // must be exported flat from the umbrella package.
 const functions: ReadonlyArray<readonly [lisp: string, ts: string]> = [
   ['abstract-address-p', 'isAbstractAddress'],
@@ -154,13 +154,24 @@ describe('iolib exports every name of the manual index', () => {
   });
 });
 
-describe('iolib exports the names beyond IOLib (API.md, "Beyond IOLib")', () => {
-  it.each(['sendMessage', 'receiveMessage', 'peerCredentials', 'joinGroup', 'leaveGroup'])('%s is a function', (name) => {
+describe('iolib exports the names beyond IOLib', () => {
+  it.each(['toNodeSocket', 'toNodeServer', 'toDgramSocket', 'fromNodeSocket'])('Node interop: %s is a function', (name) => {
     expect(typeof exported[name]).toBe('function');
   });
 
-  it.each(['SeqpacketSocket', 'SocketSeqpacketLocalActive', 'SocketSeqpacketLocalPassive'])('%s is a class', (name) => {
+  it.each(['sendMessage', 'receiveMessage', 'peerCredentials', 'joinGroup', 'leaveGroup'])('messages and multicast: %s is a function', (name) => {
+    expect(typeof exported[name]).toBe('function');
+  });
+
+  it.each(['SeqpacketSocket', 'SocketSeqpacketLocalActive', 'SocketSeqpacketLocalPassive'])('SEQPACKET: %s is a class', (name) => {
     expect(typeof exported[name]).toBe('function');
     expect((exported[name] as { prototype?: unknown }).prototype).toBeTypeOf('object');
+  });
+
+  it('re-exports @iolib/systemd: the same listenFds, notify and error classes', async () => {
+    const systemd = await import('@iolib/systemd');
+    for (const name of ['listenFds', 'notify', 'SystemdEnvironmentError', 'InvalidNotifyStateError', 'LISTEN_FDS_START'] as const) {
+      expect(exported[name]).toBe(systemd[name]);
+    }
   });
 });

@@ -29,7 +29,7 @@ import {
   trySyscall,
 } from '@iolib/syscalls';
 import { ERROR_PENDING, READABLE, WRITABLE } from './readiness.js';
-import { FdWatcher } from './watcher.js';
+import { FdWatcher, type ReadyCallback } from './watcher.js';
 
 const MAX_EVENTS = 1024;
 const ENOENT = E.ENOENT ?? 2;
@@ -40,6 +40,10 @@ function epollInterest(interest: number): number {
   return ((interest & READABLE) !== 0 ? EPOLLIN : 0) | ((interest & WRITABLE) !== 0 ? EPOLLOUT : 0) | EPOLLPRI;
 }
 
+/**
+ * An epoll set watched from Node's loop. Internal to iolib: used by
+ * `EventBase` and by `@iolib/dns`'s UDP engine, not part of the public API.
+ */
 export class EpollMux {
   readonly fd: number;
   readonly watcher: FdWatcher;
@@ -47,10 +51,10 @@ export class EpollMux {
   private readonly events = Buffer.alloc(MAX_EVENTS * EPOLL_EVENT_SIZE);
 
   /**
-   * @param onReady - called from Node's loop while the epoll fd is readable
+   * @param onReady - called from Node's loop while the epoll fd is readable (with the poll error, if libuv reports one)
    * @throws {SyscallError} from `epoll_create1` or `uv_poll_init`
    */
-  constructor(onReady: () => void) {
+  constructor(onReady: ReadyCallback) {
     this.fd = syscall('epoll_create1', () => epoll_create1(EPOLL_CLOEXEC));
     try {
       this.watcher = new FdWatcher(this.fd, onReady);

@@ -6,3 +6,5 @@
  * @packageDocumentation
  */
 export { SpeculativeTry } from './speculative-try.js';
+/** For `@iolib/dns`'s resolver: its UDP exchanges share one epoll set. */
+export { EpollMux } from './epoll-mux.js';

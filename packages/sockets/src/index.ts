@@ -38,3 +38,6 @@ export {
   socketOsFd, socketType, socketProtocol, socketAddressFamily, localName, remoteName, localHost, localPort, localFilename,
   remoteHost, remotePort, remoteFilename, isSocketOpen, isSocketConnected, isSocketIPv6,
 } from './api/accessors.js';
+export { toNodeSocket, toNodeServer, toDgramSocket } from './interop/to-node.js';
+export { fromNodeSocket, type FromNodeSocketOptions } from './interop/from-node.js';
+export type { NodeSocket } from './interop/node-handle.js';

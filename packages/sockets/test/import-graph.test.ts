@@ -3,7 +3,7 @@
  * compiler's own pre-processor (static imports, `import type`, re-exports and
  * literal dynamic `import()`s alike): no package may have an import cycle, and
  * inside @iolib/sockets the layers import only downward
- * (types ← core ← ops ← socket ← api ← index).
+ * (types ← core ← ops ← socket ← api, interop ← index).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -79,6 +79,7 @@ const RANKS: readonly (readonly [RegExp, number])[] = [
   [/^ops\//, 2],
   [/^socket\//, 3],
   [/^api\//, 4],
+  [/^interop\//, 4],
   [/^index\.ts$/, 5],
 ];
 
@@ -109,7 +110,7 @@ describe('import graph', () => {
     expect(ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName)).toEqual(['./b.js', './c.js', './d.js']);
   });
 
-  it('@iolib/sockets imports only downward: types ← core ← ops ← socket ← api ← index', () => {
+  it('@iolib/sockets imports only downward: types ← core ← ops ← socket ← api, interop ← index', () => {
     const src = join(packages, 'sockets', 'src');
     const upward: string[] = [];
     for (const [file, targets] of graph(src)) {

@@ -16,7 +16,7 @@ export const IS_X86_64: boolean = process.arch === 'x64';
 
 /**
  * The C `errno` of the calling thread, as left by the last libc call.
- * Read it immediately after a call returns `-1` (DESIGN.md, "koffi facts").
+ * Read it immediately after a call returns `-1` (docs/architecture.md, "koffi facts").
  */
 export function errno(): number {
   return koffi.errno();

@@ -1,6 +1,6 @@
 /**
  * Rethrowing outside a callback: an exception escaping a koffi-registered
- * callback is swallowed and blocks later callbacks (DESIGN.md, sharp edge 1),
+ * callback is swallowed and blocks later callbacks (docs/architecture.md, "Sharp edges" 1),
  * and one escaping a loop over listeners would skip the others. Such code
  * catches and hands the error to {@link rethrowLater}, which throws it from a
  * fresh `process.nextTick`, so it reaches `uncaughtException` as Node's own

@@ -1,5 +1,5 @@
 /**
- * libuv's `uv_poll_t` on Node's own event loop (DESIGN.md, "I/O model").
+ * libuv's `uv_poll_t` on Node's own event loop (docs/architecture.md, "I/O model").
  *
  * `koffi.load(null)` exposes the `uv_*` and `napi_*` symbols of the running node
  * binary. The loop comes from `napi_get_uv_event_loop(koffi.node.env)`, so it is

@@ -1,44 +1,48 @@
 /**
- * A syslog client, the way `logger(1)` talks to the system logger: one Unix
- * datagram per line, to the `/dev/log` socket (RFC 3164 format: `<priority>`
- * then timestamp, tag and message). Here a stand-in logger listens on a
- * temporary path, and reads each line with the sender's credentials
- * (`SO_PASSCRED`), as journald and rsyslog do to stamp the real pid.
- *
- * In a real program: `makeSocket({ addressFamily: 'local', type: 'datagram',
- * remoteFilename: '/dev/log' })` and `sendTo` each line.
+ * A syslog client: one Unix datagram per message to the local syslog daemon's
+ * socket (`/dev/log`), in the format glibc's `syslog(3)` sends:
+ * `<PRI>Mmm dd hh:mm:ss TAG[PID]: MESSAGE`, where PRI = facility × 8 + severity.
+ * Node's `dgram` cannot open Unix datagram sockets; here it is one `makeSocket`.
+ * The example stands up its own "daemon" socket instead of writing to the real
+ * `/dev/log`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSocket, receiveMessage } from 'iolib';
+import { makeSocket } from 'iolib';
 
-/** `<facility * 8 + severity>MMM dd hh:mm:ss tag[pid]: message` (user.info = 14). */
-function syslogLine(tag: string, message: string, when: Date): string {
-  const month = when.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  const day = String(when.getUTCDate()).padStart(2, ' ');
-  const time = when.toISOString().slice(11, 19);
-  return `<14>${month} ${day} ${time} ${tag}[${process.pid}]: ${message}`;
+const SEVERITY = { emerg: 0, alert: 1, crit: 2, err: 3, warning: 4, notice: 5, info: 6, debug: 7 } as const;
+const FACILITY_USER = 1;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** One syslog line as glibc writes it to `/dev/log` (local time, day padded with a space). */
+export function syslogLine(severity: keyof typeof SEVERITY, tag: string, message: string, at: Date, pid = process.pid): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${MONTHS[at.getMonth()]!} ${String(at.getDate()).padStart(2, ' ')} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+  return `<${FACILITY_USER * 8 + SEVERITY[severity]}>${stamp} ${tag}[${pid}]: ${message}`;
+}
+
+/** Open a logger on the daemon's socket (`/dev/log` on a real system). */
+export async function openSyslog(path: string, tag: string): Promise<{ log: (severity: keyof typeof SEVERITY, message: string, at?: Date) => Promise<number>; close: () => void }> {
+  const socket = await makeSocket({ addressFamily: 'local', type: 'datagram', remoteFilename: path });
+  return {
+    log: (severity, message, at = new Date()) => socket.sendTo(Buffer.from(syslogLine(severity, tag, message, at))),
+    close: () => { socket.close(); },
+  };
 }
 
 export default async function main(): Promise<unknown> {
-  const dir = mkdtempSync(join(tmpdir(), 'iolib-syslog-'));
-  const devLog = join(dir, 'log'); // stands in for /dev/log
-  const logger = await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: devLog });
-  const client = await makeSocket({ addressFamily: 'local', type: 'datagram', remoteFilename: devLog });
+  const dir = await mkdtemp(join(tmpdir(), 'iolib-syslog-'));
+  const path = join(dir, 'log');
+  const daemon = await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: path });
+  const logger = await openSyslog(path, 'docs-example');
   try {
-    // The logger is waiting first: `credentials: true` turns SO_PASSCRED on for what arrives from then on.
-    const arriving = receiveMessage(logger, { size: 2048, credentials: true });
-    const line = syslogLine('docs-example', 'hello from iolib', new Date(Date.UTC(2026, 11, 1, 9, 5, 3)));
-    await client.sendTo(Buffer.from(line));
-    const got = await arriving;
-    return {
-      line: got.buffers[0]!.toString('utf8', 0, got.bytes),
-      senderIsUs: got.credentials?.pid === process.pid,
-    };
+    await logger.log('warning', 'disk almost full', new Date(2026, 0, 5, 9, 3, 7));
+    const { buffer, bytes } = await daemon.receiveFrom({ size: 1024 });
+    return buffer.toString('utf8', 0, bytes).replace(`[${process.pid}]`, '[PID]');
   } finally {
-    client.close();
     logger.close();
-    rmSync(dir, { recursive: true, force: true });
+    daemon.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }

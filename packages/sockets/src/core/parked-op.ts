@@ -2,7 +2,7 @@
  * Promise-returning socket operations (`sendTo`, `receiveFrom`) try their
  * system call at once and, on `EAGAIN`, park themselves on the socket as their
  * own waiter: the retry runs in the poll callback and settles the one promise
- * the caller holds (no closure, no second promise per wait; DESIGN.md,
+ * the caller holds (no closure, no second promise per wait; docs/architecture.md,
  * "I/O model"). The operation classes implement {@link ParkedOp} and delegate
  * to these functions (plain classes: no subclassing on the hot path).
  */

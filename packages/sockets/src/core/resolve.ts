@@ -2,7 +2,7 @@
  * Host, port and filename designators → address values. Literals are parsed
  * here; host names and service names go through `@iolib/dns`, an optional
  * peer dependency loaded lazily with a literal `import('@iolib/dns')`, so the
- * package graph stays acyclic (DESIGN.md, "Layers") and strict installs and
+ * package graph stays acyclic (docs/architecture.md, "Layers") and strict installs and
  * bundlers still see the specifier.
  */
 import { Address, InetAddress, LocalAddress, ensureAddress, tryParseAddress } from '@iolib/address';

@@ -2,7 +2,7 @@
  * The per-socket core every socket class holds: the fd, its one reused
  * `FdWatcher`, the queues of operations waiting for readiness, closing, and the
  * GC finalizer. Operations try their system call first and call
- * {@link SocketCore.wait} only after `EAGAIN` (DESIGN.md, "I/O model").
+ * {@link SocketCore.wait} only after `EAGAIN` (docs/architecture.md, "I/O model").
  */
 import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
@@ -54,6 +54,8 @@ const finalizer = new FinalizationRegistry<SocketCore>((core) => {
 export class SocketCore {
   /** The fd, or -1 once closed: a closed socket never touches its number again. */
   fd: number;
+  /** Set by {@link SocketCore.release}: the fd lives on elsewhere, so the waiters it rejected saw no failure of the socket. */
+  handedOff = false;
   readonly family: SocketFamily;
   readonly type: SocketKind;
   /** Stream settings inherited by sockets this one accepts. */
@@ -201,15 +203,46 @@ export class SocketCore {
 
   /** Close the fd once: stop the watcher first, remove the socket file a passive socket bound, reject every waiter. Idempotent. */
   close(): void {
-    const fd = this.fd;
+    const fd = this.#forget();
     if (fd < 0) return;
+    sysClose(fd);
+    if (this.socketFile !== undefined) removeSocketFile(this.socketFile);
+    this.socketFile = undefined;
+    this.#rejectWaiters();
+  }
+
+  /**
+   * Give the fd up without closing it: its ownership moves elsewhere (to Node,
+   * by `toNodeSocket` and its kin). As by {@link SocketCore.close}, the
+   * watcher is stopped, every waiter rejected with `EBADF` and the number
+   * forgotten; the fd stays open, and so does the socket file of a passive
+   * Unix socket (whoever serves it now owns the name too).
+   *
+   * @param op - the operation, for the error when already closed
+   * @returns the fd, now the caller's to close
+   * @throws {SocketError} `EBADF` when the socket is closed
+   */
+  release(op: string): number {
+    const fd = this.use(op);
+    this.handedOff = true;
+    this.socketFile = undefined;
+    this.#forget();
+    this.#rejectWaiters();
+    return fd;
+  }
+
+  /** Forget the fd, stopping its watcher first; returns it, or -1 when already forgotten. */
+  #forget(): number {
+    const fd = this.fd;
+    if (fd < 0) return -1;
     this.fd = -1;
     finalizer.unregister(this);
     if (this.#watcher !== undefined) this.#watcher.close();
     this.#watcher = undefined;
-    sysClose(fd);
-    if (this.socketFile !== undefined) removeSocketFile(this.socketFile);
-    this.socketFile = undefined;
+    return fd;
+  }
+
+  #rejectWaiters(): void {
     for (const w of this.#readers.splice(0)) settleClosed(w);
     for (const w of this.#writers.splice(0)) settleClosed(w);
   }

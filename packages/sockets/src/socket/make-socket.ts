@@ -53,7 +53,8 @@ function wildcard(family: SocketFamily): InetAddress {
  * @param options - see {@link MakeSocketOptions}; keywords outside the combination are errors
  * @returns the socket (a `Duplex` for active stream sockets)
  * @throws {TypeError} naming a keyword that does not belong to the combination, or a bad value
- * @throws {SocketAddressInUseError}, {SocketConnectionRefusedError}, … from the system calls
+ * @throws {SocketError} from the system calls: its subclass names the condition
+ *   (`SocketAddressInUseError`, `SocketConnectionRefusedError`, …)
  * @example
  * ```ts
  * const server = await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0, backlog: 64 });

@@ -146,7 +146,8 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
 
   readonly #onReadError = (error: unknown): void => {
     this.#waiting = false;
-    if (!this.destroyed) this.destroy(error as Error);
+    // After `release` the fd lives on in Node: the rejected read is no failure of this stream.
+    if (!this.destroyed) this.destroy(this[CORE].handedOff ? undefined : error as Error);
   };
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {

@@ -1,0 +1,5 @@
+/** The default VitePress theme plus the styles of the charts and diagrams. */
+import DefaultTheme from 'vitepress/theme';
+import './custom.css';
+
+export default DefaultTheme;
