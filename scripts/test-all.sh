@@ -7,16 +7,11 @@ bash scripts/ensure-test-deps.sh
 echo "== lint";            pnpm lint
 echo "== typecheck";       pnpm typecheck
 echo "== test"
-report=$(mktemp)
-status=0
-pnpm test --reporter=default --reporter=json --outputFile.json="$report" || status=$?
-counts=$(node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
-' "$report" || echo "vitest: no report")
-rm -f "$report"
-if [ "$status" -ne 0 ]; then echo "$counts"; exit "$status"; fi
+# Prints "vitest (node vX): N passed, N failed, N skipped" (and records it for .ci/run).
+log=$(mktemp)
+bash scripts/ci/vitest-lane.sh "vitest (node $(node --version))" | tee "$log"
+counts=$(tail -n 1 "$log")
+rm -f "$log"
 echo "== check:packages";  pnpm check:packages
 echo "== demo";            pnpm demo
 echo "$counts"

@@ -125,3 +125,20 @@ export function stable<S, T>(snapshot: () => S, ours: () => T, key: (s: S) => un
     if (JSON.stringify(key(before)) === JSON.stringify(key(after)) || attempt >= 5) return { ip: before, ours: mine };
   }
 }
+
+/**
+ * The reason a test that hits a known bug of qemu user-mode emulation is skipped, or
+ * `undefined` when not emulated. The aarch64 CI lane (scripts/ci/aarch64.sh) runs the tests
+ * under qemu and sets IOLIB_UNDER_QEMU to qemu's version; the reason is printed, so every
+ * such skip shows in the log. Each bug is reproduced by a C program run natively and under qemu.
+ *
+ * @param bug - what qemu gets wrong
+ * @returns the printed reason under qemu, else `undefined`
+ */
+export function qemuBug(bug: string): string | undefined {
+  const qemu = process.env.IOLIB_UNDER_QEMU;
+  if (qemu === undefined || qemu === '') return undefined;
+  const reason = `skipped under ${qemu}: ${bug}`;
+  console.warn(reason);
+  return reason;
+}

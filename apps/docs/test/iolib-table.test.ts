@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // The umbrella package, imported in this one place (its name may change).
-import * as umbrella from 'iolib';
+import * as umbrella from 'iolib-node';
 import { iolibTable, readIndexNames, readIolibNames } from '../src/iolib-table.js';
 
 const manual = new URL('../../../../shared/iolib-manual.txt', import.meta.url);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import batchedDatagrams from '../examples/sockets/batched-datagrams.js';
 import fdPassing from '../examples/sockets/fd-passing.js';
 import tcpEcho from '../examples/sockets/tcp-echo.js';
 import multicastAnnouncer from '../examples/sockets/multicast-announcer.js';
@@ -21,6 +22,10 @@ describe('sockets examples', () => {
 
   it('unix-datagram delivers one message with its sender', async () => {
     expect(await unixDatagram()).toEqual({ text: 'one datagram', bytes: 12, from: 'client' });
+  });
+
+  it("batched-datagrams sends 100 readings with sendMany, sums them in 'message' events and counts the answers", async () => {
+    expect(await batchedDatagrams()).toEqual({ sent: 100, acks: 100, sum: 5050 });
   });
 
   it('fd-passing writes through the received fd', async () => {

@@ -2,7 +2,6 @@
  * Handlers of an {@link EventBase}: at most one read handler, one write handler
  * and one error callback per fd.
  */
-import type { Expiring } from './expiry.js';
 import type { IoEventType } from './readiness.js';
 
 /** Why a handler is called: `undefined` (ready), `'error'` (EPOLLERR with it) or `'timeout'`. */
@@ -13,7 +12,7 @@ export type IoHandler = (fd: number, eventType: IoEventType, status: IoStatus) =
 export type ErrorHandler = (fd: number, eventType: 'error') => void;
 
 /** A registered I/O handler, as returned by `setIoHandler` and `isFdMonitored`. */
-export class FdHandler implements Expiring {
+export class FdHandler {
   readonly fd: number;
   readonly eventType: IoEventType;
   readonly callback: IoHandler;

@@ -2,10 +2,9 @@
  * Timers of an {@link EventBase}: a function, an absolute expiry on the
  * monotonic clock, the relative delay, and whether it repeats.
  */
-import type { Expiring } from './expiry.js';
 
 /** A timer returned by `addTimer`; pass it to `removeTimer`. */
-export class Timer implements Expiring {
+export class Timer {
   /** Called with no arguments when the timer expires. */
   readonly callback: () => void;
   /** Seconds between expiries (the delay given to `addTimer`). */

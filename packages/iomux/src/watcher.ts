@@ -3,7 +3,7 @@
  * the current thread (the low-level engine under sockets and the resolver).
  */
 import { checkFd } from '@iolib/syscalls/internal';
-import { joinSlot, type PollSlot, type SlotMember } from './poll-slot.js';
+import { joinSlot, type PollSlot } from './poll-slot.js';
 import { READABLE, WRITABLE } from './readiness.js';
 
 /** Called from the event loop with the ready events, or with an error. */
@@ -37,7 +37,7 @@ export type ReadyCallback = (events: number, error: Error | undefined) => void;
  * w.close();
  * ```
  */
-export class FdWatcher implements SlotMember {
+export class FdWatcher {
   /** The watched fd. */
   readonly fd: number;
   #onReady: ReadyCallback;

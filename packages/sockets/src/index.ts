@@ -15,9 +15,11 @@ export { OPTIONS as SOCKET_OPTIONS } from './core/option-table.js';
 export type {
   SocketFamily, SocketKind, StreamDefaults, HostDesignator, PortDesignator, FilenameDesignator, SocketName, InetName, LocalName,
   SocketOptionName, SocketOptionValues, Linger, BindOptions, ListenOptions, AcceptOptions, Accepted, ConnectOptions, SendToOptions,
-  ReceiveFromOptions, ReceiveResult, ShutdownOptions, Credentials, PacketDestination, SendMessageOptions,
-  ReceiveMessageOptions, ReceiveMessageResult, GroupOptions,
+  ReceiveFromOptions, ReceiveResult, ShutdownOptions, FdPassingOptions, ReceiveManyOptions, ReceivedDatagram, OutgoingDatagram,
+  SendManyOptions, Credentials, PacketDestination, SendMessageOptions, ReceiveMessageOptions, ReceiveMessageResult, GroupOptions,
 } from './types.js';
+export type { MessageSender } from './core/sender.js';
+export { sendMany, receiveMany } from './api/batch.js';
 export { DEFAULT_BACKLOG_SIZE, MAX_BACKLOG_SIZE } from './ops/listen.js';
 export {
   Socket, StreamSocket, DatagramSocket, InternetSocket, LocalSocket, ActiveSocket, PassiveSocket,

@@ -123,6 +123,8 @@ export interface AcceptOptions extends StreamDefaults {
   readonly wait?: boolean;
   /** With `wait`: give up after this many seconds and return `null`. */
   readonly timeout?: number;
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
 }
 
 /** An accepted connection (a socket of class `S`) and who it came from. */
@@ -144,6 +146,8 @@ export interface ConnectOptions {
   readonly wait?: boolean;
   /** With `wait`: reject with `PollTimeoutError` after this many seconds. */
   readonly timeout?: number;
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
 }
 
 /** Options of `sendTo`. */
@@ -168,6 +172,8 @@ export interface SendToOptions {
   readonly more?: boolean;
   /** `MSG_CONFIRM`: the link layer made progress (Linux, datagram sockets). */
   readonly confirm?: boolean;
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
 }
 
 /** Options of `receiveFrom`: a `buffer` (with `start`/`end`) or a `size`, and flags. */
@@ -186,6 +192,8 @@ export interface ReceiveFromOptions {
   readonly waitAll?: boolean;
   /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting when nothing is there. */
   readonly dontWait?: boolean;
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
 }
 
 /** What `receiveFrom` returns: the buffer, the byte count, and for datagram sockets the sender. */
@@ -200,6 +208,45 @@ export interface ReceiveResult {
   readonly port?: number;
   /** Local datagram sockets: the sender's name (`''` when unnamed). */
   readonly filename?: string;
+}
+
+/** Options of `receiveMany`. */
+export interface ReceiveManyOptions {
+  /** Most datagrams to take, 1–1024 (default 64). */
+  readonly count?: number;
+  /** Room per datagram in bytes (default 65536, the largest UDP payload); longer ones arrive `truncated`. */
+  readonly size?: number;
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
+}
+
+/** One datagram of `receiveMany`: its bytes in a Buffer of their own length, and its sender. */
+export interface ReceivedDatagram extends ReceiveResult {
+  /** The datagram was longer than `size` and was cut (`MSG_TRUNC`). */
+  readonly truncated: boolean;
+}
+
+/** One datagram for `sendMany`, and where it goes (unconnected sockets). */
+export interface OutgoingDatagram {
+  readonly buffer: Bytes;
+  /** Internet sockets: destination host (with `remotePort`). */
+  readonly remoteHost?: HostDesignator;
+  /** Internet sockets: destination port (with `remoteHost`). */
+  readonly remotePort?: PortDesignator;
+  /** Local sockets: destination path or `LocalAddress`. */
+  readonly remoteFilename?: FilenameDesignator;
+}
+
+/** Options of `sendMany`. */
+export interface SendManyOptions {
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of `sendFileDescriptor` and `receiveFileDescriptor`. */
+export interface FdPassingOptions {
+  /** Abort the wait: the promise rejects with the signal's reason (an `AbortError` when it has none); the socket stays usable. */
+  readonly signal?: AbortSignal;
 }
 
 /** Options of `shutdown`: at least one direction. */

@@ -80,7 +80,7 @@ const RANKS: readonly (readonly [RegExp, number])[] = [
   [/^socket\//, 3],
   [/^api\//, 4],
   [/^interop\//, 4],
-  [/^index\.ts$/, 5],
+  [/^(index|internal)\.ts$/, 5],
 ];
 
 function rank(path: string): number {

@@ -54,7 +54,9 @@ describe('process-level safety', () => {
     const r = await runFixture('gc-child.ts', [], ['--expose-gc']);
     // Node prints process warnings to stderr too: that is the point.
     expect(r.stderr.match(/\[IOLIB_SOCKET_GC\] IolibSocketLeakWarning/g)).toHaveLength(3);
-    const out = JSON.parse(r.stdout) as { made: number; during: number; after: number; warnings: string[] };
+    const out = JSON.parse(r.stdout) as { made: number; sockets: number; during: number; after: number; warnings: string[] };
+    expect(out.made).toBe(3);
+    expect(out.sockets).toBe(3);
     expect(out.during).toBe(3);
     expect(out.after).toBe(0);
     expect(out.warnings).toHaveLength(3);

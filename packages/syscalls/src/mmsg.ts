@@ -125,17 +125,22 @@ export class MMsgHdrs {
   }
 
   /**
-   * Restore every message's name / control capacities, flags and `msg_len`,
-   * ready for the next recvmmsg(2).
+   * Restore the name / control capacities, flags and `msg_len` of the first
+   * `count` messages (default all), ready for the next recvmmsg(2) of that many.
    *
+   * @param count - how many messages to reset, 0 … count (a call receiving fewer needs fewer)
    * @returns this
+   * @throws {RangeError} when `count` is out of range
    * @example
    * ```ts
-   * batch.resetLengths(); recvmmsg(fd, batch.buffer, batch.count, 0, null);
+   * batch.resetLengths(8); recvmmsg(fd, batch.buffer, 8, 0, null);
    * ```
    */
-  resetLengths(): this {
-    for (let i = 0; i < this.count; i++) this.#reset(i);
+  resetLengths(count: number = this.count): this {
+    if (!Number.isInteger(count) || count < 0 || count > this.count) {
+      throw new RangeError(`mmsghdr reset count ${String(count)} is outside 0–${this.count}`);
+    }
+    for (let i = 0; i < count; i++) this.#reset(i);
     return this;
   }
 

@@ -32,6 +32,22 @@ describe('sendmmsg / recvmmsg', () => {
     close(b);
   });
 
+  it('resetLengths(count) restores only the first count messages, and checks count', () => {
+    const [a, b] = pair(SOCK_DGRAM | SOCK_NONBLOCK);
+    const out = new MMsgHdrs(3);
+    for (let i = 0; i < 3; i++) out.set(i, Buffer.from(`m${i}`));
+    expect(sendmmsg(a, out.buffer, 3, 0)).toBe(3);
+    const into = new MMsgHdrs(3);
+    for (let i = 0; i < 3; i++) into.set(i, Buffer.alloc(8));
+    expect(recvmmsg(b, into.buffer, 3, MSG_DONTWAIT, null)).toBe(3);
+    into.resetLengths(2);
+    expect([0, 1, 2].map((i) => into.messageLength(i))).toEqual([0, 0, 2]);
+    expect(() => into.resetLengths(4)).toThrow('mmsghdr reset count 4 is outside 0–3');
+    expect(() => into.resetLengths(-1)).toThrow(RangeError);
+    close(a);
+    close(b);
+  });
+
   it('passes fds through a batch entry\'s control buffer', () => {
     const [a, b] = pair(SOCK_DGRAM);
     const out = new MMsgHdrs(2).set(0, Buffer.from('plain')).set(1, Buffer.from('with fd'), null, encodeRights([a]));

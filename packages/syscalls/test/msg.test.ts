@@ -7,7 +7,7 @@ import {
   cmsgSpace, decodeControlMessages, decodeCredentials, decodeRights, decodeSockaddr, encodeCredentials, encodeRights,
   encodeSockaddrIn, fcntl, getsockname, pipe2, read, recvmsg, sendmsg, setsockopt, socket, syscall, write,
 } from '../src/index.js';
-import { expectSameFdsOpen } from '../../../test-support/index.js';
+import { expectSameFdsOpen, qemuBug } from '../../../test-support/index.js';
 import { pair } from './support/fds.js';
 
 expectSameFdsOpen();
@@ -51,7 +51,8 @@ describe('sendmsg / recvmsg', () => {
     for (const fd of [passed!, p[0]!, a, b]) close(fd);
   });
 
-  it('a control buffer too small for the fds sets MSG_CTRUNC (and the kernel closes the extras)', () => {
+  const ctrunc = qemuBug('its recvmsg never sets MSG_CTRUNC when the control buffer is too small for the SCM_RIGHTS fds (qemu 7.2; native recvmsg sets it)');
+  it.skipIf(ctrunc)('a control buffer too small for the fds sets MSG_CTRUNC (and the kernel closes the extras)', () => {
     const [a, b] = pair(SOCK_STREAM);
     const out = new MsgHdr(1).setBuffer(Buffer.from('x')).setControl(encodeRights([a, b, a, b]));
     syscall('sendmsg', () => sendmsg(a, out.buffer, 0));

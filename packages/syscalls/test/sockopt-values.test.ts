@@ -7,7 +7,7 @@ import {
   TIMEVAL_SIZE, close, decodeLinger, decodeTimeval, encodeIpMreqn, encodeIpv6Mreq, encodeLinger, encodeTimeval,
   getsockopt, setsockopt, socket, syscall,
 } from '../src/index.js';
-import { expectSameFdsOpen } from '../../../test-support/index.js';
+import { expectSameFdsOpen, qemuBug } from '../../../test-support/index.js';
 
 expectSameFdsOpen();
 
@@ -38,7 +38,8 @@ describe('struct-valued options round-trip through the kernel', () => {
     close(fd);
   });
 
-  it('IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP with ip_mreqn on lo', () => {
+  const mreqn = qemuBug('it mistranslates struct ip_mreqn (imr_ifindex): IP_DROP_MEMBERSHIP after IP_ADD_MEMBERSHIP on lo by index fails with EADDRNOTAVAIL (qemu 7.2; both succeed natively)');
+  it.skipIf(mreqn)('IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP with ip_mreqn on lo', () => {
     const fd = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
     const m = encodeIpMreqn(new Uint8Array([239, 255, 42, 1]), new Uint8Array(4), 1);
     syscall('setsockopt', () => setsockopt(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, m, m.length));

@@ -21,7 +21,7 @@ const EINVAL = 22;
  *
  * @example
  * ```ts
- * try { await listenFds() } catch (e) {
+ * try { listenFds() } catch (e) {
  *   if (e instanceof SystemdEnvironmentError) console.error(e.variable, e.value);
  * }
  * ```

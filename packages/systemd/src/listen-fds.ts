@@ -4,7 +4,8 @@
  * sockets as fds 3, 4, … and says so in `LISTEN_PID`, `LISTEN_FDS` and
  * `LISTEN_FDNAMES`.
  */
-import { makeSocketFromFd, type Socket } from '@iolib/sockets';
+import type { Socket } from '@iolib/sockets';
+import { socketFromFd } from '@iolib/sockets/internal';
 import { FD_CLOEXEC, F_GETFD, F_SETFD, SyscallError, fcntl, syscall } from '@iolib/syscalls';
 import { SystemdEnvironmentError } from './errors.js';
 
@@ -57,9 +58,9 @@ function readEnvironment(): { count: number; names: string[] } {
   return { count, names };
 }
 
-async function socketOn(fd: number): Promise<Socket | null> {
+function socketOn(fd: number): Socket | null {
   try {
-    return await makeSocketFromFd(fd, { dup: false });
+    return socketFromFd(fd, { dup: false });
   } catch (e) {
     if (e instanceof SyscallError && (e.code === 'ENOTSOCK' || e.code === 'EAFNOSUPPORT')) return null;
     throw e;
@@ -82,12 +83,12 @@ async function socketOn(fd: number): Promise<Socket | null> {
  * @throws {SyscallError} `EBADF` when a promised fd is not open
  * @example
  * ```ts
- * for (const { name, socket } of await listenFds()) {
+ * for (const { name, socket } of listenFds()) {
  *   if (name === 'web' && socket instanceof PassiveSocket) serve(socket);
  * }
  * ```
  */
-export async function listenFds(options: ListenFdsOptions = {}): Promise<ListenFd[]> {
+export function listenFds(options: ListenFdsOptions = {}): ListenFd[] {
   const unset: unknown = options.unsetEnvironment ?? true;
   if (typeof unset !== 'boolean') throw new TypeError(`listenFds: unsetEnvironment must be a boolean, got ${typeof unset}`);
   let passed: { count: number; names: string[] };
@@ -103,7 +104,7 @@ export async function listenFds(options: ListenFdsOptions = {}): Promise<ListenF
   }
   const result: ListenFd[] = [];
   try {
-    for (const fd of fds) result.push({ fd, name: passed.names[fd - LISTEN_FDS_START] ?? 'unknown', socket: await socketOn(fd) });
+    for (const fd of fds) result.push({ fd, name: passed.names[fd - LISTEN_FDS_START] ?? 'unknown', socket: socketOn(fd) });
   } catch (e) {
     for (const r of result) r.socket?.close();
     throw e;

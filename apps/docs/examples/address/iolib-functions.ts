@@ -4,7 +4,7 @@
 import {
   IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, ensureAddress, inetAddressNetworkClass, inetAddressType, integerToDotted,
   isInetAddressPrivate, makeNetmask, mapIPv4AddressToIPv6, stringAddressToVector, vectorToColonSeparated,
-} from 'iolib';
+} from 'iolib-node';
 
 export default async function main(): Promise<Record<string, unknown>> {
   const a = IPv4Address.parse('172.16.5.4');

@@ -2,7 +2,7 @@
  * IPv4 and IPv6 prefixes: containment, subnets, and turning an address range
  * or a messy list into the fewest CIDR blocks.
  */
-import { collapsePrefixes, excludePrefix, parseAddress, parsePrefix, summarizeRange } from 'iolib';
+import { collapsePrefixes, excludePrefix, parseAddress, parsePrefix, summarizeRange } from 'iolib-node';
 
 export default async function main(): Promise<Record<string, unknown>> {
   const office = parsePrefix('192.168.0.0/22');

@@ -3,7 +3,7 @@
  * `inet_aton` mode reads hosts as the C library and URL parsers do, so
  * `0x7f.1` and `2130706433` are caught as loopback.
  */
-import { isGlobal, specialPurposeEntry, tryParseAddress } from 'iolib';
+import { isGlobal, specialPurposeEntry, tryParseAddress } from 'iolib-node';
 
 export function verdict(host: string): string {
   const address = tryParseAddress(host.replace(/^\[|\]$/g, ''), { mode: 'inet_aton' });

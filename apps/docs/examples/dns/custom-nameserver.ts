@@ -4,7 +4,7 @@
  * with IOLib's four values, and a raw MX query. Unlike `dns.Resolver`, the
  * errors are IOLib's typed conditions (`ResolverNoNameError` for NXDOMAIN).
  */
-import { dnsQuery, lookupHostname, ResolverNoNameError, type MxData } from 'iolib';
+import { dnsQuery, lookupHostname, ResolverNoNameError, type MxData } from 'iolib-node';
 
 export default async function main(nameserver = '127.0.0.1:53'): Promise<unknown> {
   const options = { nameservers: [nameserver], ipv6: true, timeout: 2 } as const;

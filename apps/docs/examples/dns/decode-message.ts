@@ -2,7 +2,7 @@
  * Encode a query and decode a reply by hand: the codec under dnsQuery, safe
  * on any input (it throws only DnsFormatError).
  */
-import { decodeMessage, DnsFormatError, encodeQuery } from 'iolib';
+import { decodeMessage, DnsFormatError, encodeQuery } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const query = encodeQuery({ id: 0x1234, name: 'www.example.test', type: 1, edns: false });

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lookupHostname } from 'iolib';
+import { lookupHostname } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'iolib-example-'));

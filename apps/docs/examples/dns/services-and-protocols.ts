@@ -2,7 +2,7 @@
  * The services and protocols databases: by name, alias or number, and the
  * errors for entries that do not exist.
  */
-import { lookupProtocol, lookupService, UnknownServiceError } from 'iolib';
+import { lookupProtocol, lookupService, UnknownServiceError } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const http = lookupService('http');

@@ -2,7 +2,7 @@
  * List the network interfaces with the details `os.networkInterfaces()` lacks:
  * index, flags, MTU, hardware address, and interfaces that have no address.
  */
-import { listNetworkInterfaceDetails } from 'iolib';
+import { listNetworkInterfaceDetails } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const table = listNetworkInterfaceDetails().map((i) => ({

@@ -2,7 +2,7 @@
  * Look an interface up by name, by index and by a numeric string, and catch the
  * error for one that does not exist.
  */
-import { UnknownInterfaceError, interfaceIndex, interfaceName, lookupInterface } from 'iolib';
+import { UnknownInterfaceError, interfaceIndex, interfaceName, lookupInterface } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const byName = lookupInterface('lo');

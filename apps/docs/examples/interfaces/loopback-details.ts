@@ -2,7 +2,7 @@
  * Everything about the loopback interface: flags, MTU, link type, and each
  * address as an `@iolib/address` value with its prefix length.
  */
-import { IPv4Address, interfaceDetails } from 'iolib';
+import { IPv4Address, interfaceDetails } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const lo = interfaceDetails('lo');

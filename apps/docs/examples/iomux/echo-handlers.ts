@@ -3,7 +3,7 @@
  * handler, and a read handler that removes itself once done (exitWhenEmpty
  * then ends the dispatch).
  */
-import { EventBase, eventDispatch, removeFdHandlers, setIoHandler, syscalls } from 'iolib';
+import { EventBase, eventDispatch, removeFdHandlers, setIoHandler, syscalls } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const { AF_UNIX, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_CLOEXEC, socketpair, send, recv, close, syscall } = syscalls;

@@ -5,7 +5,7 @@
  * themselves (`accept4`, `recv`, `send`); the client is Node's own `net`.
  */
 import { connect } from 'node:net';
-import { EventBase, eventDispatch, exitEventLoop, localPort, makeSocket, removeFdHandlers, setIoHandler, socketOsFd, syscalls } from 'iolib';
+import { EventBase, eventDispatch, exitEventLoop, localPort, makeSocket, removeFdHandlers, setIoHandler, socketOsFd, syscalls } from 'iolib-node';
 
 const { accept4, recv, send, close, trySyscall, EAGAIN, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_NONBLOCK } = syscalls;
 

@@ -2,7 +2,7 @@
  * IOLib's event base: a persistent timer that repeats without drift, a
  * one-shot timer, and exitEventLoop, all run by eventDispatch on Node's loop.
  */
-import { addTimer, eventDispatch, exitEventLoop, removeTimer, withEventBase } from 'iolib';
+import { addTimer, eventDispatch, exitEventLoop, removeTimer, withEventBase } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   return withEventBase({}, async (base) => {

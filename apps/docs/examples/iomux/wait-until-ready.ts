@@ -3,7 +3,7 @@
  * `wait-until-fd-ready`: a timeout resolves both false (or rejects with
  * `PollTimeoutError` when asked to), and a closed fd rejects with `PollError`.
  */
-import { PollError, PollTimeoutError, isFdReadable, isFdWritable, syscalls, waitUntilFdReady } from 'iolib';
+import { PollError, PollTimeoutError, isFdReadable, isFdWritable, syscalls, waitUntilFdReady } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const { AF_UNIX, SOCK_STREAM, SOCK_NONBLOCK, SOCK_CLOEXEC, socketpair, send, close, syscall } = syscalls;

@@ -1,6 +1,6 @@
 // The example at the top of the repository's README, kept runnable: a Unix
 // datagram socketpair, something node:dgram cannot make.
-import { makeSocketPair } from 'iolib';
+import { makeSocketPair } from 'iolib-node';
 
 export default async function main(): Promise<string> {
   const [a, b] = await makeSocketPair({ type: 'datagram' });

@@ -5,7 +5,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSocketPair, receiveFileDescriptor, sendFileDescriptor } from 'iolib';
+import { makeSocketPair, receiveFileDescriptor, sendFileDescriptor } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'iolib-docs-'));

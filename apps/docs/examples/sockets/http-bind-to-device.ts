@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { createServer, get } from 'node:http';
-import { getOption, localPort, makeSocket, toNodeServer } from 'iolib';
+import { getOption, localPort, makeSocket, toNodeServer } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const socket = await makeSocket({ connect: 'passive', localHost: '0.0.0.0', localPort: 0, interface: 'lo' });

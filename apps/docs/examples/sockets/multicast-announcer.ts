@@ -6,7 +6,7 @@
  * listener sees the group the datagram was addressed to. On a real network,
  * pass your interface's name instead of `lo` (and a larger TTL if routed).
  */
-import { joinGroup, leaveGroup, localPort, makeSocket, receiveMessage } from 'iolib';
+import { joinGroup, leaveGroup, localPort, makeSocket, receiveMessage } from 'iolib-node';
 
 const GROUP = '239.255.77.1';
 

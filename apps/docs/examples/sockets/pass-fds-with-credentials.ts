@@ -8,7 +8,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSocketPair, receiveMessage, sendMessage } from 'iolib';
+import { makeSocketPair, receiveMessage, sendMessage } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'iolib-fds-'));

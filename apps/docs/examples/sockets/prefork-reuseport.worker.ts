@@ -4,7 +4,7 @@
  * node:http. Prints its port once listening.
  */
 import { createServer } from 'node:http';
-import { bindAddress, listenOn, localPort, makeSocket, setOption, toNodeServer } from 'iolib';
+import { bindAddress, listenOn, localPort, makeSocket, setOption, toNodeServer } from 'iolib-node';
 
 const socket = await makeSocket({ addressFamily: 'ipv4', connect: 'passive' });
 setOption(socket, 'reusePort', true);

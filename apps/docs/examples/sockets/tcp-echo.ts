@@ -3,7 +3,7 @@
  * `accept-connection`. Active stream sockets are Node `Duplex` streams, so the
  * server echoes with `pipe` and the client reads with `for await`.
  */
-import { acceptConnection, localPort, makeSocket } from 'iolib';
+import { acceptConnection, localPort, makeSocket } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const server = await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0 });

@@ -3,7 +3,7 @@
  * length is used, so peers written in C find it too): `send-to` one message,
  * `receive-from` it with the sender's name.
  */
-import { ensureAddress, makeSocket } from 'iolib';
+import { ensureAddress, makeSocket } from 'iolib-node';
 
 export default async function main(): Promise<unknown> {
   const tag = `iolib-docs-${process.pid}`;

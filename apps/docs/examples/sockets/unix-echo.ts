@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSocket, withAcceptConnection } from 'iolib';
+import { makeSocket, withAcceptConnection } from 'iolib-node';
 
 /** Serve one echo connection on `path`; resolves when that client hung up. */
 export async function serveOnce(path: string): Promise<{ stop: () => void; served: Promise<void> }> {

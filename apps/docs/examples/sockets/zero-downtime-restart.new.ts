@@ -3,7 +3,7 @@
  * on its control channel (fd 3), serves it with node:http, says "ready".
  */
 import { createServer } from 'node:http';
-import { makeSocketFromFd, receiveFileDescriptor, sendTo, toNodeServer } from 'iolib';
+import { makeSocketFromFd, receiveFileDescriptor, sendTo, toNodeServer } from 'iolib-node';
 
 const control = await makeSocketFromFd(3, { dup: false });
 if (!('receiveFrom' in control)) throw new Error('fd 3 is not the control channel');

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, get } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { fromNodeSocket, localPort, makeSocket, makeSocketPair, receiveFrom, sendFileDescriptor, socketOsFd, toNodeServer } from 'iolib';
+import { fromNodeSocket, localPort, makeSocket, makeSocketPair, receiveFrom, sendFileDescriptor, socketOsFd, toNodeServer } from 'iolib-node';
 
 /** GET / with a fresh connection; the body names the process that answered. */
 async function ask(port: number): Promise<string> {

@@ -31,7 +31,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeSocket, receiveFrom } from 'iolib';
+import { makeSocket, receiveFrom } from 'iolib-node';
 
 /** A TCP port that was free a moment ago (systemd-socket-activate needs a number). */
 async function freePort(): Promise<number> {

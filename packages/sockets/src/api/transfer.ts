@@ -9,7 +9,7 @@ import { receiveFileDescriptor as receiveFdCore, sendFileDescriptor as sendFdCor
 import { receiveFrom as receiveCore } from '../ops/receive.js';
 import { sendTo as sendCore } from '../ops/send.js';
 import type { ActiveSocket } from '../socket/classes.js';
-import type { Bytes, ReceiveFromOptions, ReceiveResult, SendToOptions } from '../types.js';
+import type { Bytes, FdPassingOptions, ReceiveFromOptions, ReceiveResult, SendToOptions } from '../types.js';
 
 /**
  * Send bytes from `buffer[start, end)`: one `send`/`sendto` call, so a stream
@@ -50,7 +50,7 @@ export function sendTo(socket: ActiveSocket, buffer: Bytes, options?: SendToOpti
  * `ioctl(2)` `FIONREAD` (stream).
  *
  * @param socket - an active socket
- * @param options - `buffer`/`start`/`end` or `size`, and the flags `outOfBand`, `peek`, `waitAll`, `dontWait`
+ * @param options - `buffer`/`start`/`end` or `size`, the flags `outOfBand`, `peek`, `waitAll`, `dontWait`, and `signal` (an abort rejects with its reason; the socket stays usable)
  * @returns `{ buffer, bytes }`, plus `host`/`port` (internet datagram) or `filename` (local datagram)
  * @throws {TypeError} without `buffer` or `size`; {RangeError} for a range outside the buffer or a `size` that is not a non-negative safe integer
  * @throws {SocketError} `EAGAIN` with `dontWait`, `ECONNRESET` (`SocketConnectionResetError`), `EBADF` after close, …
@@ -75,6 +75,7 @@ export function receiveFrom(socket: ActiveSocket, options: ReceiveFromOptions): 
  *
  * @param socket - a connected local socket (stream or datagram)
  * @param fd - an open fd of this process (it stays open here)
+ * @param options - `signal` aborts the wait (the promise rejects with its reason)
  * @returns when sent
  * @throws {TypeError} on an internet socket; {RangeError} for a non-fd number
  * @throws {SocketError} `EBADF` for a closed `fd` or socket, `ENOTCONN`, …
@@ -83,8 +84,8 @@ export function receiveFrom(socket: ActiveSocket, options: ReceiveFromOptions): 
  * await sendFileDescriptor(pair[0], fs.openSync('/etc/hostname', 'r'));
  * ```
  */
-export async function sendFileDescriptor(socket: ActiveSocket, fd: number): Promise<void> {
-  return sendFdCore(coreOf(socket, 'sendFileDescriptor'), fd);
+export async function sendFileDescriptor(socket: ActiveSocket, fd: number, options?: FdPassingOptions): Promise<void> {
+  return sendFdCore(coreOf(socket, 'sendFileDescriptor'), fd, options);
 }
 
 /**
@@ -94,6 +95,7 @@ export async function sendFileDescriptor(socket: ActiveSocket, fd: number): Prom
  * System call: `recvmsg(2)` with `MSG_CMSG_CLOEXEC`.
  *
  * @param socket - a connected local socket (stream or datagram)
+ * @param options - `signal` aborts the wait (the promise rejects with its reason)
  * @returns the new fd
  * @throws {TypeError} on an internet socket
  * @throws {SocketError} `EBADMSG` when the message carried no fd, `ECONNRESET` at end of stream, `EBADF` after close
@@ -102,6 +104,6 @@ export async function sendFileDescriptor(socket: ActiveSocket, fd: number): Prom
  * const fd = await receiveFileDescriptor(pair[1]);
  * ```
  */
-export async function receiveFileDescriptor(socket: ActiveSocket): Promise<number> {
-  return receiveFdCore(coreOf(socket, 'receiveFileDescriptor'));
+export async function receiveFileDescriptor(socket: ActiveSocket, options?: FdPassingOptions): Promise<number> {
+  return receiveFdCore(coreOf(socket, 'receiveFileDescriptor'), options);
 }

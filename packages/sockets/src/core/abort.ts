@@ -1,65 +1,75 @@
 /**
- * `signal` on operations that park: checked before the first try, and while
- * parked an abort rejects the caller's promise at once with the signal's reason.
- * The parked operation stays queued until the fd is next ready and then does
- * nothing (it never makes its system call), so an aborted receive consumes no
- * data and receives no fds.
+ * AbortSignal support for every wait of this package, on the helpers shared
+ * through `@iolib/syscalls/internal` (the signal check, the reason an aborted
+ * wait rejects with: the signal's reason, or an `AbortError` with
+ * `code: 'ABORT_ERR'` when it has none), plus the listener the waits use.
  */
-import { abortReason, checkSignal as checkSignalOption } from '@iolib/syscalls/internal';
-import { parkOp, type ParkedOp } from './parked-op.js';
+import { abortReason as sharedReason, checkSignal as sharedCheck } from '@iolib/syscalls/internal';
 
-/** A parked operation that can be told its caller is gone. */
-export interface AbortableOp<T> extends ParkedOp<T> {
-  /** The caller aborted: never call the system call again, and release what was gathered (received fds). */
-  abandon(): void;
+/**
+ * What a wait aborted by `signal` rejects with: the signal's reason as it is
+ * (as Node's own APIs do; typed `Error` for the rejection paths, though a
+ * signal may carry any value), or an `AbortError` (`code: 'ABORT_ERR'`) when
+ * it has none.
+ *
+ * @param signal - an aborted signal
+ * @returns the rejection value (not thrown)
+ * @example
+ * ```ts
+ * if (signal.aborted) return Promise.reject(abortReason(signal));
+ * ```
+ */
+export function abortReason(signal: AbortSignal): Error {
+  return sharedReason(signal) as Error;
 }
 
 /**
- * Check a `signal` option before starting: `undefined` or an `AbortSignal`
- * that has not fired.
+ * Check a `signal` option: `undefined` or an `AbortSignal`.
  *
- * @param signal - the value given
- * @param op - the operation, for the message
- * @throws {TypeError} when it is not an `AbortSignal`; the signal's reason (or an `AbortError`) when already aborted
+ * @param signal - the option's value
+ * @param op - the operation, for the error
+ * @returns the signal
+ * @throws {TypeError} naming `op` when it is something else (`code: 'ERR_INVALID_ARG_TYPE'`)
  * @example
  * ```ts
- * checkSignal(options.signal, 'receiveMessage');
+ * const signal = checkSignal(options.signal, 'receiveFrom');
  * ```
  */
-export function checkSignal(signal: unknown, op: string): void {
-  checkSignalOption(op, signal);
+export function checkSignal(signal: unknown, op: string): AbortSignal | undefined {
+  sharedCheck(op, signal);
+  return signal;
+}
+
+/**
+ * Throw the abort reason when `signal` has aborted.
+ *
+ * @param signal - the operation's signal, if any
+ * @throws the signal's reason (see {@link abortReason}) when it has aborted
+ * @example
+ * ```ts
+ * throwIfAborted(signal);
+ * ```
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw abortReason(signal);
 }
 
 /**
- * Park `op` until it completes, or until `signal` aborts (then reject with its reason).
+ * Call `onAbort` once if `signal` aborts; returns the function that stops
+ * listening (call it when the wait ends another way).
  *
- * @param op - the operation, just tried (it said `EAGAIN`)
- * @param signal - the caller's signal, if any
- * @returns the operation's result
+ * @param signal - a signal that has not aborted yet
+ * @param onAbort - what to do on abort
+ * @returns the disposer
  * @example
  * ```ts
- * return op.attempt() ?? abortable(op, options.signal);
+ * const stop = onAbort(signal, () => cancel());
+ * // … on completion: stop();
  * ```
  */
-export function abortable<T>(op: AbortableOp<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return parkOp(op);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      op.abandon();
-      // The signal's reason, whatever it is: AbortController.abort(reason) callers choose it.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(abortReason(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    op.settle = (value) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    };
-    op.fail = (error) => {
-      signal.removeEventListener('abort', onAbort);
-      reject(error);
-    };
-    op.core.park(op.direction, op);
-  });
+export function onAbort(signal: AbortSignal, onAbort: () => void): () => void {
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+  };
 }

@@ -6,6 +6,7 @@
  * "I/O model"). The operation classes implement {@link ParkedOp} and delegate
  * to these functions (plain classes: no subclassing on the hot path).
  */
+import { abortReason, onAbort } from './abort.js';
 import type { SocketCore, Waiter } from './socket-core.js';
 
 /** An operation that can park itself: its call, and the promise callbacks set while parked. */
@@ -13,6 +14,8 @@ export interface ParkedOp<T> extends Waiter {
   readonly core: SocketCore;
   /** `READABLE` or `WRITABLE`: what the operation waits for. */
   readonly direction: number;
+  /** Aborts the wait: the promise rejects with its reason and the operation is taken back. */
+  readonly signal: AbortSignal | undefined;
   /** Set by {@link parkOp}. */
   settle: ((value: T) => void) | undefined;
   /** Set by {@link parkOp}. */
@@ -23,7 +26,9 @@ export interface ParkedOp<T> extends Waiter {
 
 /**
  * Wait until the fd is ready, then retry from the poll callback until the call
- * completes or fails.
+ * completes or fails. An abort of the operation's `signal` takes it back from
+ * the socket (which stays usable) and rejects with the signal's reason; an
+ * already-aborted signal rejects at once.
  *
  * @param op - the operation (it was just tried and said `EAGAIN`)
  * @returns the result of the completed call
@@ -33,9 +38,28 @@ export interface ParkedOp<T> extends Waiter {
  * ```
  */
 export function parkOp<T>(op: ParkedOp<T>): Promise<T> {
+  const signal = op.signal;
+  if (signal === undefined) {
+    return new Promise<T>((resolve, reject) => {
+      op.settle = resolve;
+      op.fail = reject;
+      op.core.park(op.direction, op);
+    });
+  }
+  if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
-    op.settle = resolve;
-    op.fail = reject;
+    const stop = onAbort(signal, () => {
+      op.core.unpark(op);
+      reject(abortReason(signal));
+    });
+    op.settle = (value) => {
+      stop();
+      resolve(value);
+    };
+    op.fail = (error) => {
+      stop();
+      reject(error);
+    };
     op.core.park(op.direction, op);
   });
 }

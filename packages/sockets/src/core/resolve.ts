@@ -73,9 +73,22 @@ export async function resolveHost(host: HostDesignator, ipv6: boolean | undefine
  * ```
  */
 export function parseLiteral(text: string): InetAddress | undefined {
+  const hit = literals.get(text);
+  if (hit !== undefined) return hit;
   const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  return tryParseAddress(bare) ?? undefined;
+  const address = tryParseAddress(bare) ?? undefined;
+  if (address !== undefined) {
+    // Bounded: a server answering many peers by string starts over rather than growing without end.
+    if (literals.size >= LITERAL_CACHE_SIZE) literals.clear();
+    literals.set(text, address);
+  }
+  return address;
 }
+
+/** How many parsed literals {@link parseLiteral} keeps. */
+export const LITERAL_CACHE_SIZE = 256;
+/** Address literals already parsed (addresses are immutable, so one value serves every use). */
+const literals = new Map<string, InetAddress>();
 
 /**
  * A port designator as a number: integers 0–65535 as they are, decimal

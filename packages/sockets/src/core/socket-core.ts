@@ -6,7 +6,9 @@
  */
 import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
+import { abortReason, onAbort } from './abort.js';
 import { closedError } from './errors.js';
+import { hold, release } from './keep-alive.js';
 import { pollTimeout } from './poll-timeout.js';
 import { removeSocketFile, type SocketFile } from './socket-file.js';
 import { sysClose } from './sys.js';
@@ -74,6 +76,10 @@ export class SocketCore {
   #skips = 0;
   #watcher: FdWatcher | undefined;
   #refed = true;
+  /** Keep the process alive even while nothing waits (a listening socket). */
+  #keepAlive = false;
+  /** This core counts in `keep-alive.ts`' holders. */
+  #holding = false;
   /** Promise waiters were woken and nobody has waited since. */
   #idle = false;
   /** Listed for the next idle sweep. */
@@ -122,27 +128,53 @@ export class SocketCore {
 
   /**
    * Resolves when the fd is readable (`READABLE`) or writable (`WRITABLE`).
-   * Rejects with `PollTimeoutError` after `timeout` seconds, and with the
-   * `EBADF` error if the socket is closed meanwhile.
+   * Rejects with `PollTimeoutError` after `timeout` seconds, with the
+   * `EBADF` error if the socket is closed meanwhile, and with the signal's
+   * reason when `signal` aborts (at once if it already has).
    */
-  wait(direction: number, op: string, timeout?: number): Promise<void> {
+  wait(direction: number, op: string, timeout?: number, signal?: AbortSignal): Promise<void> {
     if (this.fd < 0) return Promise.reject(closedError(op));
+    if (signal?.aborted === true) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const queue = direction === READABLE ? this.#readers : this.#writers;
       const waiter: Waiter = { op, resolve, reject, timer: undefined, deferred: true };
       if (timeout !== undefined && Number.isFinite(timeout)) {
         const fd = this.fd;
         waiter.timer = setTimeout(() => {
-          const i = queue.indexOf(waiter);
-          if (i >= 0) queue.splice(i, 1);
-          // Nobody may wait any more: stop polling so an idle socket does not keep the process alive.
-          this.#dropIdleInterest();
-          reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
+          this.unpark(waiter);
+          waiter.reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
         }, Math.max(0, timeout * 1000));
+      }
+      if (signal !== undefined) {
+        const stop = onAbort(signal, () => {
+          if (waiter.timer !== undefined) clearTimeout(waiter.timer);
+          this.unpark(waiter);
+          reject(abortReason(signal));
+        });
+        waiter.resolve = () => {
+          stop();
+          resolve();
+        };
+        waiter.reject = (error) => {
+          stop();
+          reject(error);
+        };
       }
       queue.push(waiter);
       this.#arm(direction);
     });
+  }
+
+  /**
+   * Take a parked waiter back (its wait was aborted or timed out): it is
+   * neither resumed nor rejected, and a socket nobody waits on stops polling.
+   */
+  unpark(waiter: Waiter): void {
+    for (const queue of [this.#readers, this.#writers]) {
+      const i = queue.indexOf(waiter);
+      if (i >= 0) queue.splice(i, 1);
+    }
+    this.#dropIdleInterest();
   }
 
   /**
@@ -199,6 +231,26 @@ export class SocketCore {
       if (on && !this.#released) this.#watcher.ref();
       else this.#watcher.unref();
     }
+    this.#syncHold();
+  }
+
+  /** Whether this socket keeps the process alive (see {@link SocketCore.ref}). */
+  get refed(): boolean {
+    return this.#refed;
+  }
+
+  /** Keep the process alive while open and referenced even when nothing waits (listening sockets). */
+  keepAlive(on: boolean): void {
+    this.#keepAlive = on;
+    this.#syncHold();
+  }
+
+  #syncHold(): void {
+    const want = this.#keepAlive && this.#refed && this.fd >= 0;
+    if (want === this.#holding) return;
+    this.#holding = want;
+    if (want) hold();
+    else release();
   }
 
   /** Close the fd once: stop the watcher first, remove the socket file a passive socket bound, reject every waiter. Idempotent. */
@@ -239,6 +291,7 @@ export class SocketCore {
     finalizer.unregister(this);
     if (this.#watcher !== undefined) this.#watcher.close();
     this.#watcher = undefined;
+    this.#syncHold();
     return fd;
   }
 

@@ -7,7 +7,7 @@ import { close } from '@iolib/syscalls';
 
 export {
   socket, socketpair, bind, listen, accept4, connect, getsockname, getpeername, getsockopt, setsockopt,
-  send, sendto, recv, recvfrom, sendmsg, recvmsg, shutdown, dup, fcntl,
+  send, sendto, recv, recvfrom, sendmsg, recvmsg, sendmmsg, recvmmsg, MMsgHdrs, shutdown, dup, fcntl,
   trySyscall, syscall, E, EAGAIN, EINPROGRESS, EINTR,
   AF_UNSPEC, AF_UNIX, AF_INET, AF_INET6, SOCK_STREAM, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_CLOEXEC, SOMAXCONN,
   MSG_OOB, MSG_PEEK, MSG_DONTROUTE, MSG_DONTWAIT, MSG_WAITALL, MSG_CONFIRM, MSG_NOSIGNAL, MSG_MORE, MSG_TRUNC,

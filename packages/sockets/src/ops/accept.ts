@@ -4,6 +4,7 @@
  * object of the listener's family (IOLib's `accept-connection`).
  */
 import { PollTimeoutError, READABLE } from '@iolib/iomux';
+import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { SOCKADDR_STORAGE, decodeName } from '../core/addressing.js';
 import { socketError } from '../core/errors.js';
 import type { SocketCore } from '../core/socket-core.js';
@@ -25,7 +26,7 @@ export interface AcceptedFd {
  * System call: `accept4(2)` with `SOCK_NONBLOCK | SOCK_CLOEXEC`.
  *
  * @param core - the listening socket's core
- * @param options - `wait` (default true), `timeout` seconds
+ * @param options - `wait` (default true), `timeout` seconds, `signal`
  * @returns the new fd and its peer, or `null` when nothing is pending and `wait` is false, or the timeout expired
  * @throws {SocketError} `EBADF` when closed (also while waiting); kernel errors as socket errors
  * @throws {TypeError} for a bad timeout
@@ -37,6 +38,8 @@ export interface AcceptedFd {
 export async function acceptFd(core: SocketCore, options: AcceptOptions = {}): Promise<AcceptedFd | null> {
   const wait = options.wait ?? true;
   const timeout = options.timeout;
+  const signal = checkSignal(options.signal, 'acceptConnection');
+  throwIfAborted(signal);
   if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
     throw new TypeError(`acceptConnection: timeout must be a non-negative number of seconds, got ${String(timeout)}`);
   }
@@ -61,7 +64,7 @@ export async function acceptFd(core: SocketCore, options: AcceptOptions = {}): P
     const left = deadline - performance.now();
     if (left <= 0) return null;
     try {
-      await core.wait(READABLE, 'acceptConnection', deadline === Infinity ? undefined : left / 1000);
+      await core.wait(READABLE, 'acceptConnection', deadline === Infinity ? undefined : left / 1000, signal);
     } catch (e) {
       if (e instanceof PollTimeoutError) return null;
       throw e;

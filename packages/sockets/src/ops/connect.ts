@@ -3,6 +3,7 @@
  */
 import type { Address } from '@iolib/address';
 import { WRITABLE } from '@iolib/iomux';
+import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { describe, encodeAddress } from '../core/addressing.js';
 import { socketError } from '../core/errors.js';
 import { pollTimeout } from '../core/poll-timeout.js';
@@ -19,7 +20,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * System calls: `connect(2)`, then on `EINPROGRESS` a wait for writability and
  * `getsockopt(SO_ERROR)`.
  */
-export async function connectResolved(core: SocketCore, address: Address, port: number, wait: boolean, timeout: number | undefined): Promise<void> {
+export async function connectResolved(
+  core: SocketCore, address: Address, port: number, wait: boolean, timeout: number | undefined, signal?: AbortSignal,
+): Promise<void> {
+  throwIfAborted(signal);
   const sa = encodeAddress(core.family, address, port, 'connect');
   const details = (fd: number) => describe(address, port, core.family === 'local', fd);
   const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
@@ -34,11 +38,12 @@ export async function connectResolved(core: SocketCore, address: Address, port: 
       const left = deadline - performance.now();
       if (left <= 0) throw pollTimeout(fd, 'output', timeout ?? 0);
       await sleep(Math.min(backoff, left));
+      throwIfAborted(signal);
       backoff = Math.min(backoff * 2, 50);
       continue;
     }
     if (r !== -EINPROGRESS) throw socketError('connect', -r, details(fd));
-    const done = finish(core, fd, details, deadline === Infinity ? undefined : Math.max(0, deadline - performance.now()) / 1000);
+    const done = finish(core, fd, details, deadline === Infinity ? undefined : Math.max(0, deadline - performance.now()) / 1000, signal);
     core.connecting = done;
     done.then(
       () => { if (core.connecting === done) core.connecting = undefined; },
@@ -49,8 +54,10 @@ export async function connectResolved(core: SocketCore, address: Address, port: 
   }
 }
 
-async function finish(core: SocketCore, fd: number, details: (fd: number) => object, timeout: number | undefined): Promise<void> {
-  await core.wait(WRITABLE, 'connect', timeout);
+async function finish(
+  core: SocketCore, fd: number, details: (fd: number) => object, timeout: number | undefined, signal: AbortSignal | undefined,
+): Promise<void> {
+  await core.wait(WRITABLE, 'connect', timeout, signal);
   const err = new Int32Array(1);
   const len = new Uint32Array([4]);
   const r = trySyscall(() => getsockopt(core.use('connect'), SOL_SOCKET, SO_ERROR, err, len));
@@ -78,16 +85,17 @@ async function finish(core: SocketCore, fd: number, details: (fd: number) => obj
 export async function connect(core: SocketCore, address: HostDesignator | FilenameDesignator, options: ConnectOptions = {}): Promise<void> {
   core.use('connect');
   const timeout = options.timeout;
+  const signal = checkSignal(options.signal, 'connect');
   if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
     throw new TypeError(`connect: timeout must be a non-negative number of seconds, got ${String(timeout)}`);
   }
   if (core.family === 'local') {
     if (options.port !== undefined) throw new TypeError('connect: port does not apply to a local socket');
-    return connectResolved(core, toLocalAddress(address, 'connect'), 0, options.wait ?? true, timeout);
+    return connectResolved(core, toLocalAddress(address, 'connect'), 0, options.wait ?? true, timeout, signal);
   }
   const host = await resolveHost(address, core.family === 'ipv6', 'connect');
   const port = await resolvePort(options.port ?? 0, core.type === 'stream' ? 'tcp' : 'udp', 'connect port');
-  return connectResolved(core, host, port, options.wait ?? true, timeout);
+  return connectResolved(core, host, port, options.wait ?? true, timeout, signal);
 }
 
 /**

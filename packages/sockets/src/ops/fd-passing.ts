@@ -5,10 +5,12 @@
  * zero-byte message never arrives on a Linux stream socket).
  */
 import { READABLE, WRITABLE } from '@iolib/iomux';
+import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { readAncillary, receiveControlSize } from '../core/ancillary.js';
 import { SocketError, socketError } from '../core/errors.js';
 import type { SocketCore } from '../core/socket-core.js';
 import { E, EAGAIN, EINTR, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_NOSIGNAL, MsgHdr, encodeRights, errno, recvmsg, sendmsg } from '../core/sys.js';
+import type { FdPassingOptions } from '../types.js';
 
 function checkLocal(core: SocketCore, op: string): void {
   if (core.family !== 'local') throw new TypeError(`${op}: works only on local (Unix) sockets; this is an ${core.family} socket`);
@@ -22,6 +24,7 @@ function checkLocal(core: SocketCore, op: string): void {
  *
  * @param core - the core of a connected local socket (stream or datagram)
  * @param fd - an open fd of this process (it stays open here)
+ * @param options - `signal` aborts the wait
  * @returns when sent
  * @throws {TypeError} on an internet socket; {RangeError} for a non-fd number
  * @throws {SocketError} `EBADF` for a closed `fd` or socket, `ENOTCONN`, …
@@ -30,7 +33,9 @@ function checkLocal(core: SocketCore, op: string): void {
  * await sendFileDescriptor(core, fs.openSync('/etc/hostname', 'r'));
  * ```
  */
-export async function sendFileDescriptor(core: SocketCore, fd: number): Promise<void> {
+export async function sendFileDescriptor(core: SocketCore, fd: number, options: FdPassingOptions = {}): Promise<void> {
+  const signal = checkSignal(options.signal, 'sendFileDescriptor');
+  throwIfAborted(signal);
   checkLocal(core, 'sendFileDescriptor');
   if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`sendFileDescriptor: ${String(fd)} is not a file descriptor`);
   const data = Buffer.from([0x46]);
@@ -43,7 +48,7 @@ export async function sendFileDescriptor(core: SocketCore, fd: number): Promise<
     const e = errno();
     if (e === EINTR) continue;
     if (e !== EAGAIN) throw socketError('sendmsg', e, { fd: sock, detail: `passing fd ${fd}` });
-    await core.wait(WRITABLE, 'sendFileDescriptor');
+    await core.wait(WRITABLE, 'sendFileDescriptor', undefined, signal);
   }
 }
 
@@ -54,6 +59,7 @@ export async function sendFileDescriptor(core: SocketCore, fd: number): Promise<
  * System call: `recvmsg(2)` with `MSG_CMSG_CLOEXEC`.
  *
  * @param core - the core of a connected local socket (stream or datagram)
+ * @param options - `signal` aborts the wait
  * @returns the new fd
  * @throws {TypeError} on an internet socket
  * @throws {SocketError} `EBADMSG` when the message carried no fd, `ECONNRESET` at end of stream, `EBADF` after close
@@ -62,7 +68,9 @@ export async function sendFileDescriptor(core: SocketCore, fd: number): Promise<
  * const fd = await receiveFileDescriptor(core);
  * ```
  */
-export async function receiveFileDescriptor(core: SocketCore): Promise<number> {
+export async function receiveFileDescriptor(core: SocketCore, options: FdPassingOptions = {}): Promise<number> {
+  const signal = checkSignal(options.signal, 'receiveFileDescriptor');
+  throwIfAborted(signal);
   checkLocal(core, 'receiveFileDescriptor');
   const data = Buffer.alloc(1);
   // Room for credentials too: with SO_PASSCRED on, they come first and would crowd the fds out.
@@ -83,6 +91,6 @@ export async function receiveFileDescriptor(core: SocketCore): Promise<number> {
     const e = errno();
     if (e === EINTR) continue;
     if (e !== EAGAIN) throw socketError('recvmsg', e, { fd: sock });
-    await core.wait(READABLE, 'receiveFileDescriptor');
+    await core.wait(READABLE, 'receiveFileDescriptor', undefined, signal);
   }
 }

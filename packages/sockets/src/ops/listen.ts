@@ -63,4 +63,6 @@ export function listenCore(core: SocketCore, backlog: number): void {
   const fd = core.use('listenOn');
   const r = trySyscall(() => listen(fd, backlog));
   if (r < 0) throw socketError('listen', -r, { fd });
+  // Like net.Server: a listening socket keeps the process alive until closed or unref'd.
+  core.keepAlive(true);
 }

@@ -5,13 +5,13 @@
  * call first and parks itself on the socket on `EAGAIN`.
  */
 import { READABLE, WRITABLE } from '@iolib/iomux';
-import { abortable, checkSignal, type AbortableOp } from '../core/abort.js';
+import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../core/addressing.js';
 import { checkMaxFds, closeAll, readAncillary, receiveControlSize, sendControl } from '../core/ancillary.js';
 import { toBytes } from '../core/buffers.js';
-import { destination, type Destination } from '../core/destination.js';
+import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import { socketError } from '../core/errors.js';
-import { rejection, retryOp } from '../core/parked-op.js';
+import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
   EAGAIN, EINTR, IPPROTO_IP, IPPROTO_IPV6, IPV6_RECVPKTINFO, IP_PKTINFO, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_DONTWAIT,
@@ -47,7 +47,8 @@ export function sendMessage(core: SocketCore, options: SendMessageOptions): Prom
   try {
     const op = 'sendMessage';
     if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError(`${op}: options must be an object with buffers`);
-    checkSignal(options.signal, op);
+    const signal = checkSignal(options.signal, op);
+    throwIfAborted(signal);
     const buffers = bufferList(options.buffers, op);
     if ((options.fds !== undefined || (options.credentials !== undefined && (options.credentials as unknown) !== false)) && core.family !== 'local') {
       throw new TypeError(`${op}: fds and credentials travel only over local (Unix) sockets; this is an ${core.family} socket`);
@@ -59,12 +60,12 @@ export function sendMessage(core: SocketCore, options: SendMessageOptions): Prom
     const msg = new MsgHdr(buffers.length).setBuffers(buffers).setControl(control);
     const start = (dest: Destination | null): Promise<number> => {
       if (dest !== null) msg.setName(dest.sa);
-      const send = new SendMessage(core, msg, flags, options.dontWait === true, dest?.details ?? {});
+      const send = new SendMessage(core, msg, flags, options.dontWait === true, dest === null ? {} : destinationDetails(core, dest), signal);
       const n = send.attempt();
-      return n === undefined ? abortable(send, options.signal) : Promise.resolve(n);
+      return n === undefined ? parkOp(send) : Promise.resolve(n);
     };
-    if (options.remoteHost === undefined && options.remotePort === undefined && options.remoteFilename === undefined) return start(null);
-    return destination(core, options, op).then(start);
+    const dest = destinationOf(core, options, op);
+    return dest instanceof Promise ? dest.then(start) : start(dest);
   } catch (e) {
     return rejection(e);
   }
@@ -99,7 +100,8 @@ export function receiveMessage(core: SocketCore, options: ReceiveMessageOptions)
   try {
     const op = 'receiveMessage';
     if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError(`${op}: options must be an object with buffers or size`);
-    checkSignal(options.signal, op);
+    const signal = checkSignal(options.signal, op);
+    throwIfAborted(signal);
     let buffers: Buffer[];
     if (options.buffers !== undefined) buffers = bufferList(options.buffers, op);
     else if (options.size !== undefined) {
@@ -123,23 +125,27 @@ export function receiveMessage(core: SocketCore, options: ReceiveMessageOptions)
     // A stream waitAll gathers over several calls; with dontWait or peek it is one call with MSG_WAITALL.
     const fill = options.waitAll === true && core.type === 'stream' && options.peek !== true && options.dontWait !== true;
     if (options.waitAll === true && !fill) flags |= MSG_WAITALL;
-    const receive = new ReceiveMessage(core, buffers, flags, maxFds, options.dontWait === true, fill);
+    const receive = new ReceiveMessage(core, buffers, flags, maxFds, options.dontWait === true, fill, signal);
     const r = receive.attempt();
-    return r === undefined ? abortable(receive, options.signal) : Promise.resolve(r);
+    if (r !== undefined) return Promise.resolve(r);
+    // Closed or aborted while a stream waitAll was gathering: the fds it took have no taker.
+    return parkOp(receive).catch((e: unknown) => {
+      receive.release();
+      throw e;
+    });
   } catch (e) {
     return rejection(e);
   }
 }
 
 /** One sendmsg(2), parked on the socket as its own waiter while the buffer is full. */
-class SendMessage implements AbortableOp<number> {
+class SendMessage implements ParkedOp<number> {
   readonly op = 'sendMessage';
   readonly direction = WRITABLE;
   readonly deferred = true;
   timer: NodeJS.Timeout | undefined = undefined;
   settle: ((n: number) => void) | undefined = undefined;
   fail: ((e: Error) => void) | undefined = undefined;
-  aborted = false;
 
   constructor(
     readonly core: SocketCore,
@@ -147,6 +153,7 @@ class SendMessage implements AbortableOp<number> {
     readonly flags: number,
     readonly dontWait: boolean,
     readonly details: object,
+    readonly signal: AbortSignal | undefined,
   ) {}
 
   attempt(): number | undefined {
@@ -162,27 +169,22 @@ class SendMessage implements AbortableOp<number> {
   }
 
   resolve(): void {
-    if (!this.aborted) retryOp(this);
+    retryOp(this);
   }
 
   reject(error: Error): void {
     this.fail?.(error);
   }
-
-  abandon(): void {
-    this.aborted = true;
-  }
 }
 
 /** One recvmsg(2) (several for a stream `waitAll`), parked on the socket while nothing is queued. */
-class ReceiveMessage implements AbortableOp<ReceiveMessageResult> {
+class ReceiveMessage implements ParkedOp<ReceiveMessageResult> {
   readonly op = 'receiveMessage';
   readonly direction = READABLE;
   readonly deferred = true;
   timer: NodeJS.Timeout | undefined = undefined;
   settle: ((r: ReceiveMessageResult) => void) | undefined = undefined;
   fail: ((e: Error) => void) | undefined = undefined;
-  aborted = false;
   readonly control: Buffer;
   readonly name: Buffer | null;
   readonly total: number;
@@ -199,6 +201,7 @@ class ReceiveMessage implements AbortableOp<ReceiveMessageResult> {
     readonly maxFds: number,
     readonly dontWait: boolean,
     readonly fill: boolean,
+    readonly signal: AbortSignal | undefined,
   ) {
     this.control = Buffer.alloc(receiveControlSize(core.family === 'local', maxFds));
     this.name = core.type === 'datagram' ? Buffer.alloc(SOCKADDR_STORAGE) : null;
@@ -265,17 +268,15 @@ class ReceiveMessage implements AbortableOp<ReceiveMessageResult> {
   }
 
   resolve(): void {
-    if (!this.aborted) retryOp(this);
+    retryOp(this);
   }
 
-  /** Closed while waiting: fds a stream `waitAll` already took have no taker. */
   reject(error: Error): void {
-    this.abandon();
     this.fail?.(error);
   }
 
-  abandon(): void {
-    this.aborted = true;
+  /** Close the fds gathered so far (the caller is gone). */
+  release(): void {
     closeAll(this.fds.splice(0));
   }
 }

@@ -4,23 +4,23 @@
  */
 import { constants } from 'node:buffer';
 import { READABLE } from '@iolib/iomux';
-import { SOCKADDR_STORAGE, decodeName, isLocalName } from '../core/addressing.js';
+import { SOCKADDR_STORAGE, isLocalName } from '../core/addressing.js';
+import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { decodeSender, nameRoom } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
 import { EAGAIN, EINTR, FIONREAD, MSG_DONTWAIT, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, errno, ioctl_int, recv, recvfrom } from '../core/sys.js';
-import type { DecodedName, ReceiveFromOptions, ReceiveResult } from '../types.js';
+import type { ReceiveFromOptions, ReceiveResult } from '../types.js';
 
 const MAX_LENGTH = constants.MAX_LENGTH;
 
 /**
  * The sender address of the receive in progress: shared, because JavaScript
  * runs one `recvfrom` at a time and the address is decoded before any await.
- * Its own memory (offset 0), so `FROM_WORDS` views it 4 bytes at a time.
  */
-const FROM = Buffer.alloc(SOCKADDR_STORAGE);
-const FROM_WORDS = new Int32Array(FROM.buffer, 0, SOCKADDR_STORAGE >>> 2);
+const FROM = nameRoom();
 const FROM_LEN = new Uint32Array(1);
 
 /**
@@ -47,35 +47,6 @@ function pendingBytes(fd: number, datagram: boolean, flags: number): number {
 }
 
 /**
- * The sender of the datagram just received, decoded once per peer: a socket
- * keeps its last sender's bytes and value (addresses are immutable) and reuses
- * the value while the bytes are the same.
- */
-function decodeSender(core: SocketCore, len: number): DecodedName {
-  const last = core.sender;
-  if (last !== undefined && len === last.len && sameSender(last.words, last.raw, len)) return last.name;
-  const name = decodeName(FROM, len);
-  if (last === undefined) {
-    const raw = Buffer.alloc(SOCKADDR_STORAGE);
-    FROM.copy(raw, 0, 0, len);
-    core.sender = { raw, words: new Int32Array(raw.buffer, 0, SOCKADDR_STORAGE >>> 2), len, name };
-  } else {
-    FROM.copy(last.raw, 0, 0, len);
-    last.len = len;
-    last.name = name;
-  }
-  return name;
-}
-
-/** Whether `FROM`'s first `len` bytes equal `raw`'s: 4 bytes at a time (16 for IPv4, 28 for IPv6), then the tail. */
-function sameSender(words: Int32Array, raw: Buffer, len: number): boolean {
-  const n = len >>> 2;
-  for (let i = 0; i < n; i++) if (FROM_WORDS[i] !== words[i]) return false;
-  for (let i = n << 2; i < len; i++) if (FROM[i] !== raw[i]) return false;
-  return true;
-}
-
-/**
  * Receive into `buffer[start, end)` (or a new buffer of `size` bytes): the
  * fast path takes data that is already there without a waiter or an extra
  * promise; a socket whose first tries keep finding nothing waits first (see
@@ -95,7 +66,8 @@ function sameSender(words: Int32Array, raw: Buffer, len: number): boolean {
 export function receiveFrom(core: SocketCore, options: ReceiveFromOptions): Promise<ReceiveResult> {
   try {
     const op = new Receive(core, options);
-    if (!op.dontWait && core.expectEmpty()) return parkOp(op);
+    // An aborted signal rejects at once (parkOp), even when data is there.
+    if (op.signal?.aborted === true || (!op.dontWait && core.expectEmpty())) return parkOp(op);
     // Fast path: the data is there; no waiter, no extra promise.
     const r = op.attempt();
     if (!op.dontWait) core.noteAttempt(r !== undefined);
@@ -126,6 +98,7 @@ class Receive implements ParkedOp<ReceiveResult> {
   readonly datagram: boolean;
   readonly fillAll: boolean;
   readonly dontWait: boolean;
+  readonly signal: AbortSignal | undefined;
   got = 0;
 
   constructor(core: SocketCore, options: ReceiveFromOptions) {
@@ -162,6 +135,7 @@ class Receive implements ParkedOp<ReceiveResult> {
     this.datagram = datagram;
     this.fillAll = fillAll;
     this.dontWait = dontWait;
+    this.signal = checkSignal(options.signal, 'receiveFrom');
   }
 
   /** Receive what is there: the result, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
@@ -176,7 +150,7 @@ class Receive implements ParkedOp<ReceiveResult> {
       let n: number;
       if (datagram) {
         FROM_LEN[0] = SOCKADDR_STORAGE;
-        n = recvfrom(fd, view, end - at, flags, FROM, FROM_LEN);
+        n = recvfrom(fd, view, end - at, flags, FROM.bytes, FROM_LEN);
       } else n = recv(fd, view, end - at, flags);
       if (n >= 0) {
         this.got += n;
@@ -189,7 +163,7 @@ class Receive implements ParkedOp<ReceiveResult> {
       return undefined;
     }
     if (!datagram) return { buffer, bytes: this.got };
-    const name = decodeSender(core, Math.min(FROM_LEN[0] ?? 0, SOCKADDR_STORAGE));
+    const name = decodeSender(core, FROM, Math.min(FROM_LEN[0] ?? 0, SOCKADDR_STORAGE));
     if (isLocalName(name)) return { buffer, bytes: this.got, filename: name.address.name };
     return { buffer, bytes: this.got, host: name.address, port: name.port };
   }

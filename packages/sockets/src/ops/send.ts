@@ -3,16 +3,22 @@
  * `EAGAIN` unless `dontWait` (IOLib's `send-to`).
  */
 import { WRITABLE } from '@iolib/iomux';
+import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
-import { destination, type Destination } from '../core/destination.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
   EAGAIN, EINTR, MSG_CONFIRM, MSG_DONTROUTE, MSG_DONTWAIT, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, errno, send, sendto,
 } from '../core/sys.js';
 import type { Bytes, SendToOptions } from '../types.js';
 
+/**
+ * The destination of `o`, or `null` for none (a connected socket): synchronous
+ * for an address value or literal and a numeric port, a promise when a name
+ * or service must be looked up.
+ */
 function flagsOf(o: SendToOptions): number {
   let f = MSG_NOSIGNAL;
   if (o.dontRoute === true) f |= MSG_DONTROUTE;
@@ -52,12 +58,17 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
       length = end - start;
     }
     const flags = flagsOf(options);
+    const signal = checkSignal(options.signal, 'sendTo');
+    let dest: Destination | null = null;
     if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
-      return sendToDestination(core, data, length, flags, options);
+      const d = destinationOf(core, options, 'sendTo');
+      if (d instanceof Promise) return sendToResolved(core, data, length, flags, d, options.dontWait === true, signal);
+      dest = d;
     }
-    // Fast path: a connected socket with room in its buffer sends without any async machinery.
-    const op = new Send(core, data, length, flags, null, options.dontWait === true);
-    const n = op.attempt();
+    // Fast path: with room in the socket's buffer, a send (to an address literal too) needs no async machinery.
+    const op = new Send(core, data, length, flags, dest, options.dontWait === true, signal);
+    // An aborted signal rejects at once (parkOp), even when there is room.
+    const n = signal?.aborted === true ? undefined : op.attempt();
     return n === undefined ? parkOp(op) : Promise.resolve(n);
   } catch (e) {
     return rejection(e);
@@ -82,6 +93,7 @@ class Send implements ParkedOp<number> {
     readonly flags: number,
     readonly dest: Destination | null,
     readonly dontWait: boolean,
+    readonly signal: AbortSignal | undefined,
   ) {}
 
   /** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
@@ -93,7 +105,7 @@ class Send implements ParkedOp<number> {
       if (n >= 0) return n;
       const e = errno();
       if (e === EINTR) continue;
-      if (e !== EAGAIN || this.dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...dest?.details });
+      if (e !== EAGAIN || this.dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...(dest && destinationDetails(core, dest)) });
       return undefined;
     }
   }
@@ -109,7 +121,10 @@ class Send implements ParkedOp<number> {
   }
 }
 
-async function sendToDestination(core: SocketCore, data: Buffer, length: number, flags: number, options: SendToOptions): Promise<number> {
-  const op = new Send(core, data, length, flags, await destination(core, options, 'sendTo'), options.dontWait === true);
+async function sendToResolved(
+  core: SocketCore, data: Buffer, length: number, flags: number, dest: Promise<Destination>, dontWait: boolean, signal: AbortSignal | undefined,
+): Promise<number> {
+  const op = new Send(core, data, length, flags, await dest, dontWait, signal);
+  if (signal?.aborted === true) return parkOp(op);
   return op.attempt() ?? parkOp(op);
 }

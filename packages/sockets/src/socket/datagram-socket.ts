@@ -1,27 +1,34 @@
 /**
- * Datagram sockets: `sendTo` / `receiveFrom`, `disconnect`, multicast
- * membership, and async iteration over received messages.
+ * Datagram sockets: `sendTo` / `receiveFrom`, `sendMany` / `receiveMany`,
+ * `disconnect`, multicast membership, `'message'` events and async iteration
+ * over received messages.
  */
 import { CORE } from '../core/handle.js';
 import type { SocketCore } from '../core/socket-core.js';
 import type { Address } from '@iolib/address';
 import { disconnect } from '../ops/connect.js';
 import { joinGroup, leaveGroup } from '../ops/multicast.js';
-import { receiveFrom } from '../ops/receive.js';
 import type { GroupOptions, ReceiveResult, StreamDefaults } from '../types.js';
-import { ActiveMethods, SocketMethods, SocketObject } from './methods.js';
+import { closeAndEmit, iterateMessages, wireMessageEvents } from './message-events.js';
+import { ActiveMethods, BatchMethods, SocketEmitter, SocketMethods } from './methods.js';
 
-/** Largest UDP payload: receive buffers of iteration are this big. */
-const MAX_DATAGRAM = 65536;
-
-/** Base of the datagram classes. Not exported from the package. */
-export class DatagramBase extends ActiveMethods(SocketMethods(SocketObject)) {
+/**
+ * Base of the datagram classes: an `EventEmitter` (`'message'`, `'error'`,
+ * `'close'`). Not exported from the package.
+ */
+export class DatagramBase extends BatchMethods(ActiveMethods(SocketMethods(SocketEmitter))) {
   /** Internal: sockets are made by `makeSocket`, `makeSocketPair` and `makeSocketFromFd`. */
   constructor(core: SocketCore, defaults: StreamDefaults) {
     super();
     this[CORE] = core;
     core.defaults = defaults;
     core.track(this);
+    wireMessageEvents(this, core);
+  }
+
+  /** Close the socket (idempotent); `'close'` follows on the next tick. */
+  override close(): void {
+    closeAndEmit(this, this[CORE]);
   }
 
   /** See `disconnect`. */
@@ -44,20 +51,9 @@ export class DatagramBase extends ActiveMethods(SocketMethods(SocketObject)) {
 
   /**
    * Received messages, one per datagram, each in a Buffer of its own length,
-   * until the socket is closed.
+   * until the socket is closed (taken in batches under load).
    */
-  async *[Symbol.asyncIterator](): AsyncGenerator<ReceiveResult, void, undefined> {
-    const scratch = Buffer.allocUnsafe(MAX_DATAGRAM);
-    const core = this[CORE];
-    while (core.fd >= 0) {
-      let r: ReceiveResult;
-      try {
-        r = await receiveFrom(core, { buffer: scratch });
-      } catch (e) {
-        if (core.fd < 0) return;
-        throw e;
-      }
-      yield { ...r, buffer: Buffer.from(scratch.subarray(0, r.bytes)) };
-    }
+  [Symbol.asyncIterator](): AsyncGenerator<ReceiveResult, void, undefined> {
+    return iterateMessages(this[CORE]);
   }
 }

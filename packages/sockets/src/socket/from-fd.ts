@@ -35,7 +35,24 @@ export interface FromFdOptions extends StreamDefaults {
  */
 export async function makeSocketFromFd(fd: number, options: FromFdOptions = {}): Promise<Socket> {
   await Promise.resolve();
+  return socketFromFd(fd, options);
+}
+
+/**
+ * {@link makeSocketFromFd} without the promise, for callers that must answer
+ * synchronously (`@iolib/systemd`'s `listenFds`). Internal: exported from
+ * `@iolib/sockets/internal` only.
+ *
+ * @param fd - an open socket fd
+ * @param options - as {@link makeSocketFromFd}
+ * @returns the socket of the matching class
+ * @throws as {@link makeSocketFromFd}, synchronously
+ */
+export function socketFromFd(fd: number, options: FromFdOptions = {}): Socket {
   const adopted = adoptFd(fd, options.connect, options.dup ?? true);
   const defaults = streamDefaults(options);
-  return socketOf(new SocketCore(adopted.fd, adopted.family, adopted.type), adopted.passive, defaults);
+  const core = new SocketCore(adopted.fd, adopted.family, adopted.type);
+  // A listening socket keeps the process alive, as one made by listenOn does.
+  if (adopted.passive) core.keepAlive(true);
+  return socketOf(core, adopted.passive, defaults);
 }

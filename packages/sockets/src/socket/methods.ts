@@ -5,6 +5,7 @@
  * `s.sendTo(b, o)` ≡ `sendTo(s, b, o)` (the free functions in `api/` document them).
  */
 import type { InetAddress } from '@iolib/address';
+import { EventEmitter } from 'node:events';
 import { CORE } from '../core/handle.js';
 import type { SocketCore } from '../core/socket-core.js';
 import * as accessors from '../ops/accessors.js';
@@ -15,13 +16,16 @@ import { receiveFileDescriptor, sendFileDescriptor } from '../ops/fd-passing.js'
 import { receiveMessage, sendMessage } from '../ops/message.js';
 import { getOption, setOption } from '../ops/options.js';
 import { receiveFrom } from '../ops/receive.js';
+import { receiveMany } from '../ops/receive-many.js';
 import { sendTo } from '../ops/send.js';
+import { sendMany } from '../ops/send-many.js';
 import { shutdown } from '../ops/shutdown.js';
 import { describeSocket } from './describe.js';
 import type {
-  BindOptions, Bytes, ConnectOptions, Credentials, FilenameDesignator, HostDesignator, ReceiveFromOptions,
-  ReceiveMessageOptions, ReceiveMessageResult, ReceiveResult, SendMessageOptions, SendToOptions, ShutdownOptions,
-  SocketFamily, SocketKind, SocketName, SocketOptionName, SocketOptionValues,
+  BindOptions, Bytes, ConnectOptions, Credentials, FdPassingOptions, FilenameDesignator, HostDesignator, OutgoingDatagram,
+  ReceivedDatagram, ReceiveFromOptions, ReceiveManyOptions, ReceiveMessageOptions, ReceiveMessageResult, ReceiveResult,
+  SendManyOptions, SendMessageOptions, SendToOptions, ShutdownOptions, SocketFamily, SocketKind, SocketName, SocketOptionName,
+  SocketOptionValues,
 } from '../types.js';
 
 /** Any class a mixin can extend (TypeScript requires `any[]` for mixin constructors). */
@@ -33,6 +37,9 @@ const INSPECT: symbol = Symbol.for('nodejs.util.inspect.custom');
 
 /** A plain base for sockets that are not streams. */
 export class SocketObject {}
+
+/** An `EventEmitter` base for sockets with events but no stream (datagram sockets). */
+export class SocketEmitter extends (EventEmitter as new () => EventEmitter) {}
 
 /**
  * Add the methods of every socket: close, accessors, predicates, options, bind, shutdown.
@@ -62,6 +69,10 @@ export function SocketMethods<B extends Constructor>(Base: B) {
     unref(): this {
       this[CORE].ref(false);
       return this;
+    }
+    /** Whether this socket keeps the process alive while it waits or listens (true for a new socket). */
+    hasRef(): boolean {
+      return this[CORE].refed;
     }
     [Symbol.dispose](): void {
       this.close();
@@ -188,12 +199,12 @@ export function ActiveMethods<B extends Constructor>(Base: B) {
       return receiveFrom(this[CORE], options);
     }
     /** See `sendFileDescriptor`. */
-    sendFileDescriptor(fd: number): Promise<void> {
-      return sendFileDescriptor(this[CORE], fd);
+    sendFileDescriptor(fd: number, options?: FdPassingOptions): Promise<void> {
+      return sendFileDescriptor(this[CORE], fd, options);
     }
     /** See `receiveFileDescriptor`. */
-    receiveFileDescriptor(): Promise<number> {
-      return receiveFileDescriptor(this[CORE]);
+    receiveFileDescriptor(options?: FdPassingOptions): Promise<number> {
+      return receiveFileDescriptor(this[CORE], options);
     }
     /** See `sendMessage`. */
     sendMessage(options: SendMessageOptions): Promise<number> {
@@ -209,4 +220,31 @@ export function ActiveMethods<B extends Constructor>(Base: B) {
     }
   }
   return WithActiveMethods;
+}
+
+/**
+ * Add the batched datagram methods: `sendMany`, `receiveMany`.
+ *
+ * @param Base - the class to extend
+ * @returns the extended class
+ * @example
+ * ```ts
+ * class DatagramBase extends BatchMethods(ActiveMethods(SocketMethods(SocketEmitter))) {}
+ * ```
+ */
+export function BatchMethods<B extends Constructor>(Base: B) {
+  abstract class WithBatchMethods extends Base {
+    /** The fd-level state. Internal. */
+    declare [CORE]: SocketCore;
+
+    /** See `sendMany`. */
+    sendMany(messages: readonly OutgoingDatagram[], options?: SendManyOptions): Promise<number> {
+      return sendMany(this[CORE], messages, options);
+    }
+    /** See `receiveMany`. */
+    receiveMany(options?: ReceiveManyOptions): Promise<ReceivedDatagram[]> {
+      return receiveMany(this[CORE], options);
+    }
+  }
+  return WithBatchMethods;
 }

@@ -1,0 +1,109 @@
+/**
+ * recvmmsg(2) into a batch of receive buffers: the batched receive under
+ * `receiveMany`, the `'message'` events and the async iterator. One shared
+ * batch of 64 × 64 KiB serves every socket (JavaScript runs one receive at a
+ * time and each datagram is copied out before anything else runs).
+ */
+import { socketError } from '../core/errors.js';
+import { decodeSender, nameRoom, type NameRoom } from '../core/sender.js';
+import type { SocketCore } from '../core/socket-core.js';
+import { EAGAIN, EINTR, MMsgHdrs, MSG_TRUNC, errno, recvmmsg } from '../core/sys.js';
+import type { DecodedName } from '../types.js';
+import { SOCKADDR_STORAGE } from '../core/addressing.js';
+
+/** Most datagrams one batched receive takes. */
+export const MAX_BATCH = 64;
+/** Room per datagram in the shared batch: the largest UDP payload fits. */
+export const MAX_DATAGRAM = 65536;
+
+/** Receive buffers and sender rooms for up to `hdrs.count` datagrams. */
+export class ReceiveBatch {
+  readonly hdrs: MMsgHdrs;
+  readonly data: Buffer[] = [];
+  readonly names: NameRoom[] = [];
+  /** Messages the last call filled (their lengths need a reset before the next). */
+  #dirty = 0;
+
+  /**
+   * @param count - datagrams per call (1–1024)
+   * @param size - bytes of room per datagram
+   */
+  constructor(count: number, size: number) {
+    this.hdrs = new MMsgHdrs(count);
+    const all = Buffer.alloc(count * size);
+    for (let i = 0; i < count; i++) {
+      const data = all.subarray(i * size, (i + 1) * size);
+      const name = nameRoom();
+      this.data.push(data);
+      this.names.push(name);
+      this.hdrs.set(i, data, name.bytes);
+    }
+  }
+
+  /**
+   * One recvmmsg(2) of up to `count` datagrams.
+   *
+   * @param core - the receiving socket's core
+   * @param count - 1 … the batch's size
+   * @param op - the operation, for errors
+   * @returns how many arrived (at least 1), or `undefined` on `EAGAIN`
+   * @throws {SocketError} for other failures (`EBADF` when closed)
+   */
+  receive(core: SocketCore, count: number, op: string): number | undefined {
+    this.hdrs.resetLengths(this.#dirty);
+    this.#dirty = 0;
+    for (;;) {
+      const fd = core.use(op);
+      const n = recvmmsg(fd, this.hdrs.buffer, count, 0, null);
+      if (n >= 0) {
+        this.#dirty = n;
+        return n;
+      }
+      const e = errno();
+      if (e === EINTR) continue;
+      if (e === EAGAIN) return undefined;
+      throw socketError('recvmmsg', e, { fd });
+    }
+  }
+
+  /** Bytes stored for message `i` of the last call. */
+  bytes(i: number): number {
+    return Math.min(this.hdrs.messageLength(i), this.data[i]?.length ?? 0);
+  }
+
+  /** Whether message `i` was longer than its room (`MSG_TRUNC`). */
+  truncated(i: number): boolean {
+    return (this.hdrs.flags(i) & MSG_TRUNC) !== 0;
+  }
+
+  /** Message `i`'s bytes, copied into a Buffer of their own. */
+  copy(i: number): Buffer {
+    const n = this.bytes(i);
+    const out = Buffer.allocUnsafe(n);
+    this.data[i]?.copy(out, 0, 0, n);
+    return out;
+  }
+
+  /** Message `i`'s sender, decoded (once per peer, see `decodeSender`). */
+  sender(core: SocketCore, i: number): DecodedName {
+    const room = this.names[i];
+    if (room === undefined) throw new RangeError(`receive batch index ${i} is out of range`);
+    return decodeSender(core, room, Math.min(this.hdrs.nameLength(i), SOCKADDR_STORAGE));
+  }
+}
+
+let shared: ReceiveBatch | undefined;
+
+/**
+ * The shared batch ({@link MAX_BATCH} × {@link MAX_DATAGRAM}), made on first use.
+ *
+ * @returns the batch
+ * @example
+ * ```ts
+ * const n = sharedBatch().receive(core, 8, 'receiveMany');
+ * ```
+ */
+export function sharedBatch(): ReceiveBatch {
+  shared ??= new ReceiveBatch(MAX_BATCH, MAX_DATAGRAM);
+  return shared;
+}
