@@ -1,6 +1,6 @@
 /**
  * `pnpm demo`: a guided tour of iolib. Runs every step in ./steps in order
- * (10 syscalls, 20 address, 30 iomux, 40 sockets, 50 dns, 60 interfaces),
+ * (10 syscalls, 20 address, 30 iomux, 40 sockets, 45 seqpacket, 50 dns, 60 interfaces),
  * each printing what it does. Exits non-zero if any step fails.
  */
 import { readdir } from 'node:fs/promises';

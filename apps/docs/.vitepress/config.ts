@@ -56,6 +56,8 @@ const recipes: DefaultTheme.SidebarItem[] = [
       { text: 'Unix datagrams', link: '/recipes/unix-datagrams' },
       { text: 'A syslog client', link: '/recipes/syslog' },
       { text: 'Passing file descriptors', link: '/recipes/fd-passing' },
+      { text: 'Three fds and who sent them', link: '/recipes/fds-with-credentials' },
+      { text: 'Multicast announcer and listener', link: '/recipes/multicast' },
       { text: 'SSRF guard', link: '/recipes/ssrf-guard' },
       { text: 'A custom nameserver', link: '/recipes/custom-nameserver' },
       { text: 'An EventBase server', link: '/recipes/event-base-server' },

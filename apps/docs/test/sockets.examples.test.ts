@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import batchedDatagrams from '../examples/sockets/batched-datagrams.js';
 import fdPassing from '../examples/sockets/fd-passing.js';
 import tcpEcho from '../examples/sockets/tcp-echo.js';
+import multicastAnnouncer from '../examples/sockets/multicast-announcer.js';
+import passFdsWithCredentials from '../examples/sockets/pass-fds-with-credentials.js';
 import syslogClient, { openSyslog, syslogLine } from '../examples/sockets/syslog-client.js';
 import unixDatagram from '../examples/sockets/unix-datagram.js';
 import unixEcho, { serveOnce } from '../examples/sockets/unix-echo.js';
@@ -77,5 +79,17 @@ describe('sockets examples', () => {
       daemon.kill();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('pass-fds-with-credentials passes three files in one message', async () => {
+    expect(await passFdsWithCredentials()).toEqual({
+      files: { config: 'the config file', cert: 'the cert file', log: 'the log file' },
+      fromPid: 'this process',
+      controlTruncated: false,
+    });
+  });
+
+  it('multicast-announcer reaches the listener through the group on loopback', async () => {
+    expect(await multicastAnnouncer()).toEqual({ announcement: 'service at 127.0.0.1:8080', sentTo: '239.255.77.1', ttl: 1, loop: true });
   });
 });

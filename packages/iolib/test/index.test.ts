@@ -159,6 +159,15 @@ describe('iolib exports the names beyond IOLib', () => {
     expect(typeof exported[name]).toBe('function');
   });
 
+  it.each(['sendMessage', 'receiveMessage', 'peerCredentials', 'joinGroup', 'leaveGroup'])('messages and multicast: %s is a function', (name) => {
+    expect(typeof exported[name]).toBe('function');
+  });
+
+  it.each(['SeqpacketSocket', 'SocketSeqpacketLocalActive', 'SocketSeqpacketLocalPassive'])('SEQPACKET: %s is a class', (name) => {
+    expect(typeof exported[name]).toBe('function');
+    expect((exported[name] as { prototype?: unknown }).prototype).toBeTypeOf('object');
+  });
+
   it('re-exports @iolib/systemd: the same listenFds, notify and error classes', async () => {
     const systemd = await import('@iolib/systemd');
     for (const name of ['listenFds', 'notify', 'SystemdEnvironmentError', 'InvalidNotifyStateError', 'LISTEN_FDS_START'] as const) {

@@ -10,7 +10,7 @@ import type { InetSockaddrValue, LocalSockaddrValue } from '@iolib/syscalls';
 /** Address family of a socket, as `socketAddressFamily` reports it. */
 export type SocketFamily = 'ipv4' | 'ipv6' | 'local';
 /** Socket type, as `socketType` reports it. */
-export type SocketKind = 'stream' | 'datagram';
+export type SocketKind = 'stream' | 'datagram' | 'seqpacket';
 
 /** Stream settings a socket is made with, inherited by accepted sockets. */
 export interface StreamDefaults {
@@ -89,6 +89,14 @@ export interface SocketOptionValues {
   ipTos: number;
   ipv6Only: boolean;
   ipv6UnicastHops: number;
+  /** `IP_MULTICAST_TTL`: TTL of outgoing IPv4 multicast (default 1). */
+  multicastTtl: number;
+  /** `IPV6_MULTICAST_HOPS`: hop limit of outgoing IPv6 multicast (default 1). */
+  multicastHops: number;
+  /** `IP_MULTICAST_LOOP` / `IPV6_MULTICAST_LOOP` (by the socket's family): this host's own listeners get what it sends (default true). */
+  multicastLoop: boolean;
+  /** `IP_MULTICAST_IF` / `IPV6_MULTICAST_IF`, write-only: the interface outgoing multicast leaves by, a name or an index (0: by route). */
+  multicastInterface: string | number;
   icmpFilter: number;
 }
 
@@ -150,7 +158,7 @@ export interface SendToOptions {
   readonly end?: number;
   /** Unconnected internet datagram sockets: destination host. */
   readonly remoteHost?: HostDesignator;
-  /** With `remoteHost`: destination port (default 0). */
+  /** With `remoteHost`: destination port (required: a host without a port is a `TypeError`). */
   readonly remotePort?: PortDesignator;
   /** Unconnected local datagram sockets: destination path or `LocalAddress`. */
   readonly remoteFilename?: FilenameDesignator;
@@ -251,3 +259,94 @@ export interface ShutdownOptions {
 
 /** Bytes to send: a `Uint8Array`, another `ArrayBufferView`, or an array of octets. */
 export type Bytes = Uint8Array | ArrayBufferView | readonly number[];
+
+/** A process's credentials (`struct ucred`): `SCM_CREDENTIALS`, `SO_PEERCRED`. */
+export interface Credentials {
+  readonly pid: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** Where a received datagram was sent: its destination address and the interface it came in on. */
+export interface PacketDestination {
+  readonly address: InetAddress;
+  readonly interfaceIndex: number;
+}
+
+/** Options of `sendMessage`. */
+export interface SendMessageOptions {
+  /** The bytes: one buffer, or several sent as one message (gather). */
+  readonly buffers: Uint8Array | readonly Uint8Array[];
+  /** Unconnected internet datagram sockets: destination host (with `remotePort`). */
+  readonly remoteHost?: HostDesignator;
+  /** With `remoteHost`: destination port (required). */
+  readonly remotePort?: PortDesignator;
+  /** Unconnected local datagram sockets: destination path or `LocalAddress`. */
+  readonly remoteFilename?: FilenameDesignator;
+  /** Local sockets: file descriptors to pass (`SCM_RIGHTS`, 1–253); they stay open here. */
+  readonly fds?: readonly number[];
+  /** Local sockets: `SCM_CREDENTIALS`, `true` for this process's own, or `{ pid, uid, gid }` (checked by the kernel). */
+  readonly credentials?: true | Credentials;
+  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting when the buffer is full. */
+  readonly dontWait?: boolean;
+  /** `MSG_MORE`: more data follows (Linux). */
+  readonly more?: boolean;
+  /** `MSG_NOSIGNAL` (default `true`): a closed peer gives `EPIPE`, never `SIGPIPE`. */
+  readonly noSignal?: boolean;
+  /** Reject with the signal's reason when aborted before the message is sent. */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of `receiveMessage`: `buffers` (scatter) or `size`, ancillary data and flags. */
+export interface ReceiveMessageOptions {
+  /** Receive into these buffers, in order (scatter). */
+  readonly buffers?: Uint8Array | readonly Uint8Array[];
+  /** Without `buffers`: one zero-filled Buffer of this many bytes. */
+  readonly size?: number;
+  /** Local sockets: how many passed fds to take (0–253, default 16); more are closed and `controlTruncated` is set. */
+  readonly maxFds?: number;
+  /** Local sockets: turn `SO_PASSCRED` on, so messages carry the sender's credentials. */
+  readonly credentials?: boolean;
+  /** Internet sockets: turn `IP_PKTINFO` / `IPV6_RECVPKTINFO` on and report `destination`. */
+  readonly packetInfo?: boolean;
+  /** `MSG_PEEK`: leave the message queued (its fds are passed again by each peek). */
+  readonly peek?: boolean;
+  /** Stream sockets: fill the buffers (or reach end of stream) before resolving. */
+  readonly waitAll?: boolean;
+  /** `MSG_DONTWAIT`: reject with `EAGAIN` instead of waiting. */
+  readonly dontWait?: boolean;
+  /** Reject with the signal's reason when aborted before a message arrives; nothing is consumed. */
+  readonly signal?: AbortSignal;
+}
+
+/** What `receiveMessage` returns. */
+export interface ReceiveMessageResult {
+  /** Bytes stored in `buffers` (a longer datagram or record: see `truncated`). */
+  readonly bytes: number;
+  /** The buffers given, or the one allocated. */
+  readonly buffers: Buffer[];
+  /** Internet datagram sockets: the sender's address. */
+  readonly host?: InetAddress;
+  /** Internet datagram sockets: the sender's port. */
+  readonly port?: number;
+  /** Local datagram sockets: the sender's name (`''` when unnamed). */
+  readonly filename?: string;
+  /** File descriptors passed with the message, close-on-exec, now the caller's to close. */
+  readonly fds: number[];
+  /** The sender's credentials (`SCM_CREDENTIALS`), when the message carried them. */
+  readonly credentials?: Credentials;
+  /** With `packetInfo`: the address the datagram was sent to and the interface it arrived on. */
+  readonly destination?: PacketDestination;
+  /** `MSG_TRUNC`: the datagram or record was longer than the buffers; the rest is lost. */
+  readonly truncated: boolean;
+  /** `MSG_CTRUNC`, or more fds than `maxFds` arrived: some ancillary data was dropped (extra fds closed). */
+  readonly controlTruncated: boolean;
+}
+
+/** Options of `joinGroup` / `leaveGroup`. */
+export interface GroupOptions {
+  /** The interface: a name (`'eth0'`) or an index; default: the one the route to the group picks. */
+  readonly interface?: string | number;
+  /** Source-specific multicast: the group's datagrams from this source only. */
+  readonly source?: InetAddress | string;
+}

@@ -38,10 +38,18 @@ export {
   UCRED_SIZE,
   IP_MREQN_SIZE,
   IPV6_MREQ_SIZE,
+  IP_MREQ_SOURCE_SIZE,
+  GROUP_REQ_SIZE,
+  GROUP_SOURCE_REQ_SIZE,
+  GROUP_REQ_GROUP_OFFSET,
+  GROUP_SOURCE_REQ_SOURCE_OFFSET,
+  IN_PKTINFO_SIZE,
+  IN6_PKTINFO_SIZE,
 } from './structs.js';
 export * from './sockaddr.js';
 export * from './msg.js';
 export * from './mmsg.js';
 export * from './cmsg.js';
+export * from './pktinfo.js';
 export * from './address-sockaddr.js';
 export * from './sockopt-values.js';

@@ -173,6 +173,20 @@ export const IP_PMTUDISC_DO = 2;
 /** `IP_MTU_DISCOVER` value: set DF, ignore the path MTU. */
 export const IP_PMTUDISC_PROBE = 3;
 
+// ── Protocol-independent multicast (RFC 3678), levels IPPROTO_IP and IPPROTO_IPV6 ──
+/** `struct group_req`: join an any-source group (IPv4 or IPv6). */
+export const MCAST_JOIN_GROUP = 42;
+/** `struct group_source_req`: block one source of an any-source group. */
+export const MCAST_BLOCK_SOURCE = 43;
+/** `struct group_source_req`: unblock a blocked source. */
+export const MCAST_UNBLOCK_SOURCE = 44;
+/** `struct group_req`: leave an any-source group. */
+export const MCAST_LEAVE_GROUP = 45;
+/** `struct group_source_req`: join a source-specific group. */
+export const MCAST_JOIN_SOURCE_GROUP = 46;
+/** `struct group_source_req`: leave a source-specific group. */
+export const MCAST_LEAVE_SOURCE_GROUP = 47;
+
 // ── IPPROTO_IPV6: ipv6(7) ───────────────────────────────────────────────────
 /** int: hop limit of outgoing unicast. */
 export const IPV6_UNICAST_HOPS = 16;

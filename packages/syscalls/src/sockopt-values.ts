@@ -2,7 +2,9 @@
  * Byte layouts of the struct-valued socket options, for setsockopt(2) /
  * getsockopt(2): `struct linger` (`SO_LINGER`), `struct timeval`
  * (`SO_RCVTIMEO`, `SO_SNDTIMEO`), `struct ip_mreqn` (`IP_ADD_MEMBERSHIP`,
- * `IP_MULTICAST_IF`) and `struct ipv6_mreq` (`IPV6_JOIN_GROUP`). Pure byte work.
+ * `IP_MULTICAST_IF`), `struct ip_mreq_source` (`IP_ADD_SOURCE_MEMBERSHIP`), `struct ipv6_mreq`
+ * (`IPV6_JOIN_GROUP`) and RFC 3678's `struct group_req` / `struct group_source_req`
+ * (`MCAST_JOIN_GROUP`, `MCAST_JOIN_SOURCE_GROUP`, IPv4 and IPv6). Pure byte work.
  *
  * @example
  * ```ts
@@ -10,8 +12,13 @@
  * syscall('setsockopt', () => setsockopt(fd, SOL_SOCKET, SO_LINGER, v, v.length));
  * ```
  */
+import { AF_INET, AF_INET6 } from './constants.js';
 import { SockaddrError } from './errors.js';
-import { IPV6_MREQ_SIZE, IP_MREQN_SIZE, LINGER_SIZE, TIMEVAL_SIZE } from './structs.js';
+import { sockaddrFamily } from './sockaddr.js';
+import {
+  GROUP_REQ_GROUP_OFFSET, GROUP_REQ_SIZE, GROUP_SOURCE_REQ_SIZE, GROUP_SOURCE_REQ_SOURCE_OFFSET, IPV6_MREQ_SIZE,
+  IP_MREQN_SIZE, IP_MREQ_SOURCE_SIZE, LINGER_SIZE, SOCKADDR_STORAGE_SIZE, TIMEVAL_SIZE,
+} from './structs.js';
 
 function need(buf: Uint8Array, size: number, what: string): Buffer {
   if (buf.byteLength < size) throw new RangeError(`struct ${what} needs ${size} bytes, got ${buf.byteLength}`);
@@ -149,5 +156,93 @@ export function encodeIpv6Mreq(group: Uint16Array, ifindex: number): Buffer {
   const b = Buffer.alloc(IPV6_MREQ_SIZE);
   for (let i = 0; i < 8; i++) b.writeUInt16BE(group[i] ?? 0, 2 * i);
   b.writeUInt32LE(ifindex, 16);
+  return b;
+}
+
+/**
+ * `struct ip_mreq_source { in_addr imr_multiaddr; in_addr imr_interface; in_addr imr_sourceaddr; }`, ip(7):
+ * the value of `IP_ADD_SOURCE_MEMBERSHIP` / `IP_DROP_SOURCE_MEMBERSHIP` / `IP_(UN)BLOCK_SOURCE`.
+ *
+ * @param group - the multicast group, 4 bytes
+ * @param local - the local interface address, 4 bytes (0.0.0.0 = the kernel picks)
+ * @param source - the source to accept (or block), 4 bytes
+ * @returns 12 bytes
+ * @throws {SockaddrError} when a vector is not 4 bytes
+ * @example
+ * ```ts
+ * const m = encodeIpMreqSource(new Uint8Array([232, 1, 2, 3]), new Uint8Array(4), new Uint8Array([10, 0, 0, 1]));
+ * setsockopt(fd, IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP, m, m.length);
+ * ```
+ */
+export function encodeIpMreqSource(group: Uint8Array, local: Uint8Array, source: Uint8Array): Buffer {
+  if (group.length !== 4 || local.length !== 4 || source.length !== 4) {
+    throw new SockaddrError(`ip_mreq_source addresses must be 4 bytes, got ${group.length}, ${local.length} and ${source.length}`);
+  }
+  const b = Buffer.alloc(IP_MREQ_SOURCE_SIZE);
+  b.set(group, 0);
+  b.set(local, 4);
+  b.set(source, 8);
+  return b;
+}
+
+/** The family of an encoded `sockaddr_in` / `sockaddr_in6`, or a SockaddrError naming `what`. */
+function inetFamily(sa: Uint8Array, what: string): number {
+  if (sa.byteLength < 2 || sa.byteLength > SOCKADDR_STORAGE_SIZE) {
+    throw new SockaddrError(`${what}: a sockaddr of ${sa.byteLength} bytes is not 2–${SOCKADDR_STORAGE_SIZE} bytes long`);
+  }
+  const family = sockaddrFamily(sa);
+  if (family !== AF_INET && family !== AF_INET6) throw new SockaddrError(`${what}: family ${family} is neither AF_INET nor AF_INET6`);
+  return family;
+}
+
+/**
+ * `struct group_req { uint32_t gr_interface; struct sockaddr_storage gr_group; }` (RFC 3678): the
+ * value of `MCAST_JOIN_GROUP` / `MCAST_LEAVE_GROUP`, at level `IPPROTO_IP` or `IPPROTO_IPV6`.
+ *
+ * @param ifindex - interface index (0 = the kernel picks by route)
+ * @param group - the group as an encoded `sockaddr_in` or `sockaddr_in6` (port ignored)
+ * @returns 136 bytes
+ * @throws {SockaddrError} when `group` is not an IPv4/IPv6 sockaddr; {RangeError} for a bad index
+ * @example
+ * ```ts
+ * const m = encodeGroupReq(0, encodeSockaddrIn6(new Uint16Array([0xff02, 0, 0, 0, 0, 0, 0, 0x42]), 0));
+ * setsockopt(fd, IPPROTO_IPV6, MCAST_JOIN_GROUP, m, m.length);
+ * ```
+ */
+export function encodeGroupReq(ifindex: number, group: Uint8Array): Buffer {
+  checkInt(ifindex, 0, 0xffffffff, 'interface index');
+  inetFamily(group, 'group_req group');
+  const b = Buffer.alloc(GROUP_REQ_SIZE);
+  b.writeUInt32LE(ifindex, 0);
+  b.set(group, GROUP_REQ_GROUP_OFFSET);
+  return b;
+}
+
+/**
+ * `struct group_source_req { uint32_t gsr_interface; struct sockaddr_storage gsr_group, gsr_source; }`
+ * (RFC 3678): the value of `MCAST_JOIN_SOURCE_GROUP` / `MCAST_LEAVE_SOURCE_GROUP` /
+ * `MCAST_(UN)BLOCK_SOURCE`, at level `IPPROTO_IP` or `IPPROTO_IPV6`.
+ *
+ * @param ifindex - interface index (0 = the kernel picks by route)
+ * @param group - the group, an encoded `sockaddr_in` or `sockaddr_in6`
+ * @param source - the source, an encoded sockaddr of the same family
+ * @returns 264 bytes
+ * @throws {SockaddrError} for a sockaddr that is not IPv4/IPv6 or families that differ; {RangeError} for a bad index
+ * @example
+ * ```ts
+ * const m = encodeGroupSourceReq(2, encodeSockaddrIn(new Uint8Array([232, 1, 1, 1]), 0), encodeSockaddrIn(new Uint8Array([10, 0, 0, 1]), 0));
+ * setsockopt(fd, IPPROTO_IP, MCAST_JOIN_SOURCE_GROUP, m, m.length);
+ * ```
+ */
+export function encodeGroupSourceReq(ifindex: number, group: Uint8Array, source: Uint8Array): Buffer {
+  checkInt(ifindex, 0, 0xffffffff, 'interface index');
+  const family = inetFamily(group, 'group_source_req group');
+  if (inetFamily(source, 'group_source_req source') !== family) {
+    throw new SockaddrError('group_source_req: the group and the source must be of the same family');
+  }
+  const b = Buffer.alloc(GROUP_SOURCE_REQ_SIZE);
+  b.writeUInt32LE(ifindex, 0);
+  b.set(group, GROUP_REQ_GROUP_OFFSET);
+  b.set(source, GROUP_SOURCE_REQ_SOURCE_OFFSET);
   return b;
 }

@@ -26,6 +26,8 @@ const msghdr = koffi.struct({
   msg_flags: 'int',
 });
 
+const sockaddr_storage = koffi.struct({ ss_family: 'uint16_t', __ss_padding: u8(118), __ss_align: 'unsigned long' });
+
 const epollEventFields = { events: 'uint32_t', data: 'uint64_t' };
 
 /** The koffi types, by C struct name. */
@@ -43,7 +45,7 @@ export const STRUCT_TYPES = {
   /** `struct sockaddr_un`, unix(7): `sun_path` holds bytes (abstract names start with NUL). */
   sockaddr_un: koffi.struct({ sun_family: 'uint16_t', sun_path: u8(108) }),
   /** `struct sockaddr_storage`, socket(7): large and aligned enough for any address. */
-  sockaddr_storage: koffi.struct({ ss_family: 'uint16_t', __ss_padding: u8(118), __ss_align: 'unsigned long' }),
+  sockaddr_storage,
   /** `struct iovec`, readv(2). */
   iovec: koffi.struct({ iov_base: 'void *', iov_len: 'size_t' }),
   /** `struct msghdr`, recvmsg(2). */
@@ -62,6 +64,12 @@ export const STRUCT_TYPES = {
   ucred: koffi.struct({ pid: 'int', uid: 'uint32_t', gid: 'uint32_t' }),
   /** `struct ip_mreqn`, ip(7) `IP_ADD_MEMBERSHIP`. */
   ip_mreqn: koffi.struct({ imr_multiaddr: inAddr(4), imr_address: inAddr(4), imr_ifindex: 'int' }),
+  /** `struct ip_mreq_source`, ip(7) `IP_ADD_SOURCE_MEMBERSHIP`. */
+  ip_mreq_source: koffi.struct({ imr_multiaddr: inAddr(4), imr_interface: inAddr(4), imr_sourceaddr: inAddr(4) }),
+  /** `struct group_req`, RFC 3678 `MCAST_JOIN_GROUP` (IPv4 and IPv6). */
+  group_req: koffi.struct({ gr_interface: 'uint32_t', gr_group: sockaddr_storage }),
+  /** `struct group_source_req`, RFC 3678 `MCAST_JOIN_SOURCE_GROUP` (IPv4 and IPv6). */
+  group_source_req: koffi.struct({ gsr_interface: 'uint32_t', gsr_group: sockaddr_storage, gsr_source: sockaddr_storage }),
   /** `struct ipv6_mreq`, ipv6(7) `IPV6_JOIN_GROUP`. */
   ipv6_mreq: koffi.struct({ ipv6mr_multiaddr: inAddr(16), ipv6mr_interface: 'unsigned int' }),
   /** `struct in_pktinfo`, ip(7) `IP_PKTINFO`. */
@@ -131,6 +139,20 @@ export const TIMEVAL_SIZE: number = size('timeval');
 export const UCRED_SIZE: number = size('ucred');
 /** `sizeof(struct ip_mreqn)`: 12. */
 export const IP_MREQN_SIZE: number = size('ip_mreqn');
+/** `sizeof(struct ip_mreq_source)`: 12. */
+export const IP_MREQ_SOURCE_SIZE: number = size('ip_mreq_source');
+/** `sizeof(struct group_req)`: 136. */
+export const GROUP_REQ_SIZE: number = size('group_req');
+/** `sizeof(struct group_source_req)`: 264. */
+export const GROUP_SOURCE_REQ_SIZE: number = size('group_source_req');
+/** `offsetof(struct group_req, gr_group)`: 8 (also `gsr_group`). */
+export const GROUP_REQ_GROUP_OFFSET: number = at('group_req', 'gr_group');
+/** `offsetof(struct group_source_req, gsr_source)`: 136. */
+export const GROUP_SOURCE_REQ_SOURCE_OFFSET: number = at('group_source_req', 'gsr_source');
+/** `sizeof(struct in_pktinfo)`: 12. */
+export const IN_PKTINFO_SIZE: number = size('in_pktinfo');
+/** `sizeof(struct in6_pktinfo)`: 20. */
+export const IN6_PKTINFO_SIZE: number = size('in6_pktinfo');
 /** `sizeof(struct ipv6_mreq)`: 20. */
 export const IPV6_MREQ_SIZE: number = size('ipv6_mreq');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CMSGHDR_SIZE, IOVEC_SIZE, IP_MREQN_SIZE, IPV6_MREQ_SIZE, IS_X86_64, LINGER_SIZE, MMSGHDR_MSG_LEN_OFFSET, MMSGHDR_SIZE,
-  MSGHDR_SIZE, SOCKADDR_IN6_SIZE, SOCKADDR_IN_SIZE, SOCKADDR_STORAGE_SIZE, SOCKADDR_UN_SIZE,
+  CMSGHDR_SIZE, GROUP_REQ_GROUP_OFFSET, GROUP_REQ_SIZE, GROUP_SOURCE_REQ_SIZE, GROUP_SOURCE_REQ_SOURCE_OFFSET,
+  IN6_PKTINFO_SIZE, IN_PKTINFO_SIZE, IOVEC_SIZE, IP_MREQ_SOURCE_SIZE, IP_MREQN_SIZE, IPV6_MREQ_SIZE, IS_X86_64, LINGER_SIZE,
+  MMSGHDR_MSG_LEN_OFFSET, MMSGHDR_SIZE, MSGHDR_SIZE, SOCKADDR_IN6_SIZE, SOCKADDR_IN_SIZE, SOCKADDR_STORAGE_SIZE, SOCKADDR_UN_SIZE,
   SUN_PATH_OFFSET, TIMEVAL_SIZE, UCRED_SIZE, structLayout, type StructName,
 } from '../src/index.js';
 import { MSGHDR, STRUCT_TYPES } from '../src/internal.js';
@@ -38,7 +39,7 @@ describe.skipIf(!haveGcc())('struct layouts match gcc', () => {
   const c = runC(source);
 
   it(`covers ${structs.length} structs, ${lines.length} facts`, () => {
-    expect(structs.length).toBe(17);
+    expect(structs.length).toBe(20);
     expect(c.size).toBe(lines.length);
   });
 
@@ -64,6 +65,8 @@ describe('documented Linux LP64 sizes', () => {
 
   it('option structs', () => {
     expect([LINGER_SIZE, TIMEVAL_SIZE, UCRED_SIZE, IP_MREQN_SIZE, IPV6_MREQ_SIZE]).toEqual([8, 16, 12, 12, 20]);
+    expect([IP_MREQ_SOURCE_SIZE, GROUP_REQ_SIZE, GROUP_SOURCE_REQ_SIZE, GROUP_REQ_GROUP_OFFSET, GROUP_SOURCE_REQ_SOURCE_OFFSET]).toEqual([12, 136, 264, 8, 136]);
+    expect([IN_PKTINFO_SIZE, IN6_PKTINFO_SIZE]).toEqual([12, 20]);
   });
 
   it('epoll_event is packed to 12 bytes on x86_64 only', () => {

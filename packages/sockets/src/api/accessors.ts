@@ -24,7 +24,7 @@ export function socketOsFd(socket: Socket): number | null {
 }
 
 /**
- * `'stream'` or `'datagram'`.
+ * `'stream'`, `'datagram'` or `'seqpacket'` (IOLib's `socket-type`).
  *
  * @param socket - a socket
  * @returns its type

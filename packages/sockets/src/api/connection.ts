@@ -9,9 +9,12 @@ import { bindAddress as bindCore } from '../ops/bind.js';
 import { connect as connectCore, disconnect as disconnectCore } from '../ops/connect.js';
 import { listenOn as listenCore } from '../ops/listen.js';
 import { shutdown as shutdownCore } from '../ops/shutdown.js';
-import { connectionClass, type AcceptResult, type ActiveSocket, type DatagramSocket, type PassiveSocket, type Socket } from '../socket/classes.js';
+import {
+  connectionClass, type AcceptResult, type ActiveSocket, type DatagramSocket, type PassiveSocket, type Socket,
+  type SocketSeqpacketLocalActive, type SocketSeqpacketLocalPassive,
+} from '../socket/classes.js';
 import { acceptWith, withAccepted } from '../socket/passive-socket.js';
-import type { AcceptOptions, BindOptions, ConnectOptions, FilenameDesignator, HostDesignator, ListenOptions, ShutdownOptions } from '../types.js';
+import type { AcceptOptions, Accepted, BindOptions, ConnectOptions, FilenameDesignator, HostDesignator, ListenOptions, ShutdownOptions } from '../types.js';
 
 /**
  * Set the local address of `socket` (and the port, for internet sockets).
@@ -72,9 +75,11 @@ export function listenOn<S extends PassiveSocket>(socket: S, options: ListenOpti
  * if (c !== null) c.socket.end('hello\n');
  * ```
  */
-export async function acceptConnection(socket: PassiveSocket, options: AcceptOptions = {}): Promise<AcceptResult | null> {
+export function acceptConnection(socket: SocketSeqpacketLocalPassive, options?: AcceptOptions): Promise<Accepted<SocketSeqpacketLocalActive> | null>;
+export function acceptConnection(socket: PassiveSocket, options?: AcceptOptions): Promise<AcceptResult | null>;
+export async function acceptConnection(socket: PassiveSocket, options: AcceptOptions = {}): Promise<Accepted<ActiveSocket> | null> {
   const core = coreOf(socket, 'acceptConnection');
-  return acceptWith(core, options, connectionClass(core.family));
+  return acceptWith(core, options, connectionClass(core.family, core.type));
 }
 
 /**
@@ -93,11 +98,14 @@ export async function acceptConnection(socket: PassiveSocket, options: AcceptOpt
  * ```
  */
 export function withAcceptConnection<T>(
-  socket: PassiveSocket,
+  socket: SocketSeqpacketLocalPassive,
   options: AcceptOptions,
-  fn: (connection: AcceptResult | null) => Promise<T> | T,
-): Promise<T> {
-  return withAccepted(acceptConnection(socket, options), fn);
+  fn: (connection: Accepted<SocketSeqpacketLocalActive> | null) => Promise<T> | T,
+): Promise<T>;
+export function withAcceptConnection<T>(socket: PassiveSocket, options: AcceptOptions, fn: (connection: AcceptResult | null) => Promise<T> | T): Promise<T>;
+export function withAcceptConnection<T>(socket: PassiveSocket, options: AcceptOptions, fn: (connection: never) => Promise<T> | T): Promise<T> {
+  // The overloads tie `fn`'s connection type to the listener's; the accepted socket is of that class.
+  return withAccepted(acceptConnection(socket, options), fn as (connection: Accepted<ActiveSocket> | null) => Promise<T> | T);
 }
 
 /**

@@ -117,3 +117,39 @@ export function localDestination(core: SocketCore, name: FilenameDesignator, wha
 export function destinationDetails(core: SocketCore, d: Destination): object {
   return describe(d.address, d.port, core.family === 'local');
 }
+
+/** The destination options of `sendTo` / `sendMessage`. */
+export interface DestinationOptions {
+  readonly remoteHost?: HostDesignator;
+  readonly remotePort?: PortDesignator;
+  readonly remoteFilename?: FilenameDesignator;
+}
+
+/**
+ * The destination `o` names (`remoteHost` + `remotePort`, or `remoteFilename`), or
+ * `null` for the connected peer; a promise only when a name must be resolved.
+ *
+ * @param core - the sending socket
+ * @param o - the destination options
+ * @param op - the operation, for errors (`'sendTo'`)
+ * @returns the destination, `null`, or a promise of a resolved destination
+ * @throws {TypeError} for options of the other family, `remotePort` without `remoteHost`, `remoteHost` without `remotePort`
+ * @example
+ * ```ts
+ * destinationOf(core, { remoteHost: '127.0.0.1', remotePort: 53 }, 'sendTo');
+ * ```
+ */
+export function destinationOf(core: SocketCore, o: DestinationOptions, op: string): Destination | null | Promise<Destination> {
+  if (core.family === 'local') {
+    if (o.remoteHost !== undefined || o.remotePort !== undefined) throw new TypeError(`${op}: remoteHost/remotePort do not apply to a local socket; use remoteFilename`);
+    if (o.remoteFilename === undefined) return null;
+    return localDestination(core, o.remoteFilename, op);
+  }
+  if (o.remoteFilename !== undefined) throw new TypeError(`${op}: remoteFilename does not apply to an internet socket`);
+  if (o.remoteHost === undefined) {
+    if (o.remotePort !== undefined) throw new TypeError(`${op}: remotePort given without remoteHost`);
+    return null;
+  }
+  if (o.remotePort === undefined) throw new TypeError(`${op}: remoteHost given without remotePort (a destination needs a port)`);
+  return literalDestination(core, o.remoteHost, o.remotePort, op) ?? resolveDestination(core, o.remoteHost, o.remotePort, op);
+}

@@ -1,10 +1,11 @@
 /**
  * The socket option table: typed option names (camelCase of IOLib's keywords,
- * plus `ipv6Only`, `reusePort`, `ipTtl`, `ipTos`, `ipv6UnicastHops`) → level,
+ * plus `ipv6Only`, `reusePort`, `ipTtl`, `ipTos`, `ipv6UnicastHops` and the multicast options) → level,
  * option number, value codec and access. Pure data; `options.ts` makes the calls.
  */
 import { interfaceNameFault } from '@iolib/address';
 import type { Linger, SocketOptionName } from '../types.js';
+import { interfaceIndex } from './interfaces.js';
 import * as C from './sys.js';
 
 /** What a value needs on the wire: its encoded size and the two directions. */
@@ -22,6 +23,8 @@ export interface OptionSpec {
   readonly codec: Codec<unknown>;
   readonly get: boolean;
   readonly set: boolean;
+  /** The row to use on IPv6 sockets, when the option has an `IPV6_*` twin (`multicastLoop`). */
+  readonly ipv6?: OptionSpec;
 }
 
 function int32(value: number): Buffer {
@@ -120,8 +123,22 @@ const ifname: Codec<string> = {
   },
 };
 
-function row(level: number, optname: number, codec: Codec<unknown>, access: 'get' | 'set' | 'rw' = 'rw'): OptionSpec {
-  return { level, optname, codec, get: access !== 'set', set: access !== 'get' };
+/** `IP_MULTICAST_IF` by index: a `struct ip_mreqn` with only `imr_ifindex` set. */
+const mreqnInterface: Codec<number> = {
+  size: 12,
+  decode: (b) => b.readInt32LE(8),
+  encode: (value, name) => C.encodeIpMreqn(new Uint8Array(4), new Uint8Array(4), interfaceIndex(value, `socket option ${name}`)),
+};
+
+/** `IPV6_MULTICAST_IF`: an interface index (an `int`). */
+const indexInterface: Codec<number> = {
+  size: 4,
+  decode: (b) => b.readInt32LE(0),
+  encode: (value, name) => int32(interfaceIndex(value, `socket option ${name}`)),
+};
+
+function row(level: number, optname: number, codec: Codec<unknown>, access: 'get' | 'set' | 'rw' = 'rw', ipv6?: OptionSpec): OptionSpec {
+  return { level, optname, codec, get: access !== 'set', set: access !== 'get', ...(ipv6 === undefined ? {} : { ipv6 }) };
 }
 
 const S = C.SOL_SOCKET;
@@ -169,6 +186,11 @@ export const OPTIONS: Readonly<Record<SocketOptionName, OptionSpec>> = {
   ipTos: row(I, C.IP_TOS, int),
   ipv6Only: row(I6, C.IPV6_V6ONLY, bool),
   ipv6UnicastHops: row(I6, C.IPV6_UNICAST_HOPS, int),
+  multicastTtl: row(I, C.IP_MULTICAST_TTL, int),
+  multicastHops: row(I6, C.IPV6_MULTICAST_HOPS, int),
+  multicastLoop: row(I, C.IP_MULTICAST_LOOP, bool, 'rw', row(I6, C.IPV6_MULTICAST_LOOP, bool)),
+  // Write-only: Linux reads IP_MULTICAST_IF back as an address, never as the index set.
+  multicastInterface: row(I, C.IP_MULTICAST_IF, mreqnInterface, 'set', row(I6, C.IPV6_MULTICAST_IF, indexInterface, 'set')),
   icmpFilter: row(C.SOL_RAW, C.ICMP_FILTER, int),
 };
 

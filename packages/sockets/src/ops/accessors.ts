@@ -41,7 +41,7 @@ export function socketOsFd(core: SocketCore): number | null {
   return fd < 0 ? null : fd;
 }
 
-/** `'stream'` or `'datagram'`. */
+/** `'stream'`, `'datagram'` or `'seqpacket'`. */
 export function socketType(core: SocketCore): SocketKind {
   return core.type;
 }

@@ -4,7 +4,8 @@
  */
 import { socketError } from '../core/errors.js';
 import {
-  AF_INET, AF_INET6, AF_UNIX, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, socket, socketpair, trySyscall,
+  AF_INET, AF_INET6, AF_UNIX, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_SEQPACKET, SOCK_STREAM, socket, socketpair,
+  trySyscall,
 } from '../core/sys.js';
 import type { SocketFamily, SocketKind } from '../types.js';
 
@@ -20,12 +21,12 @@ export function familyOf(af: number): SocketFamily | undefined {
 
 /** `SOCK_*` of a type name. */
 export function sockTypeOf(type: SocketKind): number {
-  return type === 'stream' ? SOCK_STREAM : SOCK_DGRAM;
+  return type === 'stream' ? SOCK_STREAM : type === 'datagram' ? SOCK_DGRAM : SOCK_SEQPACKET;
 }
 
 /** Type name of a `SOCK_*`, or `undefined`. */
 export function kindOf(type: number): SocketKind | undefined {
-  return type === SOCK_STREAM ? 'stream' : type === SOCK_DGRAM ? 'datagram' : undefined;
+  return type === SOCK_STREAM ? 'stream' : type === SOCK_DGRAM ? 'datagram' : type === SOCK_SEQPACKET ? 'seqpacket' : undefined;
 }
 
 /**
@@ -34,7 +35,7 @@ export function kindOf(type: number): SocketKind | undefined {
  * System call: `socket(2)`.
  *
  * @param family - `'ipv4'`, `'ipv6'` or `'local'`
- * @param type - `'stream'` or `'datagram'`
+ * @param type - `'stream'`, `'datagram'` or `'seqpacket'` (local only)
  * @returns the fd
  * @throws {SocketError} when the kernel refuses (`EMFILE`, `EAFNOSUPPORT`, …)
  * @example
@@ -55,7 +56,7 @@ export function openSocketFd(family: SocketFamily, type: SocketKind): number {
  *
  * System call: `socketpair(2)` with `AF_UNIX`.
  *
- * @param type - `'stream'` or `'datagram'`
+ * @param type - `'stream'`, `'datagram'` or `'seqpacket'`
  * @returns the two fds
  * @throws {SocketError} when the kernel refuses (`EMFILE`, …)
  * @example

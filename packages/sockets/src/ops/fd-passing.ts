@@ -6,12 +6,10 @@
  */
 import { READABLE, WRITABLE } from '@iolib/iomux';
 import { checkSignal, throwIfAborted } from '../core/abort.js';
+import { readAncillary, receiveControlSize } from '../core/ancillary.js';
 import { SocketError, socketError } from '../core/errors.js';
 import type { SocketCore } from '../core/socket-core.js';
-import {
-  E, EAGAIN, EINTR, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_NOSIGNAL, MsgHdr, SCM_RIGHTS, SOL_SOCKET, cmsgSpace, decodeControlMessages,
-  decodeRights, encodeRights, errno, recvmsg, sendmsg, sysClose,
-} from '../core/sys.js';
+import { E, EAGAIN, EINTR, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_NOSIGNAL, MsgHdr, encodeRights, errno, recvmsg, sendmsg } from '../core/sys.js';
 import type { FdPassingOptions } from '../types.js';
 
 function checkLocal(core: SocketCore, op: string): void {
@@ -75,21 +73,18 @@ export async function receiveFileDescriptor(core: SocketCore, options: FdPassing
   throwIfAborted(signal);
   checkLocal(core, 'receiveFileDescriptor');
   const data = Buffer.alloc(1);
-  const control = Buffer.alloc(cmsgSpace(4 * 8));
+  // Room for credentials too: with SO_PASSCRED on, they come first and would crowd the fds out.
+  const control = Buffer.alloc(receiveControlSize(true, 8));
   const msg = new MsgHdr(1).setBuffer(data).setControl(control);
   for (;;) {
     const sock = core.use('receiveFileDescriptor');
     msg.resetLengths();
     const n = recvmsg(sock, msg.buffer, MSG_CMSG_CLOEXEC);
     if (n >= 0) {
-      const fds: number[] = [];
-      for (const m of decodeControlMessages(control, msg.controlLength)) {
-        if (m.level === SOL_SOCKET && m.type === SCM_RIGHTS) fds.push(...decodeRights(m.data));
-      }
-      const [first, ...extra] = fds;
-      for (const x of extra) sysClose(x);
+      // The first fd is the caller's; any extra is closed here.
+      const [first] = readAncillary(control, msg.controlLength, 1).fds;
       if (first !== undefined) return first;
-      if (n === 0 && core.type === 'stream') throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
+      if (n === 0 && core.type !== 'datagram') throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
       const truncated = (msg.flags & MSG_CTRUNC) !== 0;
       throw new SocketError('recvmsg', E.EBADMSG ?? 74, { fd: sock, detail: truncated ? 'control data truncated' : 'the message carried no file descriptor' });
     }

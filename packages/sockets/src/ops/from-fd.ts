@@ -52,10 +52,12 @@ export function adoptFd(fd: number, connect: unknown, dup: boolean): AdoptedFd {
   }
   const family = familyOf(intOption(fd, SO_DOMAIN, 'SO_DOMAIN'));
   const type = kindOf(intOption(fd, SO_TYPE, 'SO_TYPE'));
-  if (family === undefined || type === undefined) throw socketError('makeSocketFromFd', E.EAFNOSUPPORT ?? 97, { fd, detail: 'not an internet or local stream/datagram socket' });
-  const listening = type === 'stream' && intOption(fd, SO_ACCEPTCONN, 'SO_ACCEPTCONN') !== 0;
+  if (family === undefined || type === undefined || (type === 'seqpacket' && family !== 'local')) {
+    throw socketError('makeSocketFromFd', E.EAFNOSUPPORT ?? 97, { fd, detail: 'not an internet stream/datagram or a local stream/datagram/seqpacket socket' });
+  }
+  const listening = type !== 'datagram' && intOption(fd, SO_ACCEPTCONN, 'SO_ACCEPTCONN') !== 0;
   const passive = connect === undefined ? listening : connect === 'passive';
-  if (passive && type !== 'stream') throw new TypeError('makeSocketFromFd: a datagram socket cannot be passive');
+  if (passive && type === 'datagram') throw new TypeError('makeSocketFromFd: a datagram socket cannot be passive');
   let own = fd;
   if (dup) {
     own = trySyscall(() => fcntl(fd, F_DUPFD_CLOEXEC, 0));

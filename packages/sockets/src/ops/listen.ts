@@ -44,7 +44,7 @@ export function checkBacklog(backlog: unknown): number {
  * ```
  */
 export function listenOn(core: SocketCore, options: ListenOptions = {}): void {
-  if (core.type !== 'stream') throw new TypeError('listenOn: works only on stream sockets');
+  if (core.type === 'datagram') throw new TypeError('listenOn: works only on stream and seqpacket sockets');
   listenCore(core, checkBacklog(options.backlog ?? DEFAULT_BACKLOG_SIZE));
 }
 

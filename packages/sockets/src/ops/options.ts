@@ -16,12 +16,12 @@ function fail(syscall: string, errno: number, name: string, fd: number): Error {
   return socketError(syscall, errno, { detail: name, fd });
 }
 
-function spec(name: string, op: string) {
+function spec(name: string, op: string, core: SocketCore) {
   const s = optionSpec(name);
   if (s === undefined) {
     throw new SocketOptionNotSupportedError(op, ENOPROTOOPT, { option: `${name} (unknown option name)` });
   }
-  return s;
+  return core.family === 'ipv6' ? (s.ipv6 ?? s) : s;
 }
 
 /**
@@ -40,7 +40,7 @@ function spec(name: string, op: string) {
  * ```
  */
 export function getOption<K extends SocketOptionName>(core: SocketCore, name: K): SocketOptionValues[K] {
-  const s = spec(name, 'getsockopt');
+  const s = spec(name, 'getsockopt', core);
   const fd = core.use('getOption');
   if (!s.get) throw new SocketOptionNotSupportedError('getsockopt', ENOPROTOOPT, { option: `${name} (write-only)`, fd });
   const buf = Buffer.alloc(s.codec.size);
@@ -69,7 +69,7 @@ export function getOption<K extends SocketOptionName>(core: SocketCore, name: K)
  * ```
  */
 export function setOption<K extends SocketOptionName>(core: SocketCore, name: K, value: SocketOptionValues[K]): SocketOptionValues[K] {
-  const s = spec(name, 'setsockopt');
+  const s = spec(name, 'setsockopt', core);
   const fd = core.use('setOption');
   if (!s.set) throw new SocketOptionNotSupportedError('setsockopt', ENOPROTOOPT, { option: `${name} (read-only)`, fd });
   const buf = s.codec.encode(value, `setOption: socket option ${name}`);

@@ -125,7 +125,7 @@ class Receive implements ParkedOp<ReceiveResult> {
     const datagram = core.type === 'datagram';
     const dontWait = options.dontWait === true;
     const peek = options.peek === true;
-    const fillAll = options.waitAll === true && !datagram && !peek;
+    const fillAll = options.waitAll === true && core.type === 'stream' && !peek;
     let flags = 0;
     if (options.outOfBand === true) flags |= MSG_OOB;
     if (peek) flags |= MSG_PEEK;

@@ -7,7 +7,7 @@ import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
-import { destinationDetails, literalDestination, localDestination, resolveDestination, type Destination } from '../core/destination.js';
+import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
   EAGAIN, EINTR, MSG_CONFIRM, MSG_DONTROUTE, MSG_DONTWAIT, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, errno, send, sendto,
@@ -19,21 +19,6 @@ import type { Bytes, SendToOptions } from '../types.js';
  * for an address value or literal and a numeric port, a promise when a name
  * or service must be looked up.
  */
-function destination(core: SocketCore, o: SendToOptions): Destination | null | Promise<Destination> {
-  if (core.family === 'local') {
-    if (o.remoteHost !== undefined || o.remotePort !== undefined) throw new TypeError('sendTo: remoteHost/remotePort do not apply to a local socket; use remoteFilename');
-    if (o.remoteFilename === undefined) return null;
-    return localDestination(core, o.remoteFilename, 'sendTo');
-  }
-  if (o.remoteFilename !== undefined) throw new TypeError('sendTo: remoteFilename does not apply to an internet socket');
-  if (o.remoteHost === undefined) {
-    if (o.remotePort !== undefined) throw new TypeError('sendTo: remotePort given without remoteHost');
-    return null;
-  }
-  const port = o.remotePort ?? 0;
-  return literalDestination(core, o.remoteHost, port, 'sendTo') ?? resolveDestination(core, o.remoteHost, port, 'sendTo');
-}
-
 function flagsOf(o: SendToOptions): number {
   let f = MSG_NOSIGNAL;
   if (o.dontRoute === true) f |= MSG_DONTROUTE;
@@ -76,7 +61,7 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
     const signal = checkSignal(options.signal, 'sendTo');
     let dest: Destination | null = null;
     if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
-      const d = destination(core, options);
+      const d = destinationOf(core, options, 'sendTo');
       if (d instanceof Promise) return sendToResolved(core, data, length, flags, d, options.dontWait === true, signal);
       dest = d;
     }

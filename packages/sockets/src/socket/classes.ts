@@ -10,6 +10,7 @@ import type { SocketCore } from '../core/socket-core.js';
 import type { Accepted, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
 import { DatagramBase } from './datagram-socket.js';
 import { PassiveBase, type SocketClass } from './passive-socket.js';
+import { SeqpacketBase } from './seqpacket-socket.js';
 import { ActiveStreamBase } from './stream-socket.js';
 
 /** TCP client or accepted connection (`SOCK_STREAM`, `AF_INET`/`AF_INET6`): a Node `Duplex`. */
@@ -28,6 +29,12 @@ export class SocketStreamLocalPassive extends PassiveBase<SocketStreamLocalActiv
 export class SocketDatagramInternetActive extends DatagramBase {}
 /** Unix datagram socket (`SOCK_DGRAM`, `AF_UNIX`). */
 export class SocketDatagramLocalActive extends DatagramBase {}
+/** Unix seqpacket client, accepted connection or socket pair end (`SOCK_SEQPACKET`, `AF_UNIX`): records over a connection. */
+export class SocketSeqpacketLocalActive extends SeqpacketBase {}
+/** Unix seqpacket listener. */
+export class SocketSeqpacketLocalPassive extends PassiveBase<SocketSeqpacketLocalActive> {
+  protected readonly connectionClass = SocketSeqpacketLocalActive;
+}
 
 brandClass(SocketStreamInternetActive, ['SocketStreamInternetActive', 'ActiveSocket', 'StreamSocket', 'InternetSocket', 'Socket']);
 brandClass(SocketStreamInternetPassive, ['SocketStreamInternetPassive', 'PassiveSocket', 'StreamSocket', 'InternetSocket', 'Socket']);
@@ -35,6 +42,8 @@ brandClass(SocketStreamLocalActive, ['SocketStreamLocalActive', 'ActiveSocket', 
 brandClass(SocketStreamLocalPassive, ['SocketStreamLocalPassive', 'PassiveSocket', 'StreamSocket', 'LocalSocket', 'Socket']);
 brandClass(SocketDatagramInternetActive, ['SocketDatagramInternetActive', 'ActiveSocket', 'DatagramSocket', 'InternetSocket', 'Socket']);
 brandClass(SocketDatagramLocalActive, ['SocketDatagramLocalActive', 'ActiveSocket', 'DatagramSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketSeqpacketLocalActive, ['SocketSeqpacketLocalActive', 'ActiveSocket', 'SeqpacketSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketSeqpacketLocalPassive, ['SocketSeqpacketLocalPassive', 'PassiveSocket', 'SeqpacketSocket', 'LocalSocket', 'Socket']);
 
 /** Active stream sockets: Node `Duplex` streams. */
 export type ActiveStreamSocket = SocketStreamInternetActive | SocketStreamLocalActive;
@@ -53,6 +62,10 @@ export type StreamSocket = ActiveStreamSocket | PassiveSocket;
 export const DatagramSocket: AbstractSocketClass<DatagramSocket> = abstractClass('DatagramSocket');
 /** Datagram sockets (always active). */
 export type DatagramSocket = SocketDatagramInternetActive | SocketDatagramLocalActive;
+/** `SOCK_SEQPACKET` sockets, active and passive (local only). */
+export const SeqpacketSocket: AbstractSocketClass<SeqpacketSocket> = abstractClass('SeqpacketSocket');
+/** Seqpacket sockets: active and passive. */
+export type SeqpacketSocket = SocketSeqpacketLocalActive | SocketSeqpacketLocalPassive;
 /** `AF_INET` / `AF_INET6` sockets. */
 export const InternetSocket: AbstractSocketClass<InternetSocket> = abstractClass('InternetSocket');
 /** Internet sockets (`AF_INET`, `AF_INET6`). */
@@ -60,15 +73,15 @@ export type InternetSocket = SocketStreamInternetActive | SocketStreamInternetPa
 /** `AF_UNIX` sockets. */
 export const LocalSocket: AbstractSocketClass<LocalSocket> = abstractClass('LocalSocket');
 /** Local sockets (`AF_UNIX`). */
-export type LocalSocket = SocketStreamLocalActive | SocketStreamLocalPassive | SocketDatagramLocalActive;
-/** Active (client/connection) sockets: stream and datagram. */
+export type LocalSocket = SocketStreamLocalActive | SocketStreamLocalPassive | SocketDatagramLocalActive | SeqpacketSocket;
+/** Active (client/connection) sockets: stream, datagram and seqpacket. */
 export const ActiveSocket: AbstractSocketClass<ActiveSocket> = abstractClass('ActiveSocket');
-/** Active sockets: stream and datagram. */
-export type ActiveSocket = ActiveStreamSocket | DatagramSocket;
+/** Active sockets: stream, datagram and seqpacket. */
+export type ActiveSocket = ActiveStreamSocket | DatagramSocket | SocketSeqpacketLocalActive;
 /** Passive (listening) sockets. */
 export const PassiveSocket: AbstractSocketClass<PassiveSocket> = abstractClass('PassiveSocket');
 /** Passive (listening) sockets. */
-export type PassiveSocket = SocketStreamInternetPassive | SocketStreamLocalPassive;
+export type PassiveSocket = SocketStreamInternetPassive | SocketStreamLocalPassive | SocketSeqpacketLocalPassive;
 
 /**
  * The active class of a family and type.
@@ -83,34 +96,38 @@ export type PassiveSocket = SocketStreamInternetPassive | SocketStreamLocalPassi
  */
 export function activeClass(family: SocketFamily, type: SocketKind): SocketClass<ActiveSocket> {
   if (type === 'datagram') return family === 'local' ? SocketDatagramLocalActive : SocketDatagramInternetActive;
-  return connectionClass(family);
+  return connectionClass(family, type);
 }
 
 /**
- * The class of the stream connections of a family (what its listeners accept).
+ * The class of the connections of a family and type (what its listeners accept).
  *
  * @param family - the listener's family
- * @returns `SocketStreamLocalActive` or `SocketStreamInternetActive`
+ * @param type - `'stream'` (default) or `'seqpacket'`
+ * @returns `SocketStreamLocalActive`, `SocketStreamInternetActive` or `SocketSeqpacketLocalActive`
  * @example
  * ```ts
  * connectionClass('ipv6') === SocketStreamInternetActive; // true
  * ```
  */
-export function connectionClass(family: SocketFamily): SocketClass<ActiveStreamSocket> {
+export function connectionClass(family: SocketFamily, type: SocketKind = 'stream'): SocketClass<ActiveStreamSocket | SocketSeqpacketLocalActive> {
+  if (type === 'seqpacket') return SocketSeqpacketLocalActive;
   return family === 'local' ? SocketStreamLocalActive : SocketStreamInternetActive;
 }
 
 /**
- * The passive class of a family.
+ * The passive class of a family and type.
  *
  * @param family - the socket's family
+ * @param type - `'stream'` (default) or `'seqpacket'`
  * @returns its concrete class
  * @example
  * ```ts
  * new (passiveClass('ipv4'))(core, {}); // a SocketStreamInternetPassive
  * ```
  */
-export function passiveClass(family: SocketFamily): SocketClass<PassiveSocket> {
+export function passiveClass(family: SocketFamily, type: SocketKind = 'stream'): SocketClass<PassiveSocket> {
+  if (type === 'seqpacket') return SocketSeqpacketLocalPassive;
   return family === 'local' ? SocketStreamLocalPassive : SocketStreamInternetPassive;
 }
 
@@ -119,7 +136,7 @@ export function passiveClass(family: SocketFamily): SocketClass<PassiveSocket> {
  * the core if making the object fails, so no fd is left behind.
  *
  * @param core - a new core
- * @param passive - make the passive class (stream sockets only)
+ * @param passive - make the passive class (stream and seqpacket sockets only)
  * @param defaults - the stream settings
  * @returns the socket
  * @throws whatever the class constructor throws
@@ -130,7 +147,7 @@ export function passiveClass(family: SocketFamily): SocketClass<PassiveSocket> {
  */
 export function socketOf(core: SocketCore, passive: boolean, defaults: StreamDefaults): Socket {
   try {
-    return passive ? new (passiveClass(core.family))(core, defaults) : new (activeClass(core.family, core.type))(core, defaults);
+    return passive ? new (passiveClass(core.family, core.type))(core, defaults) : new (activeClass(core.family, core.type))(core, defaults);
   } catch (e) {
     core.close();
     throw e;

@@ -1,11 +1,14 @@
 /**
  * Datagram sockets: `sendTo` / `receiveFrom`, `sendMany` / `receiveMany`,
- * `disconnect`, `'message'` events and async iteration over received messages.
+ * `disconnect`, multicast membership, `'message'` events and async iteration
+ * over received messages.
  */
 import { CORE } from '../core/handle.js';
 import type { SocketCore } from '../core/socket-core.js';
+import type { Address } from '@iolib/address';
 import { disconnect } from '../ops/connect.js';
-import type { ReceiveResult, StreamDefaults } from '../types.js';
+import { joinGroup, leaveGroup } from '../ops/multicast.js';
+import type { GroupOptions, ReceiveResult, StreamDefaults } from '../types.js';
 import { closeAndEmit, iterateMessages, wireMessageEvents } from './message-events.js';
 import { ActiveMethods, BatchMethods, SocketEmitter, SocketMethods } from './methods.js';
 
@@ -31,6 +34,18 @@ export class DatagramBase extends BatchMethods(ActiveMethods(SocketMethods(Socke
   /** See `disconnect`. */
   disconnect(): this {
     disconnect(this[CORE]);
+    return this;
+  }
+
+  /** See `joinGroup`. */
+  joinGroup(group: Address | string, options?: GroupOptions): this {
+    joinGroup(this[CORE], group, options);
+    return this;
+  }
+
+  /** See `leaveGroup`. */
+  leaveGroup(group: Address | string, options?: GroupOptions): this {
+    leaveGroup(this[CORE], group, options);
     return this;
   }
 

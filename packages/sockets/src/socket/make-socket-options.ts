@@ -10,8 +10,8 @@ import type { FilenameDesignator, HostDesignator, PortDesignator } from '../type
 export interface MakeSocketOptions {
   /** `'internet'` (default; IPv4 unless `ipv6` or an IPv6 host says otherwise), `'ipv4'`, `'ipv6'`, `'local'` or `'file'`. */
   readonly addressFamily?: 'internet' | 'ipv4' | 'ipv6' | 'local' | 'file';
-  /** `'stream'` (default) or `'datagram'`. */
-  readonly type?: 'stream' | 'datagram';
+  /** `'stream'` (default), `'datagram'`, or `'seqpacket'` (local sockets: connections that keep record boundaries). */
+  readonly type?: 'stream' | 'datagram' | 'seqpacket';
   /** `'active'` (default) or `'passive'`; datagram sockets are always active. */
   readonly connect?: 'active' | 'passive';
   /** With `addressFamily: 'internet'`: make an IPv6 socket. */
@@ -45,7 +45,7 @@ export interface MakeSocketOptions {
 /** The manual's combination a `makeSocket` call resolved to. */
 export interface Combination {
   readonly family: 'internet' | 'local';
-  readonly type: 'stream' | 'datagram';
+  readonly type: 'stream' | 'datagram' | 'seqpacket';
   readonly connect: 'active' | 'passive';
 }
 
@@ -59,6 +59,8 @@ export const MATRIX: Readonly<Record<string, readonly string[]>> = {
   'local stream passive': ['localFilename', 'backlog', 'reuseAddress', 'externalFormat'],
   'internet datagram active': ['localHost', 'localPort', 'remoteHost', 'remotePort', 'reuseAddress', 'interface', 'broadcast'],
   'local datagram active': ['localFilename', 'remoteFilename'],
+  'local seqpacket active': ['localFilename', 'remoteFilename'],
+  'local seqpacket passive': ['localFilename', 'backlog'],
 };
 
 /**
@@ -82,7 +84,8 @@ export function validateMakeSocketOptions(options: MakeSocketOptions): Combinati
   else if (af === 'local' || af === 'file') family = 'local';
   else throw new TypeError(`makeSocket: addressFamily must be 'internet', 'ipv4', 'ipv6', 'local' or 'file', got ${String(af)}`);
   const type: unknown = options.type ?? 'stream';
-  if (type !== 'stream' && type !== 'datagram') throw new TypeError(`makeSocket: type must be 'stream' or 'datagram', got ${String(type)}`);
+  if (type !== 'stream' && type !== 'datagram' && type !== 'seqpacket') throw new TypeError(`makeSocket: type must be 'stream', 'datagram' or 'seqpacket', got ${String(type)}`);
+  if (type === 'seqpacket' && family !== 'local') throw new TypeError("makeSocket: seqpacket sockets are local only (addressFamily: 'local')");
   const connect: unknown = options.connect ?? 'active';
   if (connect !== 'active' && connect !== 'passive') throw new TypeError(`makeSocket: connect must be 'active' or 'passive', got ${String(connect)}`);
   if (type === 'datagram' && connect === 'passive') throw new TypeError("makeSocket: datagram sockets are always active (connect: 'passive' does not apply)");
@@ -98,6 +101,9 @@ export function validateMakeSocketOptions(options: MakeSocketOptions): Combinati
         `makeSocket: option "${name}" does not apply to ${connect === 'active' ? 'an' : 'a'} ${connect} ${family} ${type} socket (valid: ${allowed.join(', ')})`,
       );
     }
+  }
+  if (options.remoteHost !== undefined && options.remotePort === undefined) {
+    throw new TypeError('makeSocket: remoteHost given without remotePort (connecting needs a port; 0 is not one)');
   }
   checkBool(options, 'reuseAddress');
   checkBool(options, 'keepalive');

@@ -11,7 +11,9 @@ import type { SocketCore } from '../core/socket-core.js';
 import * as accessors from '../ops/accessors.js';
 import { bindAddress } from '../ops/bind.js';
 import { connect } from '../ops/connect.js';
+import { peerCredentials } from '../ops/credentials.js';
 import { receiveFileDescriptor, sendFileDescriptor } from '../ops/fd-passing.js';
+import { receiveMessage, sendMessage } from '../ops/message.js';
 import { getOption, setOption } from '../ops/options.js';
 import { receiveFrom } from '../ops/receive.js';
 import { receiveMany } from '../ops/receive-many.js';
@@ -20,9 +22,10 @@ import { sendMany } from '../ops/send-many.js';
 import { shutdown } from '../ops/shutdown.js';
 import { describeSocket } from './describe.js';
 import type {
-  BindOptions, Bytes, ConnectOptions, FdPassingOptions, FilenameDesignator, HostDesignator, OutgoingDatagram, ReceivedDatagram,
-  ReceiveFromOptions, ReceiveManyOptions, ReceiveResult, SendManyOptions, SendToOptions,
-  ShutdownOptions, SocketFamily, SocketKind, SocketName, SocketOptionName, SocketOptionValues,
+  BindOptions, Bytes, ConnectOptions, Credentials, FdPassingOptions, FilenameDesignator, HostDesignator, OutgoingDatagram,
+  ReceivedDatagram, ReceiveFromOptions, ReceiveManyOptions, ReceiveMessageOptions, ReceiveMessageResult, ReceiveResult,
+  SendManyOptions, SendMessageOptions, SendToOptions, ShutdownOptions, SocketFamily, SocketKind, SocketName, SocketOptionName,
+  SocketOptionValues,
 } from '../types.js';
 
 /** Any class a mixin can extend (TypeScript requires `any[]` for mixin constructors). */
@@ -169,7 +172,7 @@ export function SocketMethods<B extends Constructor>(Base: B) {
 }
 
 /**
- * Add the methods of active sockets: connect, send, receive, fd passing.
+ * Add the methods of active sockets: connect, send, receive, messages, fd passing, peer credentials.
  *
  * @param Base - the class to extend
  * @returns the extended class
@@ -202,6 +205,18 @@ export function ActiveMethods<B extends Constructor>(Base: B) {
     /** See `receiveFileDescriptor`. */
     receiveFileDescriptor(options?: FdPassingOptions): Promise<number> {
       return receiveFileDescriptor(this[CORE], options);
+    }
+    /** See `sendMessage`. */
+    sendMessage(options: SendMessageOptions): Promise<number> {
+      return sendMessage(this[CORE], options);
+    }
+    /** See `receiveMessage`. */
+    receiveMessage(options: ReceiveMessageOptions): Promise<ReceiveMessageResult> {
+      return receiveMessage(this[CORE], options);
+    }
+    /** See `peerCredentials`. */
+    peerCredentials(): Credentials {
+      return peerCredentials(this[CORE]);
     }
   }
   return WithActiveMethods;

@@ -11,7 +11,6 @@ import { listenOn } from '../ops/listen.js';
 import type { AcceptOptions, Accepted, ListenOptions, StreamDefaults } from '../types.js';
 import { SocketMethods, SocketObject } from './methods.js';
 import { streamDefaults } from './stream-defaults.js';
-import type { ActiveStreamBase } from './stream-socket.js';
 
 /** A socket class constructor: every concrete class is made from a core and stream settings. */
 export type SocketClass<S> = new (core: SocketCore, defaults: StreamDefaults) => S;
@@ -35,7 +34,7 @@ export type SocketClass<S> = new (core: SocketCore, defaults: StreamDefaults) =>
 export async function acceptWith<C>(listener: SocketCore, options: AcceptOptions, cls: SocketClass<C>): Promise<Accepted<C> | null> {
   const accepted = await acceptFd(listener, options);
   if (accepted === null) return null;
-  const core = new SocketCore(accepted.fd, listener.family, 'stream');
+  const core = new SocketCore(accepted.fd, listener.family, listener.type);
   const defaults: StreamDefaults = { ...listener.defaults, ...streamDefaults(options) };
   let socket: C;
   try {
@@ -77,7 +76,7 @@ export async function withAccepted<C extends { close(): void }, T>(
  * Base of the passive classes, over the class `C` of their accepted
  * connections. Not exported from the package.
  */
-export abstract class PassiveBase<C extends ActiveStreamBase> extends SocketMethods(SocketObject) {
+export abstract class PassiveBase<C extends { close(): void }> extends SocketMethods(SocketObject) {
   /** The class of the connections this socket accepts. */
   protected abstract readonly connectionClass: SocketClass<C>;
 

@@ -4,13 +4,16 @@
 import { SocketCore } from '../core/socket-core.js';
 import { openSocketPairFds } from '../ops/create.js';
 import type { StreamDefaults } from '../types.js';
-import { socketOf, type ActiveStreamSocket, type Socket, type DatagramSocket, type SocketDatagramLocalActive, type SocketStreamLocalActive } from './classes.js';
+import {
+  socketOf, type ActiveStreamSocket, type Socket, type DatagramSocket, type SocketDatagramLocalActive, type SocketSeqpacketLocalActive,
+  type SocketStreamLocalActive,
+} from './classes.js';
 import { streamDefaults } from './stream-defaults.js';
 
 /** Options of {@link makeSocketPair}. */
 export interface SocketPairOptions extends StreamDefaults {
-  /** `'stream'` (default) or `'datagram'`. */
-  readonly type?: 'stream' | 'datagram';
+  /** `'stream'` (default), `'datagram'` or `'seqpacket'`. */
+  readonly type?: 'stream' | 'datagram' | 'seqpacket';
   /** Only `'default'` (protocol 0) exists for local sockets. */
   readonly protocol?: 'default';
 }
@@ -29,12 +32,13 @@ export interface SocketPairOptions extends StreamDefaults {
  * ```
  */
 export function makeSocketPair(options: SocketPairOptions & { readonly type: 'datagram' }): Promise<[SocketDatagramLocalActive, SocketDatagramLocalActive]>;
+export function makeSocketPair(options: SocketPairOptions & { readonly type: 'seqpacket' }): Promise<[SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]>;
 export function makeSocketPair(options?: SocketPairOptions & { readonly type?: 'stream' }): Promise<[SocketStreamLocalActive, SocketStreamLocalActive]>;
-export function makeSocketPair(options?: SocketPairOptions): Promise<[SocketStreamLocalActive, SocketStreamLocalActive] | [SocketDatagramLocalActive, SocketDatagramLocalActive]>;
-export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket]> {
+export function makeSocketPair(options?: SocketPairOptions): Promise<[SocketStreamLocalActive, SocketStreamLocalActive] | [SocketDatagramLocalActive, SocketDatagramLocalActive] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]>;
+export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]> {
   await Promise.resolve();
   const type: unknown = options.type ?? 'stream';
-  if (type !== 'stream' && type !== 'datagram') throw new TypeError(`makeSocketPair: type must be 'stream' or 'datagram', got ${String(type)}`);
+  if (type !== 'stream' && type !== 'datagram' && type !== 'seqpacket') throw new TypeError(`makeSocketPair: type must be 'stream', 'datagram' or 'seqpacket', got ${String(type)}`);
   const protocol: unknown = options.protocol;
   if (protocol !== undefined && protocol !== 'default') throw new TypeError(`makeSocketPair: protocol must be 'default', got ${typeof protocol === "string" ? protocol : typeof protocol}`);
   const [fd0, fd1] = openSocketPairFds(type);
@@ -49,7 +53,7 @@ export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[
     throw e;
   }
   try {
-    return [a, socketOf(cores[1], false, defaults)] as [ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket];
+    return [a, socketOf(cores[1], false, defaults)] as [ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive];
   } catch (e) {
     a.close();
     throw e;

@@ -53,6 +53,42 @@ describe('setting options', () => {
   });
 });
 
+describe('multicast options', () => {
+  it('IPv4: multicastTtl and multicastLoop (IP_MULTICAST_*) read their defaults and round-trip', async () => {
+    const s = keep(await makeSocket({ type: 'datagram' }));
+    expect([s.getOption('multicastTtl'), s.getOption('multicastLoop')]).toEqual([1, true]);
+    s.setOption('multicastTtl', 7);
+    s.setOption('multicastLoop', false);
+    expect([s.getOption('multicastTtl'), s.getOption('multicastLoop')]).toEqual([7, false]);
+  });
+
+  it('IPv6: multicastHops and multicastLoop (IPV6_MULTICAST_*)', async () => {
+    const s = keep(await makeSocket({ type: 'datagram', ipv6: true }));
+    expect([s.getOption('multicastHops'), s.getOption('multicastLoop')]).toEqual([1, true]);
+    s.setOption('multicastHops', 9);
+    s.setOption('multicastLoop', false);
+    expect([s.getOption('multicastHops'), getOption(s, 'multicastLoop')]).toEqual([9, false]);
+    expect(() => s.getOption('multicastTtl')).not.toThrow(); // the IPv4 option of a dual-stack socket
+  });
+
+  it('multicastInterface takes a name or an index, is write-only, and names a bad interface', async () => {
+    for (const ipv6 of [false, true]) {
+      const s = keep(await makeSocket({ type: 'datagram', ipv6 }));
+      expect(s.setOption('multicastInterface', 'lo')).toBe('lo');
+      expect(s.setOption('multicastInterface', 1)).toBe(1);
+      expect(s.setOption('multicastInterface', 0)).toBe(0);
+      expect(() => s.getOption('multicastInterface')).toThrow(SocketOptionNotSupportedError);
+      expect(() => s.setOption('multicastInterface', 'nosuch0')).toThrow('socket option multicastInterface: there is no interface named "nosuch0"');
+      expect(() => s.setOption('multicastInterface', -2)).toThrow(RangeError);
+    }
+  });
+
+  it('an IPv6 multicast option on an IPv4 socket is SocketOptionNotSupportedError', async () => {
+    const s = keep(await makeSocket({ type: 'datagram' }));
+    expect(() => s.getOption('multicastHops')).toThrow(SocketOptionNotSupportedError);
+  });
+});
+
 describe('option errors', () => {
   it('an IPv6 option on an IPv4 socket is SocketOptionNotSupportedError', async () => {
     const s = keep(await makeSocket({}));

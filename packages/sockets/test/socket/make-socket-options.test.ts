@@ -17,13 +17,17 @@ const combos = [
   ['local', 'stream', 'passive'],
   ['internet', 'datagram', 'active'],
   ['local', 'datagram', 'active'],
+  ['local', 'seqpacket', 'active'],
+  ['local', 'seqpacket', 'passive'],
 ] as const;
 
 describe('makeSocket keyword matrix', () => {
   for (const [family, type, connect] of combos) {
     const valid = MATRIX[`${family} ${type} ${connect}`]!;
     for (const key of ALL) {
-      const options = { addressFamily: family, type, connect, [key]: sample[key] } as MakeSocketOptions;
+      // A remote host goes with its port (alone it is an error of its own, below).
+      const port = key === 'remoteHost' && valid.includes('remotePort') ? { remotePort: 1 } : {};
+      const options = { addressFamily: family, type, connect, [key]: sample[key], ...port } as MakeSocketOptions;
       if (valid.includes(key)) {
         it(`${family} ${type} ${connect} accepts ${key}`, () => {
           expect(validateMakeSocketOptions(options)).toEqual({ family, type, connect });
@@ -56,7 +60,10 @@ describe('makeSocket keyword matrix', () => {
 
   it.each([
     [{ addressFamily: 'inet' }, "addressFamily must be 'internet'"],
-    [{ type: 'raw' }, "type must be 'stream' or 'datagram'"],
+    [{ type: 'raw' }, "type must be 'stream', 'datagram' or 'seqpacket', got raw"],
+    [{ type: 'seqpacket' }, "makeSocket: seqpacket sockets are local only (addressFamily: 'local')"],
+    [{ remoteHost: '127.0.0.1' }, 'makeSocket: remoteHost given without remotePort'],
+    [{ type: 'datagram', remoteHost: '::1' }, 'makeSocket: remoteHost given without remotePort'],
     [{ connect: 'both' }, "connect must be 'active' or 'passive'"],
     [{ type: 'datagram', connect: 'passive' }, 'datagram sockets are always active'],
     [{ ipv6: 1 }, 'ipv6 must be a boolean'],
