@@ -26,7 +26,10 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       })),
-      { ...shared, test: { name: 'docs', root: here('apps/docs/'), include: ['test/**/*.test.ts'], pool: 'forks' as const, testTimeout: 20_000 } },
+      {
+        ...shared,
+        test: { name: 'docs', root: here('apps/docs/'), include: ['test/**/*.test.ts'], pool: 'forks' as const, testTimeout: 20_000 },
+      },
       { ...shared, test: { name: 'bench', root: here('bench/'), include: ['test/**/*.test.ts'], pool: 'forks' as const } },
     ],
   },

@@ -18,7 +18,9 @@ for (const file of files) {
   const step = (await import(new URL(file, dir).href)) as Step;
   console.log(`── ${step.title} ${'─'.repeat(Math.max(0, 60 - step.title.length))}`);
   try {
-    await step.default((line) => { console.log(`  ${line}`); });
+    await step.default((line) => {
+      console.log(`  ${line}`);
+    });
   } catch (error) {
     failed++;
     console.log(`  FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

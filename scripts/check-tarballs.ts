@@ -38,19 +38,26 @@ let repositoryUrl: string | undefined;
 const read = (tgz: string, path: string): string => execFileSync('tar', ['-xzOf', tgz, `package/${path}`], { encoding: 'utf8' });
 
 /** Members that `@internal` hides, by declaration file: they must not reach the published types. */
-const internalMembers: Record<string, Record<string, RegExp>> = { '@iolib/iomux': { 'dist/watcher.d.ts': /\bdeliver\(/, 'dist/timer.d.ts': /\bheapIndex\b/ } };
+const internalMembers: Record<string, Record<string, RegExp>> = {
+  '@iolib/iomux': { 'dist/watcher.d.ts': /\bdeliver\(/, 'dist/timer.d.ts': /\bheapIndex\b/ },
+};
 
 const tarballs = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
 if (tarballs.length === 0) problems.push(`no tarballs in ${dir}`);
 for (const file of tarballs) {
   const tgz = join(dir, file);
-  const files = new Set(execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).split('\n').map((f) => f.replace(/^package\//, '')));
+  const files = new Set(
+    execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' })
+      .split('\n')
+      .map((f) => f.replace(/^package\//, '')),
+  );
   const pkg = JSON.parse(read(tgz, 'package.json')) as Manifest;
   const fail = (what: string): number => problems.push(`${pkg.name} (${file}): ${what}`);
   const folder = pkg.repository?.directory?.replace(/^packages\//, '') ?? '';
 
   if (!files.has('LICENSE') || read(tgz, 'LICENSE') !== license) fail('LICENSE missing or not the repository LICENSE');
-  if (!files.has('CHANGELOG.md') || !read(tgz, 'CHANGELOG.md').startsWith(`# ${pkg.name}\n`)) fail('CHANGELOG.md missing or not titled with the name');
+  if (!files.has('CHANGELOG.md') || !read(tgz, 'CHANGELOG.md').startsWith(`# ${pkg.name}\n`))
+    fail('CHANGELOG.md missing or not titled with the name');
   if (pkg.license !== 'MIT') fail(`license is ${String(pkg.license)}, not MIT`);
   if (!pkg.repository?.url || !/^packages\/[a-z]+$/.test(pkg.repository.directory ?? '')) fail('repository lacks url or directory');
   repositoryUrl ??= pkg.repository?.url;

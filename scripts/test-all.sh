@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's quick start and CI run it:
-# Debian test dependencies, lint, typecheck, tests, the package checks, the demo.
+# Debian test dependencies, lint, the formatter check, typecheck, tests, the package checks, the demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-test-deps.sh
 echo "== lint";            pnpm lint
+echo "== format";          pnpm format:check
 echo "== typecheck";       pnpm typecheck
 echo "== test"
 # Prints "vitest (node vX): N passed, N failed, N skipped" (and records it for .ci/run).

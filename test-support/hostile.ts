@@ -7,13 +7,26 @@
 
 /** Values no public function takes where it wants something else. */
 export const HOSTILE: ReadonlyArray<readonly [string, unknown]> = [
-  ['null', null], ['undefined', undefined], ['NaN', Number.NaN], ['1.5', 1.5], ['-1', -1], ['2 ** 53', 2 ** 53],
-  ['{}', {}], ['[]', []], ['a symbol', Symbol('s')], ['1n', 1n], ['true', true], ['a function', () => 1],
-  ['a Promise', Promise.resolve(1)], ['{ length: 1e9 }', { length: 1e9 }], ["'+1'", '+1'],
+  ['null', null],
+  ['undefined', undefined],
+  ['NaN', Number.NaN],
+  ['1.5', 1.5],
+  ['-1', -1],
+  ['2 ** 53', 2 ** 53],
+  ['{}', {}],
+  ['[]', []],
+  ['a symbol', Symbol('s')],
+  ['1n', 1n],
+  ['true', true],
+  ['a function', () => 1],
+  ['a Promise', Promise.resolve(1)],
+  ['{ length: 1e9 }', { length: 1e9 }],
+  ["'+1'", '+1'],
 ];
 
 /** The messages of errors that say nothing about the call: the engine's own, and Node's raw range errors. */
-export const ENGINE_ERROR = /Cannot read prop|is not a function|is not iterable|Cannot convert|Cannot mix BigInt|Invalid array length|serialize a BigInt|"value"/u;
+export const ENGINE_ERROR =
+  /Cannot read prop|is not a function|is not iterable|Cannot convert|Cannot mix BigInt|Invalid array length|serialize a BigInt|"value"/u;
 
 /** One call with a hostile argument, and what it threw (`undefined` when it returned). */
 export interface HostileCall {
@@ -29,7 +42,12 @@ export interface HostileCall {
  * Calls `fn` once per position of `valid` and per hostile value, with that
  * position replaced, as a constructor when `construct` is set.
  */
-export function callWithHostile(name: string, fn: (...args: unknown[]) => unknown, valid: readonly unknown[], construct = false): HostileCall[] {
+export function callWithHostile(
+  name: string,
+  fn: (...args: unknown[]) => unknown,
+  valid: readonly unknown[],
+  construct = false,
+): HostileCall[] {
   const calls: HostileCall[] = [];
   for (let position = 0; position < valid.length; position++) {
     for (const [label, value] of HOSTILE) {

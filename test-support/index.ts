@@ -9,7 +9,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 
 /** The fd numbers open in this process right now, ascending. */
 export function openFds(): number[] {
-  return readdirSync('/proc/self/fd').map(Number).sort((a, b) => a - b);
+  return readdirSync('/proc/self/fd')
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** Number of open fds of this process. */

@@ -136,13 +136,16 @@ export async function compare(title: string, options: CompareOptions): Promise<C
 function print(r: CompareResult, o: CompareOptions): void {
   const unit = o.unit ?? 'op';
   const lines = [`\n## ${r.title}  (${o.ops} ${unit}s × ${o.rounds ?? 7} rounds, median)`];
-  lines.push(`  ${'contender'.padEnd(28)} ${'ns/' + unit}`.padEnd(44) + `${unit}s/s`.padStart(14) + '   ours vs it (medians; per-round ratios)');
+  lines.push(
+    `  ${'contender'.padEnd(28)} ${'ns/' + unit}`.padEnd(44) + `${unit}s/s`.padStart(14) + '   ours vs it (medians; per-round ratios)',
+  );
   for (const c of r.results) {
     const s = r.speedup[c.name];
     const p = r.pairedSpeedup[c.name];
-    const ratio = s === undefined || p === undefined
-      ? '(ours)'
-      : `${s.toFixed(2)}× faster (time ${(1 / s).toFixed(2)}×; per round ${(1 / p).toFixed(2)}×)`;
+    const ratio =
+      s === undefined || p === undefined
+        ? '(ours)'
+        : `${s.toFixed(2)}× faster (time ${(1 / s).toFixed(2)}×; per round ${(1 / p).toFixed(2)}×)`;
     lines.push(`  ${c.name.padEnd(28)} ${c.nsPerOp.toFixed(1).padStart(12)}   ${format(c.opsPerSecond).padStart(12)}   ${ratio}`);
   }
   const t = o.target;
@@ -150,7 +153,9 @@ function print(r: CompareResult, o: CompareOptions): void {
     const want = (t.higherIsBetter ?? true) ? `speed ≥ ${t.ratio}× ${t.peer}` : `time ≤ ${t.ratio}× ${t.peer}'s`;
     const p = r.pairedSpeedup[t.peer] ?? NaN;
     const got = (t.higherIsBetter ?? true) ? `${p.toFixed(2)}×` : `${(1 / p).toFixed(2)}×`;
-    lines.push(`  target: ${want}${t.note === undefined ? '' : ` (${t.note})`}, judged on the per-round ratio ${got}: ${r.targetMet === true ? 'MET' : 'NOT MET'}`);
+    lines.push(
+      `  target: ${want}${t.note === undefined ? '' : ` (${t.note})`}, judged on the per-round ratio ${got}: ${r.targetMet === true ? 'MET' : 'NOT MET'}`,
+    );
   }
   console.log(lines.join('\n'));
 }

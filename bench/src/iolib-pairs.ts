@@ -3,7 +3,12 @@
  * setup shared by the API contenders and the raw-syscall floor.
  */
 import {
-  acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type PassiveSocket, type SocketDatagramInternetActive,
+  acceptConnection,
+  localPort,
+  makeSocket,
+  type ActiveStreamSocket,
+  type PassiveSocket,
+  type SocketDatagramInternetActive,
 } from '@iolib/sockets';
 
 /** A connected stream pair and its listener (close all three). */
@@ -23,12 +28,14 @@ export interface StreamPair {
  * @returns the listener and both connected ends
  */
 export async function streamPair(kind: 'tcp' | 'unix', path = ''): Promise<StreamPair> {
-  const listener = kind === 'tcp'
-    ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
-    : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: path });
-  const client = kind === 'tcp'
-    ? makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(listener), nodelay: true })
-    : makeSocket({ addressFamily: 'local', remoteFilename: path });
+  const listener =
+    kind === 'tcp'
+      ? await makeSocket({ connect: 'passive', localHost: '127.0.0.1', nodelay: true })
+      : await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: path });
+  const client =
+    kind === 'tcp'
+      ? makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(listener), nodelay: true })
+      : makeSocket({ addressFamily: 'local', remoteFilename: path });
   const accepted = await acceptConnection(listener);
   return { listener, client: await client, server: accepted!.socket };
 }

@@ -12,8 +12,11 @@ await bindAddress(socket, '127.0.0.1', { port: Number(process.argv[2]) });
 listenOn(socket, { backlog: 1024 });
 const body = Buffer.from('hello\n');
 const port = localPort(socket);
-toNodeServer(socket, createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length });
-  res.end(body);
-}));
+toNodeServer(
+  socket,
+  createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length });
+    res.end(body);
+  }),
+);
 console.log(String(port));

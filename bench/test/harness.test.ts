@@ -6,11 +6,30 @@ describe('compare', () => {
   it('interleaves contenders, reports speed ratios and checks the target', async () => {
     const order: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    const busy = (n: number): number => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i); return x; };
+    const busy = (n: number): number => {
+      let x = 0;
+      for (let i = 0; i < n; i++) x += Math.sqrt(i);
+      return x;
+    };
     const r = await compare('t', {
-      ops: 10, rounds: 3,
-      ours: { name: 'fast', run: (n) => { order.push('fast'); busy(n); } },
-      peers: [{ name: 'slow', run: (n) => { order.push('slow'); busy(n * 200); } }],
+      ops: 10,
+      rounds: 3,
+      ours: {
+        name: 'fast',
+        run: (n) => {
+          order.push('fast');
+          busy(n);
+        },
+      },
+      peers: [
+        {
+          name: 'slow',
+          run: (n) => {
+            order.push('slow');
+            busy(n * 200);
+          },
+        },
+      ],
       target: { peer: 'slow', ratio: 1.5 },
     });
     log.mockRestore();
@@ -32,7 +51,8 @@ describe('compare', () => {
     });
     try {
       const r = await compare('drift', {
-        ops: 1, rounds: 3,
+        ops: 1,
+        rounds: 3,
         ours: { name: 'ours', run: () => undefined },
         peers: [{ name: 'peer', run: () => undefined }],
         target: { peer: 'peer', ratio: 2 },
@@ -49,8 +69,9 @@ describe('compare', () => {
 
   it('rejects a target naming no contender', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    await expect(compare('t', { ops: 1, rounds: 1, ours: { name: 'a', run: () => undefined }, peers: [], target: { peer: 'zzz', ratio: 1 } }))
-      .rejects.toThrow('target peer "zzz" is not a contender');
+    await expect(
+      compare('t', { ops: 1, rounds: 1, ours: { name: 'a', run: () => undefined }, peers: [], target: { peer: 'zzz', ratio: 1 } }),
+    ).rejects.toThrow('target peer "zzz" is not a contender');
     log.mockRestore();
   });
 });
@@ -58,7 +79,13 @@ describe('compare', () => {
 describe('report', () => {
   it('holds every comparison of the process with its unit, the machine and the date', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    await compare('reported', { ops: 1, rounds: 1, unit: 'thing', ours: { name: 'a', run: () => undefined }, peers: [{ name: 'b', run: () => undefined }] });
+    await compare('reported', {
+      ops: 1,
+      rounds: 1,
+      unit: 'thing',
+      ours: { name: 'a', run: () => undefined },
+      peers: [{ name: 'b', run: () => undefined }],
+    });
     log.mockRestore();
     const r = report('a note');
     expect(r.note).toBe('a note');

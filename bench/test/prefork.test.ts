@@ -7,7 +7,9 @@ if (missing !== undefined) console.warn(`skipping the prefork bench test: ${miss
 describe.skipIf(missing !== undefined)('prefork bench', () => {
   it('serves HTTP from 1 and from 2 SO_REUSEPORT processes and prints the ratio', async () => {
     const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => {
+      lines.push(line);
+    });
     try {
       const r = await runPrefork({ seconds: 1, rounds: 1, connections: 4 });
       expect(r.one).toBeGreaterThan(0);

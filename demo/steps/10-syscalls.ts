@@ -4,8 +4,30 @@
  * system call looks like.
  */
 import {
-  AF_UNIX, MSG_CMSG_CLOEXEC, connect, encodeSockaddrUn, socket, MSG_NOSIGNAL, MsgHdr, O_CLOEXEC, SOCK_CLOEXEC, SOCK_STREAM, SyscallError, close, cmsgSpace,
-  decodeControlMessages, decodeRights, encodeRights, pipe2, read, recv, recvmsg, send, sendmsg, socketpair, syscall,
+  AF_UNIX,
+  MSG_CMSG_CLOEXEC,
+  connect,
+  encodeSockaddrUn,
+  socket,
+  MSG_NOSIGNAL,
+  MsgHdr,
+  O_CLOEXEC,
+  SOCK_CLOEXEC,
+  SOCK_STREAM,
+  SyscallError,
+  close,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeRights,
+  encodeRights,
+  pipe2,
+  read,
+  recv,
+  recvmsg,
+  send,
+  sendmsg,
+  socketpair,
+  syscall,
   write,
 } from '@iolib/syscalls';
 

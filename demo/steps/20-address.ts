@@ -27,8 +27,10 @@ export default async function step(say: (line: string) => void): Promise<void> {
   }
   const real = parseAddress(text, { mode: 'inet_aton' });
   const entry = specialPurposeEntry(real);
-  say(`inet_aton: ${JSON.stringify(text)} is ${real.toString()}, as connect() would see it: ` +
-    `${inetAddressType(real).kind}, ${entry?.name ?? '?'} (${entry?.prefix ?? '?'}, ${entry?.rfc ?? '?'})`);
+  say(
+    `inet_aton: ${JSON.stringify(text)} is ${real.toString()}, as connect() would see it: ` +
+      `${inetAddressType(real).kind}, ${entry?.name ?? '?'} (${entry?.prefix ?? '?'}, ${entry?.rfc ?? '?'})`,
+  );
   say(`iolib:     "1.2.3" is ${parseAddress('1.2.3', { mode: 'iolib' }).toString()} (IOLib's dotted-to-vector)`);
 
   for (const t of ['8.8.8.8', '100.64.1.1', '::ffff:10.0.0.1', '64:ff9b::192.0.2.1', '2001:db8::1', 'fe80::1%eth0', '192.0.0.9']) {
@@ -37,7 +39,11 @@ export default async function step(say: (line: string) => void): Promise<void> {
     say(`${t.padEnd(20)} global: ${String(isGlobal(a)).padEnd(5)}  ${e === null ? 'no special-purpose entry' : `${e.name} (${e.rfc})`}`);
   }
 
-  const merged = collapsePrefixes(['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/23', '2001:db8::/33', '2001:db8:8000::/33'].map((p) => parsePrefix(p)));
+  const merged = collapsePrefixes(
+    ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/23', '2001:db8::/33', '2001:db8:8000::/33'].map((p) => parsePrefix(p)),
+  );
   say(`collapse: ${merged.map(String).join(', ')}`);
-  say(`RFC 5952: ${parseAddress('2001:0DB8:0000:0000:0001:0000:0000:0001').toString()}; invalid text gives ${String(tryParseAddress('1::2::3'))}`);
+  say(
+    `RFC 5952: ${parseAddress('2001:0DB8:0000:0000:0001:0000:0000:0001').toString()}; invalid text gives ${String(tryParseAddress('1::2::3'))}`,
+  );
 }

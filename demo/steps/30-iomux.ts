@@ -3,12 +3,8 @@
  * socketpair while a Node timer keeps ticking, waitUntilFdReady times out and
  * then succeeds, and an EventBase runs IOLib-style handlers and timers.
  */
-import {
-  EventBase, FdWatcher, READABLE, addTimer, eventDispatch, exitEventLoop, setIoHandler, waitUntilFdReady,
-} from '@iolib/iomux';
-import {
-  AF_UNIX, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, close, recv, send, socketpair, syscall,
-} from '@iolib/syscalls';
+import { EventBase, FdWatcher, READABLE, addTimer, eventDispatch, exitEventLoop, setIoHandler, waitUntilFdReady } from '@iolib/iomux';
+import { AF_UNIX, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, close, recv, send, socketpair, syscall } from '@iolib/syscalls';
 
 export const title = 'iomux: readiness on Node’s event loop, and an event base';
 
@@ -19,7 +15,11 @@ function sendText(fd: number, text: string): void {
 
 function recvText(fd: number): string {
   const b = Buffer.alloc(256);
-  return b.toString('utf8', 0, syscall('recv', () => recv(fd, b, b.length, 0)));
+  return b.toString(
+    'utf8',
+    0,
+    syscall('recv', () => recv(fd, b, b.length, 0)),
+  );
 }
 
 export default async function step(say: (line: string) => void): Promise<void> {
@@ -58,9 +58,13 @@ export default async function step(say: (line: string) => void): Promise<void> {
       if (seen.length === 3) exitEventLoop(base);
     });
     let n = 0;
-    addTimer(base, () => {
-      sendText(b, `tick${++n}`);
-    }, 0.01);
+    addTimer(
+      base,
+      () => {
+        sendText(b, `tick${++n}`);
+      },
+      0.01,
+    );
     await eventDispatch(base, { timeout: 5 });
     say(`EventBase: a persistent 10 ms timer sent 3 messages, the read handler saw ${seen.join(', ')}`);
     say(String(base));

@@ -64,10 +64,15 @@ async function passFd(dir: string, say: (line: string) => void): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   try {
     const child = new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', script, '--fd-child', path], { cwd: root, timeout: 20_000 }, (error) => {
-        if (error === null) resolve();
-        else reject(new Error(`the fd child process failed: ${error.message}`, { cause: error }));
-      });
+      execFile(
+        process.execPath,
+        ['--conditions=@iolib/source', '--import', 'tsx', script, '--fd-child', path],
+        { cwd: root, timeout: 20_000 },
+        (error) => {
+          if (error === null) resolve();
+          else reject(new Error(`the fd child process failed: ${error.message}`, { cause: error }));
+        },
+      );
     });
     // If the child dies before connecting, report its error instead of waiting.
     const conn = await Promise.race([acceptConnection(server, { timeout: 20 }), child.then(() => null)]);

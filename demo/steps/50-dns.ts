@@ -18,7 +18,9 @@ export default async function step(say: (line: string) => void): Promise<void> {
     say(`hosts file ${hostsFile}: "192.0.2.42 demo.example.test demo", "2001:db8::42 demo.example.test"`);
 
     const r = await lookupHostname('demo.example.test', { hostsFile, ipv6: true });
-    say(`lookupHostname('demo.example.test', { ipv6: true }) → address ${r.address.toString()}, others [${r.otherAddresses.join(', ')}], canonical name ${r.canonicalName}`);
+    say(
+      `lookupHostname('demo.example.test', { ipv6: true }) → address ${r.address.toString()}, others [${r.otherAddresses.join(', ')}], canonical name ${r.canonicalName}`,
+    );
     say(`  names with their addresses: ${r.aliases.map((a) => `${a.name}=${a.address.toString()}`).join(' ')}`);
 
     const back = await lookupHostname('192.0.2.42', { hostsFile });

@@ -27,7 +27,10 @@ export default async function step(say: (line: string) => void): Promise<void> {
     d.addresses.length === 0
       ? '(no address)'
       : d.addresses
-          .map((a) => `${a.address.toString()}/${a.prefixLength}${a.broadcast === null ? '' : ` brd ${a.broadcast.toString()}`}${a.peer === null ? '' : ` peer ${a.peer.toString()}`}`)
+          .map(
+            (a) =>
+              `${a.address.toString()}/${a.prefixLength}${a.broadcast === null ? '' : ` brd ${a.broadcast.toString()}`}${a.peer === null ? '' : ` peer ${a.peer.toString()}`}`,
+          )
           .join('  '),
   ]);
   const header = ['#', 'name', 'flags', 'mtu', 'link', 'hardware', 'addresses'];
@@ -37,7 +40,9 @@ export default async function step(say: (line: string) => void): Promise<void> {
   for (const row of rows) say(line(row));
   say('');
   const lo = lookupInterface('lo');
-  say(`lookupInterface('lo') → { name: '${lo.name}', index: ${lo.index} }; lookupInterface(${lo.index}) and lookupInterface('${lo.index}') agree: ${lookupInterface(lo.index).name === 'lo' && lookupInterface(String(lo.index)).name === 'lo'}`);
+  say(
+    `lookupInterface('lo') → { name: '${lo.name}', index: ${lo.index} }; lookupInterface(${lo.index}) and lookupInterface('${lo.index}') agree: ${lookupInterface(lo.index).name === 'lo' && lookupInterface(String(lo.index)).name === 'lo'}`,
+  );
   try {
     lookupInterface('nosuchif0');
     throw new Error('lookupInterface found an interface that does not exist');

@@ -30,9 +30,18 @@ export async function publishedPackages(): Promise<PublishedPackage[]> {
   const all = new Map<string, PublishedPackage & { readonly deps: string[] }>();
   for (const dir of (await readdir(new URL('packages/', root))).sort()) {
     const at = new URL(`packages/${dir}/`, root);
-    const manifest = JSON.parse(await readFile(new URL('package.json', at), 'utf8')) as { name: string; private?: boolean; dependencies?: Record<string, string> };
+    const manifest = JSON.parse(await readFile(new URL('package.json', at), 'utf8')) as {
+      name: string;
+      private?: boolean;
+      dependencies?: Record<string, string>;
+    };
     if (manifest.private === true) continue;
-    const entry = { name: manifest.name, dir: at.pathname, entryPoint: new URL('src/index.ts', at).pathname, deps: Object.keys(manifest.dependencies ?? {}) };
+    const entry = {
+      name: manifest.name,
+      dir: at.pathname,
+      entryPoint: new URL('src/index.ts', at).pathname,
+      deps: Object.keys(manifest.dependencies ?? {}),
+    };
     all.set(manifest.name, entry);
   }
   const ordered: PublishedPackage[] = [];
@@ -81,7 +90,8 @@ export async function buildApiReference(): Promise<void> {
   };
   const app = await Application.bootstrapWithPlugins(options);
   const project = await app.convert();
-  if (project === undefined || app.logger.hasErrors()) throw new Error('docs: TypeDoc could not convert the packages (see the errors above)');
+  if (project === undefined || app.logger.hasErrors())
+    throw new Error('docs: TypeDoc could not convert the packages (see the errors above)');
   // Modules are named by path (`sockets/src`); name them as users import them.
   for (const module of project.getChildrenByKind(ReflectionKind.Module)) {
     const file = module.sources?.[0]?.fullFileName ?? '';
@@ -110,7 +120,10 @@ function showThrownTypes(project: ProjectReflection): void {
   for (const reflection of Object.values(project.reflections)) {
     for (const tag of reflection.comment?.blockTags ?? []) {
       if (tag.tag !== '@throws' || tag.typeAnnotation === undefined) continue;
-      const names = tag.typeAnnotation.replace(/^\{|\}$/g, '').split('|').map((n) => n.trim());
+      const names = tag.typeAnnotation
+        .replace(/^\{|\}$/g, '')
+        .split('|')
+        .map((n) => n.trim());
       const parts: CommentDisplayPart[] = [];
       names.forEach((name, i) => {
         if (i > 0) parts.push({ kind: 'text', text: ' or ' });

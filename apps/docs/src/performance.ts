@@ -5,7 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { barChart, escapeXml } from './charts.js';
 
-interface Contender { readonly name: string; readonly nsPerOp: number }
+interface Contender {
+  readonly name: string;
+  readonly nsPerOp: number;
+}
 interface Comparison {
   readonly title: string;
   readonly unit: string;
@@ -33,15 +36,18 @@ export async function readBenchResults(file: URL): Promise<BenchResults> {
 export function performanceMarkdown(bench: BenchResults): string {
   const { machine } = bench;
   const day = bench.date.slice(0, 10);
-  const parts = [
-    `Measured on ${day}: ${machine.cpu}, ${machine.cores} cores, ${machine.os}, Node ${machine.node}. ${bench.note}`,
-  ];
+  const parts = [`Measured on ${day}: ${machine.cpu}, ${machine.cores} cores, ${machine.os}, Node ${machine.node}. ${bench.note}`];
   for (const c of bench.results) {
     const [ours, ...peers] = c.results;
     if (ours === undefined) continue;
     const svg = barChart(c.title, c.unit, [
       { label: ours.name, ns: ours.nsPerOp, ours: true },
-      ...peers.map((p) => ({ label: p.name, ns: p.nsPerOp, ours: false, ...(c.pairedSpeedup[p.name] === undefined ? {} : { timesOurs: c.pairedSpeedup[p.name] }) })),
+      ...peers.map((p) => ({
+        label: p.name,
+        ns: p.nsPerOp,
+        ours: false,
+        ...(c.pairedSpeedup[p.name] === undefined ? {} : { timesOurs: c.pairedSpeedup[p.name] }),
+      })),
     ]);
     const caption = `${c.title}. Median time per ${c.unit} of each contender, all run interleaved round after round in one process; "× ours" is that contender's time divided by ${ours.name}'s in the same round (median over rounds): above 1 it is slower than ours.`;
     parts.push(`### ${c.title}`, `<figure class="chart">${svg}<figcaption>${escapeXml(caption)}</figcaption></figure>`);

@@ -19,5 +19,8 @@ await mkdir(generated, { recursive: true });
 await writeFile(new URL('iolib-table.md', generated), iolibTable(await readIolibNames()));
 const addressReadme = await readFile(new URL('../../packages/address/README.md', here), 'utf8');
 await writeFile(new URL('address-differences.md', generated), tableUnder(addressReadme, 'Differences from IOLib'));
-await writeFile(new URL('performance-charts.md', generated), performanceMarkdown(await readBenchResults(new URL('bench-results.json', here))));
+await writeFile(
+  new URL('performance-charts.md', generated),
+  performanceMarkdown(await readBenchResults(new URL('bench-results.json', here))),
+);
 console.log(`docs: API reference, IOLib table and charts generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);

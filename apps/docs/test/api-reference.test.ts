@@ -6,7 +6,8 @@ describe('publishedPackages', () => {
   it('finds every published package, each after the packages it depends on', async () => {
     const packages = await publishedPackages();
     const names = packages.map((p) => p.name);
-    for (const name of ['@iolib/address', '@iolib/syscalls', '@iolib/iomux', '@iolib/sockets', '@iolib/dns', '@iolib/interfaces']) expect(names).toContain(name);
+    for (const name of ['@iolib/address', '@iolib/syscalls', '@iolib/iomux', '@iolib/sockets', '@iolib/dns', '@iolib/interfaces'])
+      expect(names).toContain(name);
     expect(names).not.toContain('@iolib/docs');
     for (const p of packages) {
       expect(p.entryPoint).toBe(`${p.dir}src/index.ts`);

@@ -3,7 +3,11 @@ import { barChart, escapeXml, formatDuration } from '../src/charts.js';
 
 describe('formatDuration', () => {
   it.each([
-    [3.25, '3.3 ns'], [349.4, '349 ns'], [63_007.8, '63.0 µs'], [6_075_151, '6.08 ms'], [1_204_000_000, '1.20 s'],
+    [3.25, '3.3 ns'],
+    [349.4, '349 ns'],
+    [63_007.8, '63.0 µs'],
+    [6_075_151, '6.08 ms'],
+    [1_204_000_000, '1.20 s'],
   ])('%d ns → %s', (ns, text) => {
     expect(formatDuration(ns)).toBe(text);
   });
@@ -47,6 +51,8 @@ describe('barChart', () => {
 
   it('refuses an empty chart or a time that is not positive', () => {
     expect(() => barChart('t', 'op', [])).toThrow(new RangeError('barChart: "t" has no bars'));
-    expect(() => barChart('t', 'op', [{ label: 'x', ns: 0, ours: true }])).toThrow(new RangeError('barChart: "t": x has no positive time (0)'));
+    expect(() => barChart('t', 'op', [{ label: 'x', ns: 0, ours: true }])).toThrow(
+      new RangeError('barChart: "t": x has no positive time (0)'),
+    );
   });
 });

@@ -8,12 +8,20 @@ import servicesAndProtocols from '../examples/dns/services-and-protocols.js';
 describe('dns examples', () => {
   it('hosts-file-lookup resolves both ways from the file', async () => {
     expect(await hostsFileLookup()).toEqual({
-      address: '192.0.2.7', otherAddresses: ['2001:db8::7'], canonicalName: 'app.example.test', reverse: 'app.example.test',
+      address: '192.0.2.7',
+      otherAddresses: ['2001:db8::7'],
+      canonicalName: 'app.example.test',
+      reverse: 'app.example.test',
     });
   });
 
   it('services-and-protocols reads the databases', async () => {
-    expect(await servicesAndProtocols()).toEqual({ http: 80, port53: 'domain', udp: 17, missing: { name: 'UnknownServiceError', datum: 'no-such-service' } });
+    expect(await servicesAndProtocols()).toEqual({
+      http: 80,
+      port53: 'domain',
+      udp: 17,
+      missing: { name: 'UnknownServiceError', datum: 'no-such-service' },
+    });
   });
 
   it('decode-message encodes, decodes and rejects a hostile packet', async () => {
@@ -30,8 +38,12 @@ const DOCS_NSD_PORT = 15356;
 
 describe.runIf(NSD_BINARY !== undefined)('custom-nameserver against NSD', () => {
   let nsd: Nsd;
-  beforeAll(async () => { nsd = await startNsd(DOCS_NSD_PORT); });
-  afterAll(async () => { await nsd.stop(); });
+  beforeAll(async () => {
+    nsd = await startNsd(DOCS_NSD_PORT);
+  });
+  afterAll(async () => {
+    await nsd.stop();
+  });
 
   it('looks up a host, queries MX and gets a typed NXDOMAIN', async () => {
     expect(await customNameserver(nsd.server)).toEqual({
@@ -43,4 +55,5 @@ describe.runIf(NSD_BINARY !== undefined)('custom-nameserver against NSD', () => 
   });
 });
 
-if (NSD_BINARY === undefined) console.log('docs: custom-nameserver example skipped: nsd is not installed (scripts/ensure-test-deps.sh installs it)');
+if (NSD_BINARY === undefined)
+  console.log('docs: custom-nameserver example skipped: nsd is not installed (scripts/ensure-test-deps.sh installs it)');

@@ -50,12 +50,14 @@ describe('iolibTable', () => {
       'b-thing': { typescript: 'bThing', package: '@iolib/nowhere' },
       'a-error-datum': { typescript: 'AError.datum', package: '@iolib/nowhere' },
     });
-    expect(table).toBe([
-      '| IOLib (manual index) | TypeScript | package |',
-      '| --- | --- | --- |',
-      '| `a-error-datum` | [`AError` `.datum`](/api/@iolib/nowhere/) | `@iolib/nowhere` |',
-      '| `b-thing` | [`bThing`](/api/@iolib/nowhere/) | `@iolib/nowhere` |',
-      '',
-    ].join('\n'));
+    expect(table).toBe(
+      [
+        '| IOLib (manual index) | TypeScript | package |',
+        '| --- | --- | --- |',
+        '| `a-error-datum` | [`AError` `.datum`](/api/@iolib/nowhere/) | `@iolib/nowhere` |',
+        '| `b-thing` | [`bThing`](/api/@iolib/nowhere/) | `@iolib/nowhere` |',
+        '',
+      ].join('\n'),
+    );
   });
 });

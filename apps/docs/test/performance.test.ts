@@ -9,12 +9,17 @@ const bench: BenchResults = {
   date: '2026-12-01T22:53:25.765Z',
   machine: { cpu: 'Test CPU', cores: 2, os: 'Linux 6 x64', node: 'v20.20.2' },
   note: 'A note.',
-  results: [{
-    title: 'UDP ping-pong',
-    unit: 'round trip',
-    results: [{ name: 'iolib', nsPerOp: 60_000 }, { name: 'node dgram', nsPerOp: 85_000 }],
-    pairedSpeedup: { 'node dgram': 1.45 },
-  }],
+  results: [
+    {
+      title: 'UDP ping-pong',
+      unit: 'round trip',
+      results: [
+        { name: 'iolib', nsPerOp: 60_000 },
+        { name: 'node dgram', nsPerOp: 85_000 },
+      ],
+      pairedSpeedup: { 'node dgram': 1.45 },
+    },
+  ],
 };
 
 describe('performanceMarkdown', () => {
@@ -42,7 +47,9 @@ describe('readBenchResults', () => {
       await writeFile(good, JSON.stringify(bench));
       await writeFile(bad, JSON.stringify({ date: 'x', results: [] }));
       expect(await readBenchResults(pathToFileURL(good))).toEqual(bench);
-      await expect(readBenchResults(pathToFileURL(bad))).rejects.toThrow(new TypeError(`docs: ${bad} is not a pnpm bench --json results file (needs date, machine and results)`));
+      await expect(readBenchResults(pathToFileURL(bad))).rejects.toThrow(
+        new TypeError(`docs: ${bad} is not a pnpm bench --json results file (needs date, machine and results)`),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

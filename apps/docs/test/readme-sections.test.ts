@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { tableUnder } from '../src/readme-sections.js';
 
-const readme = ['# pkg', '', '## Usage', '', '| a | b |', '| --- | --- |', '| 1 | 2 |', '', '## Differences from IOLib', '', 'Text first.', '', '| Where | Why |', '| --- | --- |', '| x | y |', '', 'After.', '| not | this |'].join('\n');
+const readme = [
+  '# pkg',
+  '',
+  '## Usage',
+  '',
+  '| a | b |',
+  '| --- | --- |',
+  '| 1 | 2 |',
+  '',
+  '## Differences from IOLib',
+  '',
+  'Text first.',
+  '',
+  '| Where | Why |',
+  '| --- | --- |',
+  '| x | y |',
+  '',
+  'After.',
+  '| not | this |',
+].join('\n');
 
 describe('tableUnder', () => {
   it('returns the first table under the heading, and only it', () => {

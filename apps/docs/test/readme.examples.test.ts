@@ -9,7 +9,11 @@ describe('README example', () => {
 
   it('is the code the README shows', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    for (const line of ["await a.sendTo(Buffer.from('hello'));", 'const { buffer, bytes } = await b.receiveFrom({ size: 64 });', "const [a, b] = await makeSocketPair({ type: 'datagram' });"]) {
+    for (const line of [
+      "await a.sendTo(Buffer.from('hello'));",
+      'const { buffer, bytes } = await b.receiveFrom({ size: 64 });',
+      "const [a, b] = await makeSocketPair({ type: 'datagram' });",
+    ]) {
       expect(readme).toContain(line);
     }
   });

@@ -13,10 +13,20 @@ import { distDir, docsDir, ensureSiteBuilt } from './support/site-build.js';
 import { serveStatic, type StaticServer } from './support/static-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const isRoot = process.getuid?.() === 0;
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !isRoot) console.log(`docs site test skipped: ${CHROMIUM} is missing and we are not root to install it (apt-get install -y chromium)`);
+if (!haveChromium && !isRoot)
+  console.log(`docs site test skipped: ${CHROMIUM} is missing and we are not root to install it (apt-get install -y chromium)`);
 
 describe.runIf(haveChromium || isRoot)('documentation site in Chromium', () => {
   let server: StaticServer | undefined;
@@ -41,7 +51,9 @@ describe.runIf(haveChromium || isRoot)('documentation site in Chromium', () => {
   /** Open `path`, failing on an HTTP error; collects console errors into `errors`. */
   async function open(path: string, errors: string[] = []): Promise<Page> {
     const page = await context!.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
     const response = await page.goto(server!.origin + path, { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
@@ -100,14 +112,18 @@ describe.runIf(haveChromium || isRoot)('documentation site in Chromium', () => {
   });
 
   it('shows the benchmark charts on the Performance page', async () => {
-    const results = (JSON.parse(await readFile(join(docsDir, 'bench-results.json'), 'utf8')) as { results: Array<{ title: string; results: unknown[] }> }).results;
+    const results = (
+      JSON.parse(await readFile(join(docsDir, 'bench-results.json'), 'utf8')) as { results: Array<{ title: string; results: unknown[] }> }
+    ).results;
     const page = await open('/performance.html');
     const charts = page.locator('figure.chart');
     expect(await charts.count()).toBe(results.length);
     for (let i = 0; i < results.length; i++) {
       const chart = charts.nth(i);
       expect(await chart.locator('svg title').first().textContent()).toBe(results[i]!.title);
-      const widths = await page.evaluate<number[]>(`[...document.querySelectorAll("figure.chart")[${i}].querySelectorAll("rect.bar")].map((bar) => bar.getBoundingClientRect().width)`);
+      const widths = await page.evaluate<number[]>(
+        `[...document.querySelectorAll("figure.chart")[${i}].querySelectorAll("rect.bar")].map((bar) => bar.getBoundingClientRect().width)`,
+      );
       expect(widths).toHaveLength(results[i]!.results.length);
       for (const w of widths) expect(w).toBeGreaterThan(0);
       expect(await chart.locator('figcaption').innerText()).toContain('Median time per');
@@ -127,7 +143,9 @@ describe.runIf(haveChromium || isRoot)('documentation site in Chromium', () => {
     const tab = async (): Promise<void> => {
       const page = await context!.newPage();
       let path = '';
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+      });
       page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
       for (;;) {
         const next = queue.shift();

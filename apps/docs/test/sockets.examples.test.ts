@@ -57,16 +57,29 @@ describe('sockets examples', () => {
   it('syslog-client reaches a daemon it did not write (CPython)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'iolib-syslog-test-'));
     const path = join(dir, 'log');
-    const daemon = execFile('python3', ['-c', [
-      'import socket, sys',
-      's = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)',
-      's.bind(sys.argv[1])',
-      'print("ready", flush=True)',
-      'print(s.recv(1024).decode(), flush=True)',
-    ].join('\n'), path], { timeout: 10_000 });
+    const daemon = execFile(
+      'python3',
+      [
+        '-c',
+        [
+          'import socket, sys',
+          's = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)',
+          's.bind(sys.argv[1])',
+          'print("ready", flush=True)',
+          'print(s.recv(1024).decode(), flush=True)',
+        ].join('\n'),
+        path,
+      ],
+      { timeout: 10_000 },
+    );
     try {
       const out: string[] = [];
-      const ready = new Promise<void>((resolve) => daemon.stdout!.on('data', (d: Buffer) => { out.push(d.toString()); if (out.join('').includes('ready')) resolve(); }));
+      const ready = new Promise<void>((resolve) =>
+        daemon.stdout!.on('data', (d: Buffer) => {
+          out.push(d.toString());
+          if (out.join('').includes('ready')) resolve();
+        }),
+      );
       const done = new Promise((resolve) => daemon.on('exit', resolve));
       await ready;
       const at = new Date(2026, 11, 24, 23, 59, 1);

@@ -54,20 +54,56 @@ export async function run(ops: number, rounds = 7): Promise<void> {
   const mask = POOL - 1;
 
   await compare('IPv4 parse', {
-    ops, rounds, unit: 'parse', target: { peer: 'ipaddr.js', ratio: 4 },
-    ours: { name: 'iolib IPv4Address.parse', run: (n) => { for (let i = 0; i < n; i++) sink += IPv4Address.parse(v4[i & mask]!).toNumber() & 1; } },
+    ops,
+    rounds,
+    unit: 'parse',
+    target: { peer: 'ipaddr.js', ratio: 4 },
+    ours: {
+      name: 'iolib IPv4Address.parse',
+      run: (n) => {
+        for (let i = 0; i < n; i++) sink += IPv4Address.parse(v4[i & mask]!).toNumber() & 1;
+      },
+    },
     peers: [
-      { name: 'ipaddr.js', run: (n) => { for (let i = 0; i < n; i++) sink += ipaddr.IPv4.parse(v4[i & mask]!).octets[3]! & 1; } },
-      { name: 'ip-address', run: (n) => { for (let i = 0; i < n; i++) sink += new Address4(v4[i & mask]!).subnetMask & 1; } },
+      {
+        name: 'ipaddr.js',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += ipaddr.IPv4.parse(v4[i & mask]!).octets[3]! & 1;
+        },
+      },
+      {
+        name: 'ip-address',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += new Address4(v4[i & mask]!).subnetMask & 1;
+        },
+      },
     ],
   });
 
   await compare('IPv6 parse', {
-    ops, rounds, unit: 'parse', target: { peer: 'ipaddr.js', ratio: 4 },
-    ours: { name: 'iolib IPv6Address.parse', run: (n) => { for (let i = 0; i < n; i++) sink += IPv6Address.parse(v6[i & mask]!).bits & 1; } },
+    ops,
+    rounds,
+    unit: 'parse',
+    target: { peer: 'ipaddr.js', ratio: 4 },
+    ours: {
+      name: 'iolib IPv6Address.parse',
+      run: (n) => {
+        for (let i = 0; i < n; i++) sink += IPv6Address.parse(v6[i & mask]!).bits & 1;
+      },
+    },
     peers: [
-      { name: 'ipaddr.js', run: (n) => { for (let i = 0; i < n; i++) sink += ipaddr.IPv6.parse(v6[i & mask]!).parts[7]! & 1; } },
-      { name: 'ip-address', run: (n) => { for (let i = 0; i < n; i++) sink += new Address6(v6[i & mask]!).subnetMask & 1; } },
+      {
+        name: 'ipaddr.js',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += ipaddr.IPv6.parse(v6[i & mask]!).parts[7]! & 1;
+        },
+      },
+      {
+        name: 'ip-address',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += new Address6(v6[i & mask]!).subnetMask & 1;
+        },
+      },
     ],
   });
 
@@ -75,11 +111,29 @@ export async function run(ops: number, rounds = 7): Promise<void> {
   const peer4 = v4.map((s) => ipaddr.IPv4.parse(s));
   const ipa4 = v4.map((s) => new Address4(s));
   await compare('IPv4 format', {
-    ops, rounds, unit: 'format', target: { peer: 'ipaddr.js', ratio: 2 },
-    ours: { name: 'iolib toString', run: (n) => { for (let i = 0; i < n; i++) sink += ours4[i & mask]!.toString().length; } },
+    ops,
+    rounds,
+    unit: 'format',
+    target: { peer: 'ipaddr.js', ratio: 2 },
+    ours: {
+      name: 'iolib toString',
+      run: (n) => {
+        for (let i = 0; i < n; i++) sink += ours4[i & mask]!.toString().length;
+      },
+    },
     peers: [
-      { name: 'ipaddr.js', run: (n) => { for (let i = 0; i < n; i++) sink += peer4[i & mask]!.toString().length; } },
-      { name: 'ip-address', run: (n) => { for (let i = 0; i < n; i++) sink += ipa4[i & mask]!.correctForm().length; } },
+      {
+        name: 'ipaddr.js',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += peer4[i & mask]!.toString().length;
+        },
+      },
+      {
+        name: 'ip-address',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += ipa4[i & mask]!.correctForm().length;
+        },
+      },
     ],
   });
 
@@ -87,11 +141,29 @@ export async function run(ops: number, rounds = 7): Promise<void> {
   const peer6 = v6.map((s) => ipaddr.IPv6.parse(s));
   const ipa6 = v6.map((s) => new Address6(s));
   await compare('IPv6 format (RFC 5952)', {
-    ops, rounds, unit: 'format', target: { peer: 'ipaddr.js', ratio: 2 },
-    ours: { name: 'iolib toString', run: (n) => { for (let i = 0; i < n; i++) sink += ours6[i & mask]!.toString().length; } },
+    ops,
+    rounds,
+    unit: 'format',
+    target: { peer: 'ipaddr.js', ratio: 2 },
+    ours: {
+      name: 'iolib toString',
+      run: (n) => {
+        for (let i = 0; i < n; i++) sink += ours6[i & mask]!.toString().length;
+      },
+    },
     peers: [
-      { name: 'ipaddr.js', run: (n) => { for (let i = 0; i < n; i++) sink += peer6[i & mask]!.toString().length; } },
-      { name: 'ip-address', run: (n) => { for (let i = 0; i < n; i++) sink += ipa6[i & mask]!.correctForm().length; } },
+      {
+        name: 'ipaddr.js',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += peer6[i & mask]!.toString().length;
+        },
+      },
+      {
+        name: 'ip-address',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += ipa6[i & mask]!.correctForm().length;
+        },
+      },
     ],
   });
 
@@ -101,11 +173,28 @@ export async function run(ops: number, rounds = 7): Promise<void> {
   const ipaNets = nets.map((s) => new Address4(s));
   const ourAddrs: InetAddress[] = ours4;
   await compare('IPv4 prefix contains', {
-    ops, rounds, unit: 'check',
-    ours: { name: 'iolib Prefix.contains', run: (n) => { for (let i = 0; i < n; i++) sink += ourNets[i & 3]!.contains(ourAddrs[i & mask]!) ? 1 : 0; } },
+    ops,
+    rounds,
+    unit: 'check',
+    ours: {
+      name: 'iolib Prefix.contains',
+      run: (n) => {
+        for (let i = 0; i < n; i++) sink += ourNets[i & 3]!.contains(ourAddrs[i & mask]!) ? 1 : 0;
+      },
+    },
     peers: [
-      { name: 'ipaddr.js', run: (n) => { for (let i = 0; i < n; i++) sink += peer4[i & mask]!.match(peerNets[i & 3]!) ? 1 : 0; } },
-      { name: 'ip-address', run: (n) => { for (let i = 0; i < n; i++) sink += ipa4[i & mask]!.isInSubnet(ipaNets[i & 3]!) ? 1 : 0; } },
+      {
+        name: 'ipaddr.js',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += peer4[i & mask]!.match(peerNets[i & 3]!) ? 1 : 0;
+        },
+      },
+      {
+        name: 'ip-address',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += ipa4[i & mask]!.isInSubnet(ipaNets[i & 3]!) ? 1 : 0;
+        },
+      },
     ],
   });
 
@@ -115,11 +204,28 @@ export async function run(ops: number, rounds = 7): Promise<void> {
   const ipaNets6 = nets6.map((s) => new Address6(s));
   const ourAddrs6: InetAddress[] = ours6;
   await compare('IPv6 prefix contains', {
-    ops, rounds, unit: 'check',
-    ours: { name: 'iolib Prefix.contains', run: (n) => { for (let i = 0; i < n; i++) sink += ourNets6[i & 3]!.contains(ourAddrs6[i & mask]!) ? 1 : 0; } },
+    ops,
+    rounds,
+    unit: 'check',
+    ours: {
+      name: 'iolib Prefix.contains',
+      run: (n) => {
+        for (let i = 0; i < n; i++) sink += ourNets6[i & 3]!.contains(ourAddrs6[i & mask]!) ? 1 : 0;
+      },
+    },
     peers: [
-      { name: 'ipaddr.js', run: (n) => { for (let i = 0; i < n; i++) sink += peer6[i & mask]!.match(peerNets6[i & 3]!) ? 1 : 0; } },
-      { name: 'ip-address', run: (n) => { for (let i = 0; i < n; i++) sink += ipa6[i & mask]!.isInSubnet(ipaNets6[i & 3]!) ? 1 : 0; } },
+      {
+        name: 'ipaddr.js',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += peer6[i & mask]!.match(peerNets6[i & 3]!) ? 1 : 0;
+        },
+      },
+      {
+        name: 'ip-address',
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += ipa6[i & mask]!.isInSubnet(ipaNets6[i & 3]!) ? 1 : 0;
+        },
+      },
     ],
   });
   if (sink < 0) console.log(sink); // keeps the checksum observable

@@ -64,10 +64,14 @@ function iolibEvents(connected: boolean): Contender {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
       const to = connected ? undefined : { remoteHost: HOST, remotePort: b!.localPort() };
-      return pingPong(ops, (f) => {
-        c.on('message', f);
-        return () => c.off('message', f);
-      }, () => void c.sendTo(ping, to));
+      return pingPong(
+        ops,
+        (f) => {
+          c.on('message', f);
+          return () => c.off('message', f);
+        },
+        () => void c.sendTo(ping, to),
+      );
     },
     teardown() {
       a?.close();
@@ -88,25 +92,51 @@ function nodeDgram(connected: boolean): Contender {
       await new Promise<void>((r) => b!.bind(0, HOST, r));
       const echo = b;
       if (connected) {
-        await new Promise<void>((r) => { a!.connect(b!.address().port, HOST, r); });
-        await new Promise<void>((r) => { b!.connect(a!.address().port, HOST, r); });
-        echo.on('message', (m) => { echo.send(m); });
+        await new Promise<void>((r) => {
+          a!.connect(b!.address().port, HOST, r);
+        });
+        await new Promise<void>((r) => {
+          b!.connect(a!.address().port, HOST, r);
+        });
+        echo.on('message', (m) => {
+          echo.send(m);
+        });
       } else {
-        echo.on('message', (m, rinfo) => { echo.send(m, rinfo.port, rinfo.address); });
+        echo.on('message', (m, rinfo) => {
+          echo.send(m, rinfo.port, rinfo.address);
+        });
       }
     },
     run(ops) {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
       const port = b!.address().port;
-      return pingPong(ops, (f) => {
-        c.on('message', f);
-        return () => c.off('message', f);
-      }, connected ? () => { c.send(ping); } : () => { c.send(ping, port, HOST); });
+      return pingPong(
+        ops,
+        (f) => {
+          c.on('message', f);
+          return () => c.off('message', f);
+        },
+        connected
+          ? () => {
+              c.send(ping);
+            }
+          : () => {
+              c.send(ping, port, HOST);
+            },
+      );
     },
     async teardown() {
-      await new Promise<void>((r) => a!.close(() => { r(); }));
-      await new Promise<void>((r) => b!.close(() => { r(); }));
+      await new Promise<void>((r) =>
+        a!.close(() => {
+          r();
+        }),
+      );
+      await new Promise<void>((r) =>
+        b!.close(() => {
+          r();
+        }),
+      );
     },
   };
 }
@@ -166,7 +196,9 @@ function iolibThroughput(): Contender {
     async setup() {
       rx = await makeSocket({ type: 'datagram', localHost: HOST });
       tx = await makeSocket({ type: 'datagram', localHost: HOST, remoteHost: HOST, remotePort: rx.localPort() });
-      rx.on('message', () => { arrived++; });
+      rx.on('message', () => {
+        arrived++;
+      });
     },
     async run(ops) {
       const batch = Array.from({ length: BATCH }, () => ({ buffer: Buffer.alloc(SIZE, 7) }));
@@ -194,8 +226,12 @@ function dgramThroughput(): Contender {
       rx = createSocket('udp4');
       tx = createSocket('udp4');
       await new Promise<void>((r) => rx!.bind(0, HOST, r));
-      await new Promise<void>((r) => { tx!.connect(rx!.address().port, HOST, r); });
-      rx.on('message', () => { arrived++; });
+      await new Promise<void>((r) => {
+        tx!.connect(rx!.address().port, HOST, r);
+      });
+      rx.on('message', () => {
+        arrived++;
+      });
     },
     async run(ops) {
       const buf = Buffer.alloc(SIZE, 7);
@@ -206,8 +242,16 @@ function dgramThroughput(): Contender {
       }
     },
     async teardown() {
-      await new Promise<void>((r) => tx!.close(() => { r(); }));
-      await new Promise<void>((r) => rx!.close(() => { r(); }));
+      await new Promise<void>((r) =>
+        tx!.close(() => {
+          r();
+        }),
+      );
+      await new Promise<void>((r) =>
+        rx!.close(() => {
+          r();
+        }),
+      );
     },
   };
 }
@@ -250,10 +294,14 @@ function iolibUnix(dir: string): Contender {
     run(ops) {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
-      return pingPong(ops, (f) => {
-        c.on('message', f);
-        return () => c.off('message', f);
-      }, () => void c.sendTo(ping));
+      return pingPong(
+        ops,
+        (f) => {
+          c.on('message', f);
+          return () => c.off('message', f);
+        },
+        () => void c.sendTo(ping),
+      );
     },
     teardown() {
       a?.close();
@@ -270,7 +318,9 @@ function unixDgram(mod: UnixDgram, dir: string): Contender {
     setup() {
       const pa = join(dir, 'addon-a');
       const pb = join(dir, 'addon-b');
-      const echo = mod.createSocket('unix_dgram', (m) => { echo.send(m); });
+      const echo = mod.createSocket('unix_dgram', (m) => {
+        echo.send(m);
+      });
       b = echo;
       a = mod.createSocket('unix_dgram');
       b.bind(pb);
@@ -281,10 +331,18 @@ function unixDgram(mod: UnixDgram, dir: string): Contender {
     run(ops) {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
-      return pingPong(ops, (f) => {
-        c.on('message', f);
-        return () => { c.removeListener('message', f); };
-      }, () => { c.send(ping); });
+      return pingPong(
+        ops,
+        (f) => {
+          c.on('message', f);
+          return () => {
+            c.removeListener('message', f);
+          };
+        },
+        () => {
+          c.send(ping);
+        },
+      );
     },
     teardown() {
       a?.close();
@@ -302,20 +360,32 @@ export interface DatagramBenchOptions {
 export default async function run(options: DatagramBenchOptions = {}): Promise<void> {
   const rounds = options.rounds ?? 7;
   for (const connected of [true, false]) {
-    await compare(`64-byte UDP ping-pong, 'message' events on both sides (${connected ? 'connected' : 'unconnected server pattern'}): iolib vs node dgram`, {
-      ops: 20_000, rounds, unit: 'round trip',
-      ours: iolibEvents(connected), peers: [nodeDgram(connected)],
-      target: { peer: nodeDgram(connected).name, ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
-    });
+    await compare(
+      `64-byte UDP ping-pong, 'message' events on both sides (${connected ? 'connected' : 'unconnected server pattern'}): iolib vs node dgram`,
+      {
+        ops: 20_000,
+        rounds,
+        unit: 'round trip',
+        ours: iolibEvents(connected),
+        peers: [nodeDgram(connected)],
+        target: { peer: nodeDgram(connected).name, ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
+      },
+    );
   }
   await compare('64-byte UDP ping-pong, promise API, unconnected server pattern (host string per send): iolib vs node dgram', {
-    ops: 20_000, rounds, unit: 'round trip',
-    ours: iolibPromises(), peers: [nodeDgram(false)],
+    ops: 20_000,
+    rounds,
+    unit: 'round trip',
+    ours: iolibPromises(),
+    peers: [nodeDgram(false)],
     target: { peer: nodeDgram(false).name, ratio: 0.75, higherIsBetter: false, note: 'time per round trip' },
   });
   await compare('64-byte UDP datagrams per second, one sender (batches of 64) and one receiver, counting arrivals: iolib vs node dgram', {
-    ops: 200_000, rounds, unit: 'datagram',
-    ours: iolibThroughput(), peers: [dgramThroughput()],
+    ops: 200_000,
+    rounds,
+    unit: 'datagram',
+    ours: iolibThroughput(),
+    peers: [dgramThroughput()],
     target: { peer: dgramThroughput().name, ratio: 3, note: 'datagrams arrived per second' },
   });
   const mod = loadUnixDgram();
@@ -323,8 +393,11 @@ export default async function run(options: DatagramBenchOptions = {}): Promise<v
   const dir = mkdtempSync(join(tmpdir(), 'iolib-bench-dgram-'));
   try {
     await compare("64-byte Unix datagram ping-pong, 'message' events: iolib vs unix-dgram", {
-      ops: 20_000, rounds, unit: 'round trip',
-      ours: iolibUnix(dir), peers: [unixDgram(mod, dir)],
+      ops: 20_000,
+      rounds,
+      unit: 'round trip',
+      ours: iolibUnix(dir),
+      peers: [unixDgram(mod, dir)],
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -58,21 +58,25 @@ export async function run(ops: number, options: DnsBenchOptions = {}): Promise<v
       await pool(ops, 100, () => cares.resolve4(NAME));
     }
     await compare('DNS A lookups, concurrency 100 (lookupHostname vs c-ares resolve4)', {
-      ops, rounds, unit: 'lookup',
+      ops,
+      rounds,
+      unit: 'lookup',
       ours: { name: 'iolib lookupHostname', run: (n) => pool(n, 100, () => lookupHostname(NAME, ours)) },
-      peers: [
-        { name: 'node dns.Resolver (c-ares)', run: (n) => pool(n, 100, () => cares.resolve4(NAME)) },
-      ],
+      peers: [{ name: 'node dns.Resolver (c-ares)', run: (n) => pool(n, 100, () => cares.resolve4(NAME)) }],
       target: { peer: 'node dns.Resolver (c-ares)', ratio: 1.0, note: 'cache off' },
     });
     await compare('DNS A queries, concurrency 100 (dnsQuery vs c-ares resolve4)', {
-      ops, rounds, unit: 'query',
+      ops,
+      rounds,
+      unit: 'query',
       ours: { name: 'iolib dnsQuery', run: (n) => pool(n, 100, () => dnsQuery(NAME, ours)) },
       peers: [{ name: 'node dns.Resolver (c-ares)', run: (n) => pool(n, 100, () => cares.resolve4(NAME)) }],
     });
     const sequential = Math.max(1, Math.floor(ops / 4));
     await compare('DNS A lookup latency, concurrency 1', {
-      ops: sequential, rounds, unit: 'lookup',
+      ops: sequential,
+      rounds,
+      unit: 'lookup',
       ours: { name: 'iolib lookupHostname', run: (n) => pool(n, 1, () => lookupHostname(NAME, ours)) },
       peers: [{ name: 'node dns.Resolver (c-ares)', run: (n) => pool(n, 1, () => cares.resolve4(NAME)) }],
     });

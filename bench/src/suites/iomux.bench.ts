@@ -220,10 +220,13 @@ function threadPingPong(kind: 'watcher' | 'base'): Contender {
     async run(ops) {
       left = ops;
       const finished = new Promise<void>((resolve) => {
-        done = base === undefined ? resolve : () => {
-          exitEventLoop(base!);
-          resolve();
-        };
+        done =
+          base === undefined
+            ? resolve
+            : () => {
+                exitEventLoop(base!);
+                resolve();
+              };
       });
       send(peer.a, buf, SIZE, 0);
       if (base !== undefined) await eventDispatch(base);
@@ -278,9 +281,11 @@ function netPingPong(): Contender {
     },
     async teardown() {
       client?.destroy();
-      await new Promise<void>((resolve) => server?.close(() => {
-        resolve();
-      }));
+      await new Promise<void>((resolve) =>
+        server?.close(() => {
+          resolve();
+        }),
+      );
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -344,24 +349,32 @@ export async function run(ops: number, options: IomuxBenchOptions = {}): Promise
   const rounds = options.rounds ?? 9;
   const idle = options.idleFds ?? 10_000;
   await compare('ping-pong round trip: FdWatcher vs node net / dgram', {
-    ops, rounds, unit: 'round trip',
+    ops,
+    rounds,
+    unit: 'round trip',
     ours: watcherPingPong(),
     peers: [netPingPong(), dgramPingPong()],
     target: { peer: 'node net (unix stream)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
   });
   await compare('ping-pong round trip: EventBase vs bare FdWatcher', {
-    ops, rounds, unit: 'round trip',
+    ops,
+    rounds,
+    unit: 'round trip',
     ours: eventBasePingPong(),
     peers: [watcherPingPong(), netPingPong()],
     target: { peer: 'iolib FdWatcher (unix dgram)', ratio: 1.15, higherIsBetter: false, note: 'time per round trip' },
   });
   await compare('ping-pong round trip, peer in a blocking thread: EventBase vs bare FdWatcher', {
-    ops: options.threadOps ?? Math.max(1, Math.floor(ops / 10)), rounds, unit: 'round trip',
+    ops: options.threadOps ?? Math.max(1, Math.floor(ops / 10)),
+    rounds,
+    unit: 'round trip',
     ours: threadPingPong('base'),
     peers: [threadPingPong('watcher')],
   });
   await compare(`EventBase dispatch cost with ${idle} idle registered fds`, {
-    ops, rounds, unit: 'round trip',
+    ops,
+    rounds,
+    unit: 'round trip',
     ours: eventBasePingPong(idle),
     peers: [eventBasePingPong()],
     target: { peer: 'iolib EventBase (unix dgram)', ratio: 1.15, higherIsBetter: false, note: 'must not grow with idle fds' },

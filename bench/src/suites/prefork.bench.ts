@@ -38,7 +38,9 @@ export function missingLoadGenerator(): string | undefined {
 }
 
 async function startWorker(port: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', worker, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', worker, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = once(child, 'exit').then(([code]) => `exited with ${String(code)} before listening`);
   const line = await Promise.race([once(child.stdout.setEncoding('utf8'), 'data').then(([d]) => d as string), exited]);
   const listening = Number(line.trim());
@@ -50,11 +52,13 @@ async function startWorker(port: number): Promise<{ child: ChildProcess; port: n
 }
 
 async function stop(children: readonly ChildProcess[]): Promise<void> {
-  await Promise.all(children.map(async (c) => {
-    if (c.exitCode !== null || c.signalCode !== null) return;
-    c.kill();
-    await once(c, 'exit');
-  }));
+  await Promise.all(
+    children.map(async (c) => {
+      if (c.exitCode !== null || c.signalCode !== null) return;
+      c.kill();
+      await once(c, 'exit');
+    }),
+  );
 }
 
 /** One round: `workers` processes on one fresh port, `seconds` of wrk load; requests per second. */
@@ -63,7 +67,9 @@ async function round(workers: number, o: Required<PreforkOptions>): Promise<numb
   const children = [first.child];
   try {
     for (let i = 1; i < workers; i++) children.push((await startWorker(first.port)).child);
-    const { stdout } = await run('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, `http://127.0.0.1:${first.port}/`], { timeout: (o.seconds + 10) * 1000 });
+    const { stdout } = await run('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, `http://127.0.0.1:${first.port}/`], {
+      timeout: (o.seconds + 10) * 1000,
+    });
     const rps = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
     if (rps === null || /Non-2xx|Socket errors/.test(stdout)) throw new Error(`wrk reported errors or no rate:\n${stdout}`);
     return Number(rps[1]);
@@ -84,11 +90,13 @@ export async function runPrefork(options: PreforkOptions = {}): Promise<PreforkR
   const o = { seconds: 4, rounds: 3, connections: 64, ...options };
   const samples: Record<1 | 2, number[]> = { 1: [], 2: [] };
   for (let r = 0; r < o.rounds; r++) {
-    for (const n of r % 2 === 0 ? [1, 2] as const : [2, 1] as const) samples[n].push(await round(n, o));
+    for (const n of r % 2 === 0 ? ([1, 2] as const) : ([2, 1] as const)) samples[n].push(await round(n, o));
   }
   const one = median(samples[1]);
   const two = median(samples[2]);
-  console.log(`\n## HTTP keep-alive over SO_REUSEPORT: 1 vs 2 processes (wrk -t1 -c${o.connections}, ${o.seconds} s × ${o.rounds} rounds, median)`);
+  console.log(
+    `\n## HTTP keep-alive over SO_REUSEPORT: 1 vs 2 processes (wrk -t1 -c${o.connections}, ${o.seconds} s × ${o.rounds} rounds, median)`,
+  );
   console.log(`  1 process    ${one.toFixed(0).padStart(8)} requests/s   (rounds: ${samples[1].map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`  2 processes  ${two.toFixed(0).padStart(8)} requests/s   (rounds: ${samples[2].map((x) => x.toFixed(0)).join(', ')})`);
   const pairedRatio = median(samples[2].map((x, r) => x / samples[1][r]!));

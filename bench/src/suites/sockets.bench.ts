@@ -18,9 +18,7 @@ import { createConnection, createServer, type Server, type Socket as NetSocket }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type SocketDatagramInternetActive,
-} from '@iolib/sockets';
+import { acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type SocketDatagramInternetActive } from '@iolib/sockets';
 import { compare, type Contender } from '../harness.js';
 import { streamPair, udpPair } from '../iolib-pairs.js';
 import { rawPingPong } from '../raw-ping-pong.js';
@@ -59,12 +57,14 @@ function compileC(): string | null {
 function cPingPong(mode: 'tcp' | 'udp' | 'unix'): Contender[] {
   const bin = compileC();
   if (bin === null) return [];
-  return [{
-    name: `C blocking, 2 processes (${mode})`,
-    run(ops) {
-      execFileSync(bin, [mode, String(ops), String(SIZE)], { stdio: 'pipe' });
+  return [
+    {
+      name: `C blocking, 2 processes (${mode})`,
+      run(ops) {
+        execFileSync(bin, [mode, String(ops), String(SIZE)], { stdio: 'pipe' });
+      },
     },
-  }];
+  ];
 }
 
 // ── stream ping-pong: iolib Duplex and net ──────────────────────────────────
@@ -192,10 +192,16 @@ function nodeDgram(): Contender {
       b = createSocket('udp4');
       await new Promise<void>((r) => a!.bind(0, '127.0.0.1', r));
       await new Promise<void>((r) => b!.bind(0, '127.0.0.1', r));
-      await new Promise<void>((r) => { a!.connect(b!.address().port, '127.0.0.1', r); });
-      await new Promise<void>((r) => { b!.connect(a!.address().port, '127.0.0.1', r); });
+      await new Promise<void>((r) => {
+        a!.connect(b!.address().port, '127.0.0.1', r);
+      });
+      await new Promise<void>((r) => {
+        b!.connect(a!.address().port, '127.0.0.1', r);
+      });
       const echo = b;
-      echo.on('message', (m) => { echo.send(m); });
+      echo.on('message', (m) => {
+        echo.send(m);
+      });
     },
     run(ops) {
       const ping = Buffer.alloc(SIZE, 7);
@@ -213,8 +219,16 @@ function nodeDgram(): Contender {
       });
     },
     async teardown() {
-      await new Promise<void>((r) => a!.close(() => { r(); }));
-      await new Promise<void>((r) => b!.close(() => { r(); }));
+      await new Promise<void>((r) =>
+        a!.close(() => {
+          r();
+        }),
+      );
+      await new Promise<void>((r) =>
+        b!.close(() => {
+          r();
+        }),
+      );
     },
   };
 }
@@ -225,7 +239,11 @@ const MiB = 1 << 20;
 const CHUNK = Buffer.alloc(256 * 1024, 0x5a);
 
 /** Write `mib` MiB into `writer` with backpressure; resolve when `reader` has counted them. */
-function transfer(writer: NodeJS.WritableStream & { write(b: Buffer): boolean }, reader: NodeJS.ReadableStream, mib: number): Promise<void> {
+function transfer(
+  writer: NodeJS.WritableStream & { write(b: Buffer): boolean },
+  reader: NodeJS.ReadableStream,
+  mib: number,
+): Promise<void> {
   const total = mib * MiB;
   return new Promise<void>((resolve) => {
     let received = 0;
@@ -312,29 +330,45 @@ export async function run(ops: number, options: SocketsBenchOptions = {}): Promi
   const want = (k: 'tcp' | 'udp' | 'unix' | 'bulk'): boolean => options.only?.includes(k) ?? true;
   try {
     const tcp: Endpoint = { kind: 'tcp' };
-    if (want('tcp')) await compare('64-byte TCP ping-pong: iolib vs node net', {
-      ops, rounds, unit: 'round trip',
-      ours: iolibStream(tcp), peers: [netStream(tcp), rawPingPong('tcp'), ...c('tcp')],
-      target: { peer: 'node net (tcp)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
-    });
-    if (want('udp')) await compare('64-byte UDP ping-pong: iolib vs node dgram', {
-      ops, rounds, unit: 'round trip',
-      ours: iolibUdp(), peers: [nodeDgram(), rawPingPong('udp'), ...c('udp')],
-      target: { peer: 'node dgram (udp)', ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
-    });
+    if (want('tcp'))
+      await compare('64-byte TCP ping-pong: iolib vs node net', {
+        ops,
+        rounds,
+        unit: 'round trip',
+        ours: iolibStream(tcp),
+        peers: [netStream(tcp), rawPingPong('tcp'), ...c('tcp')],
+        target: { peer: 'node net (tcp)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
+      });
+    if (want('udp'))
+      await compare('64-byte UDP ping-pong: iolib vs node dgram', {
+        ops,
+        rounds,
+        unit: 'round trip',
+        ours: iolibUdp(),
+        peers: [nodeDgram(), rawPingPong('udp'), ...c('udp')],
+        target: { peer: 'node dgram (udp)', ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
+      });
     const unix: Endpoint = { kind: 'unix', path: join(dir, 'pp') };
-    if (want('unix')) await compare('64-byte Unix stream ping-pong: iolib vs node net', {
-      ops, rounds, unit: 'round trip',
-      ours: iolibStream(unix), peers: [netStream(unix), rawPingPong('unix', unix.path), ...c('unix')],
-      target: { peer: 'node net (unix)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
-    });
+    if (want('unix'))
+      await compare('64-byte Unix stream ping-pong: iolib vs node net', {
+        ops,
+        rounds,
+        unit: 'round trip',
+        ours: iolibStream(unix),
+        peers: [netStream(unix), rawPingPong('unix', unix.path), ...c('unix')],
+        target: { peer: 'node net (unix)', ratio: 0.85, higherIsBetter: false, note: 'time per round trip' },
+      });
     const bulkMiB = options.bulkMiB ?? 1024;
     const bulkRounds = Math.max(1, Math.min(rounds, 3));
-    if (want('bulk')) await compare(`bulk TCP transfer (${bulkMiB} MiB per round): iolib vs node net`, {
-      ops: bulkMiB, rounds: bulkRounds, unit: 'MiB',
-      ours: iolibBulk(), peers: [netBulk()],
-      target: { peer: 'node net (tcp bulk)', ratio: 0.9, note: 'throughput' },
-    });
+    if (want('bulk'))
+      await compare(`bulk TCP transfer (${bulkMiB} MiB per round): iolib vs node net`, {
+        ops: bulkMiB,
+        rounds: bulkRounds,
+        unit: 'MiB',
+        ours: iolibBulk(),
+        peers: [netBulk()],
+        target: { peer: 'node net (tcp bulk)', ratio: 0.9, note: 'throughput' },
+      });
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (typeof cBinary === 'string' && existsSync(cBinary) && statSync(cBinary).isFile()) rmSync(cBinary);

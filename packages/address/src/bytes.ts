@@ -35,7 +35,9 @@ function checkRange(fn: string, bytes: unknown, offset: unknown, size: number): 
 export function ipv4FromBytes(bytes: Uint8Array, offset = 0): IPv4Address {
   checkRange('ipv4FromBytes', bytes, offset, 4);
   // In range (checked above): the `?? 0` never applies.
-  return new IPv4Address((bytes[offset] ?? 0) * 0x1000000 + (((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)));
+  return new IPv4Address(
+    (bytes[offset] ?? 0) * 0x1000000 + (((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)),
+  );
 }
 
 /**

@@ -239,7 +239,8 @@ export function addressFromBytes(bytes: ArrayLike<number>): InetAddress {
   if (bytes.length !== 16) throw new TypeError(`addressFromBytes takes 4 or 16 bytes, got ${bytes.length}`);
   const g: Groups = [0, 0, 0, 0, 0, 0, 0, 0];
   for (let i = 0; i < 8; i++) {
-    const hi = bytes[2 * i], lo = bytes[2 * i + 1];
+    const hi = bytes[2 * i],
+      lo = bytes[2 * i + 1];
     for (const b of [hi, lo]) {
       if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 255) {
         throw new RangeError(`addressFromBytes: byte ${2 * i} or ${2 * i + 1} is not an octet (0..255): ${show(bytes)}`);

@@ -13,7 +13,9 @@ const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString
 /** Dotted-quad text of an unsigned 32-bit integer. @internal */
 export function formatIPv4(value: number): string {
   // Three concatenations of pre-dotted octets: about 2× faster than four octets and three dots.
-  return (DEC_DOT[value >>> 24] ?? '') + (DEC_DOT[(value >>> 16) & 255] ?? '') + (DEC_DOT[(value >>> 8) & 255] ?? '') + (DEC[value & 255] ?? '');
+  return (
+    (DEC_DOT[value >>> 24] ?? '') + (DEC_DOT[(value >>> 16) & 255] ?? '') + (DEC_DOT[(value >>> 8) & 255] ?? '') + (DEC[value & 255] ?? '')
+  );
 }
 
 /** Lowercase hex of a 16-bit group without leading zeros. @internal */

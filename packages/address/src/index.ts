@@ -61,12 +61,7 @@ export {
 } from './ipv6-predicates.js';
 export * from './ipv6-unicast.js';
 export * from './classify.js';
-export {
-  IPV4_SPECIAL_PURPOSE,
-  IPV6_SPECIAL_PURPOSE,
-  type SpecialPurposeEntry,
-  type SpecialPurposeTag,
-} from './special-ranges.js';
+export { IPV4_SPECIAL_PURPOSE, IPV6_SPECIAL_PURPOSE, type SpecialPurposeEntry, type SpecialPurposeTag } from './special-ranges.js';
 export {
   makeNetmask,
   ensureNetmask,

@@ -58,7 +58,9 @@ export class IPv4Address extends InetAddress {
    */
   constructor(value: number | ArrayLike<number>) {
     super();
-    this.#v = (typeof value === 'number' ? checkUint32(value, 'IPv4Address: value') : octetsToInteger(asArrayLike(value), 'IPv4Address: octets')) | 0;
+    this.#v =
+      (typeof value === 'number' ? checkUint32(value, 'IPv4Address: value') : octetsToInteger(asArrayLike(value), 'IPv4Address: octets')) |
+      0;
   }
 
   /**

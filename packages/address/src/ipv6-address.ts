@@ -220,19 +220,22 @@ export class IPv6Address extends InetAddress {
 
   override equals(other: unknown): boolean {
     if (!(other instanceof IPv6Address)) return false;
-    const a = this.#g, b = other.#g;
+    const a = this.#g,
+      b = other.#g;
     for (let i = 0; i < 8; i++) if (a[i] !== b[i]) return false;
     return this.#zone === other.#zone;
   }
 
   protected override compareSameFamily(other: Address): number {
     if (!(other instanceof IPv6Address)) return 0;
-    const a = this.#g, b = other.#g;
+    const a = this.#g,
+      b = other.#g;
     for (let i = 0; i < 8; i++) {
       const d = (a[i] ?? 0) - (b[i] ?? 0);
       if (d !== 0) return d;
     }
-    const za = this.#zone ?? '', zb = other.#zone ?? '';
+    const za = this.#zone ?? '',
+      zb = other.#zone ?? '';
     return za < zb ? -1 : za > zb ? 1 : 0;
   }
 

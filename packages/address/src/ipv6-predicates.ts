@@ -219,8 +219,22 @@ export function isIPv6SolicitedNodeMulticast(a: IPv6Address): boolean {
 const SOLICITED_NODE = ipv6Block('ff02::1:ff00:0/104');
 
 const SCOPES: readonly IPv6MulticastType[] = [
-  'reserved', 'interface-local', 'link-local', 'realm-local', 'admin-local', 'site-local', 'unassigned', 'unassigned',
-  'organization-local', 'unassigned', 'unassigned', 'unassigned', 'unassigned', 'unassigned', 'global', 'reserved',
+  'reserved',
+  'interface-local',
+  'link-local',
+  'realm-local',
+  'admin-local',
+  'site-local',
+  'unassigned',
+  'unassigned',
+  'organization-local',
+  'unassigned',
+  'unassigned',
+  'unassigned',
+  'unassigned',
+  'unassigned',
+  'global',
+  'reserved',
 ];
 
 /**

@@ -68,9 +68,15 @@ export interface EnsureAddressOptions extends ParseOptions {
  * ensureAddress('srv', { family: 'local', abstract: true }).toString(); // '@srv'
  * ```
  */
-export function ensureAddress(address: unknown, options: EnsureAddressOptions & { readonly family: 'local'; readonly errorp?: true }): LocalAddress;
+export function ensureAddress(
+  address: unknown,
+  options: EnsureAddressOptions & { readonly family: 'local'; readonly errorp?: true },
+): LocalAddress;
 export function ensureAddress(address: unknown, options: EnsureAddressOptions & { readonly family: 'local' }): LocalAddress | null;
-export function ensureAddress(address: unknown, options?: EnsureAddressOptions & { readonly family?: 'internet'; readonly errorp?: true }): InetAddress;
+export function ensureAddress(
+  address: unknown,
+  options?: EnsureAddressOptions & { readonly family?: 'internet'; readonly errorp?: true },
+): InetAddress;
 export function ensureAddress(address: unknown, options?: EnsureAddressOptions): Address | null;
 export function ensureAddress(address: unknown, options: EnsureAddressOptions = {}): Address | null {
   return designate(address, options, 'ensureAddress');
@@ -182,8 +188,10 @@ export function addressToVector(address: unknown, options?: ParseOptions): Addre
   else if (typeof address === 'string') inet = tryParseAddress(address, options);
   else if (typeof address === 'number') inet = new IPv4Address(checkUint32(address, 'addressToVector: address'));
   else if (typeof address === 'bigint') inet = IPv6Address.fromBigInt(address);
-  else if (isArrayLike(address) && address.length === 4) inet = new IPv4Address(octetsToInteger(address as ArrayLike<number>, 'addressToVector: address'));
-  else if (isArrayLike(address) && address.length === 8) inet = ipv6FromGroups(checkGroups(address as ArrayLike<number>, 'addressToVector: address'));
+  else if (isArrayLike(address) && address.length === 4)
+    inet = new IPv4Address(octetsToInteger(address as ArrayLike<number>, 'addressToVector: address'));
+  else if (isArrayLike(address) && address.length === 8)
+    inet = ipv6FromGroups(checkGroups(address as ArrayLike<number>, 'addressToVector: address'));
   else inet = null;
   if (inet === null) return null;
   if (inet instanceof IPv4Address) return { vector: inet.name, type: 'ipv4' };

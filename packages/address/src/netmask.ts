@@ -15,7 +15,8 @@ import { ipv4Entries } from './special-ranges.js';
 export type NetworkClass = 'a' | 'b' | 'c' | 'd' | 'e';
 
 /** What {@link makeNetmask} takes: a CIDR length, or a class A/B/C. */
-export type NetmaskSpec = { readonly cidr: number; readonly class?: 'a' | 'b' | 'c' } | { readonly cidr?: undefined; readonly class: 'a' | 'b' | 'c' };
+export type NetmaskSpec =
+  { readonly cidr: number; readonly class?: 'a' | 'b' | 'c' } | { readonly cidr?: undefined; readonly class: 'a' | 'b' | 'c' };
 
 const CLASS_LENGTH: Readonly<Record<string, number>> = { a: 8, b: 16, c: 24 };
 

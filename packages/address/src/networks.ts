@@ -197,4 +197,3 @@ export function prefixOf(family: 'ipv4' | 'ipv6', value: bigint, length: number)
     ? new IPv4Network(new IPv4Address(Number(value)), length)
     : new IPv6Network(IPv6Address.fromBigInt(value), length);
 }
-

@@ -114,7 +114,8 @@ export function summarizeRange(first: InetAddress, last: InetAddress): Prefix[] 
   if (!(first instanceof InetAddress) || !(last instanceof InetAddress) || first.family !== last.family) {
     throw new TypeError(`summarizeRange takes two addresses of one family, got ${show(first)} and ${show(last)}`);
   }
-  const lo = first.toBigInt(), hi = last.toBigInt();
+  const lo = first.toBigInt(),
+    hi = last.toBigInt();
   if (hi < lo) throw new RangeError(`summarizeRange: ${last.toString()} is below ${first.toString()}`);
   return rangeToPrefixes(first.family, lo, hi);
 }

@@ -16,9 +16,25 @@ import { parseIPv6, scratch } from './parse-ipv6.js';
 
 /** What a registry entry is, for the classification predicates. */
 export type SpecialPurposeTag =
-  | 'this-network' | 'private-use' | 'shared' | 'loopback' | 'link-local' | 'protocol-assignments'
-  | 'documentation' | 'benchmarking' | 'reserved' | 'broadcast' | 'unspecified' | 'ipv4-mapped'
-  | 'translation' | 'discard' | 'teredo' | '6to4' | 'unique-local' | 'anycast' | 'other';
+  | 'this-network'
+  | 'private-use'
+  | 'shared'
+  | 'loopback'
+  | 'link-local'
+  | 'protocol-assignments'
+  | 'documentation'
+  | 'benchmarking'
+  | 'reserved'
+  | 'broadcast'
+  | 'unspecified'
+  | 'ipv4-mapped'
+  | 'translation'
+  | 'discard'
+  | 'teredo'
+  | '6to4'
+  | 'unique-local'
+  | 'anycast'
+  | 'other';
 
 /** One row of a special-purpose address registry. */
 export interface SpecialPurposeEntry {
@@ -84,7 +100,12 @@ const TAGS: ReadonlyMap<string, SpecialPurposeTag> = new Map([
   ['Unique-Local', 'unique-local'],
 ]);
 
-function entry([prefix, name, rfc, [source, destination, forwardable, globallyReachable, reservedByProtocol]]: RegistryRow): SpecialPurposeEntry {
+function entry([
+  prefix,
+  name,
+  rfc,
+  [source, destination, forwardable, globallyReachable, reservedByProtocol],
+]: RegistryRow): SpecialPurposeEntry {
   const tag = TAGS.get(name) ?? 'other';
   return Object.freeze({ prefix, name, rfc, tag, source, destination, forwardable, globallyReachable, reservedByProtocol });
 }
@@ -109,8 +130,16 @@ export const IPV4_SPECIAL_PURPOSE: readonly SpecialPurposeEntry[] = Object.freez
  */
 export const IPV6_SPECIAL_PURPOSE: readonly SpecialPurposeEntry[] = Object.freeze(IPV6_SPECIAL_ROWS.map(entry));
 
-interface V4Row { readonly network: number; readonly length: number; readonly entry: SpecialPurposeEntry }
-interface V6Row { readonly network: readonly number[]; readonly length: number; readonly entry: SpecialPurposeEntry | null }
+interface V4Row {
+  readonly network: number;
+  readonly length: number;
+  readonly entry: SpecialPurposeEntry;
+}
+interface V6Row {
+  readonly network: readonly number[];
+  readonly length: number;
+  readonly entry: SpecialPurposeEntry | null;
+}
 
 function splitPrefix(prefix: string): [string, number] {
   const slash = prefix.indexOf('/');

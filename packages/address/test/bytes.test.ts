@@ -12,15 +12,24 @@ describe('ipv4FromBytes', () => {
   });
 
   it('agrees with the dotted text of every address', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 4, maxLength: 4 }), (o) => ipv4FromBytes(o).toString() === Array.from(o).join('.')), FC);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4, maxLength: 4 }), (o) => ipv4FromBytes(o).toString() === Array.from(o).join('.')),
+      FC,
+    );
   });
 
   it('rejects what is not 4 octets at a valid offset, naming the function', () => {
-    expect(() => ipv4FromBytes(Uint8Array.of(1, 2, 3))).toThrow(new RangeError('ipv4FromBytes: offset 0 needs 4 bytes, but only 3 are there'));
+    expect(() => ipv4FromBytes(Uint8Array.of(1, 2, 3))).toThrow(
+      new RangeError('ipv4FromBytes: offset 0 needs 4 bytes, but only 3 are there'),
+    );
     expect(() => ipv4FromBytes(Uint8Array.of(1, 2, 3, 4), 1)).toThrow(RangeError);
-    expect(() => ipv4FromBytes(Uint8Array.of(1, 2, 3, 4), -1)).toThrow(new RangeError('ipv4FromBytes: offset must be an integer ≥ 0, got -1'));
+    expect(() => ipv4FromBytes(Uint8Array.of(1, 2, 3, 4), -1)).toThrow(
+      new RangeError('ipv4FromBytes: offset must be an integer ≥ 0, got -1'),
+    );
     expect(() => ipv4FromBytes(Uint8Array.of(1, 2, 3, 4), 0.5)).toThrow(RangeError);
-    expect(() => ipv4FromBytes([1, 2, 3, 4] as unknown as Uint8Array)).toThrow(new TypeError('ipv4FromBytes: bytes must be a Uint8Array, got [1, 2, 3, 4]'));
+    expect(() => ipv4FromBytes([1, 2, 3, 4] as unknown as Uint8Array)).toThrow(
+      new TypeError('ipv4FromBytes: bytes must be a Uint8Array, got [1, 2, 3, 4]'),
+    );
     expect(() => ipv4FromBytes(null as unknown as Uint8Array)).toThrow(TypeError);
   });
 });
@@ -38,14 +47,19 @@ describe('ipv6FromBytes', () => {
   });
 
   it('agrees with IPv6Address built from groups', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (o) => {
-      const groups = Array.from({ length: 8 }, (_, i) => (o[2 * i]! << 8) | o[2 * i + 1]!);
-      return ipv6FromBytes(o).equals(new IPv6Address(groups));
-    }), FC);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (o) => {
+        const groups = Array.from({ length: 8 }, (_, i) => (o[2 * i]! << 8) | o[2 * i + 1]!);
+        return ipv6FromBytes(o).equals(new IPv6Address(groups));
+      }),
+      FC,
+    );
   });
 
   it('rejects short input, a bad offset and a bad zone', () => {
-    expect(() => ipv6FromBytes(new Uint8Array(15))).toThrow(new RangeError('ipv6FromBytes: offset 0 needs 16 bytes, but only 15 are there'));
+    expect(() => ipv6FromBytes(new Uint8Array(15))).toThrow(
+      new RangeError('ipv6FromBytes: offset 0 needs 16 bytes, but only 15 are there'),
+    );
     expect(() => ipv6FromBytes(new Uint8Array(16), 1)).toThrow(RangeError);
     expect(() => ipv6FromBytes(new Uint8Array(16), Number.NaN)).toThrow(RangeError);
     expect(() => ipv6FromBytes('::1' as unknown as Uint8Array)).toThrow(TypeError);

@@ -1,9 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  IPV4_SPECIAL_PURPOSE, IPV6_SPECIAL_PURPOSE, IPv4Address, IPv6Address, isBenchmarking, isDocumentation, isGlobal,
-  isLinkLocal, isPrivate, isReserved, isSharedAddressSpace, parseAddress, parsePrefix, specialPurposeEntries,
-  specialPurposeEntry, type InetAddress,
+  IPV4_SPECIAL_PURPOSE,
+  IPV6_SPECIAL_PURPOSE,
+  IPv4Address,
+  IPv6Address,
+  isBenchmarking,
+  isDocumentation,
+  isGlobal,
+  isLinkLocal,
+  isPrivate,
+  isReserved,
+  isSharedAddressSpace,
+  parseAddress,
+  parsePrefix,
+  specialPurposeEntries,
+  specialPurposeEntry,
+  type InetAddress,
 } from '../src/index.js';
 import { FC, havePython, python } from './oracle.js';
 
@@ -90,48 +103,89 @@ describe('classification from the IANA special-purpose registries', () => {
   });
 
   it('reports the deciding registry entry with its RFC', () => {
-    expect(specialPurposeEntry(parseAddress('127.0.0.1'))).toMatchObject({ prefix: '127.0.0.0/8', rfc: 'RFC 1122 §3.2.1.3', globallyReachable: false });
+    expect(specialPurposeEntry(parseAddress('127.0.0.1'))).toMatchObject({
+      prefix: '127.0.0.0/8',
+      rfc: 'RFC 1122 §3.2.1.3',
+      globallyReachable: false,
+    });
     expect(specialPurposeEntries(parseAddress('192.0.0.9')).map((e) => e.prefix)).toEqual(['192.0.0.0/24', '192.0.0.9/32']);
     expect(specialPurposeEntry(parseAddress('::ffff:127.0.0.1'))?.name).toBe('Loopback');
     expect(specialPurposeEntry(parseAddress('2001::1'))?.name).toBe('TEREDO');
     expect(specialPurposeEntry(parseAddress('8.8.8.8'))).toBeNull();
     expect(specialPurposeEntry(parseAddress('192.175.48.53'))).toMatchObject({
-      prefix: '192.175.48.0/24', name: 'Direct Delegation AS112 Service', rfc: 'RFC 7534', tag: 'anycast', globallyReachable: true,
+      prefix: '192.175.48.0/24',
+      name: 'Direct Delegation AS112 Service',
+      rfc: 'RFC 7534',
+      tag: 'anycast',
+      globallyReachable: true,
     });
   });
 
-
   it('throws a TypeError for anything but an InetAddress', () => {
-    for (const fn of [isGlobal, isPrivate, isDocumentation, isSharedAddressSpace, isBenchmarking, isReserved, isLinkLocal, specialPurposeEntry]) {
+    for (const fn of [
+      isGlobal,
+      isPrivate,
+      isDocumentation,
+      isSharedAddressSpace,
+      isBenchmarking,
+      isReserved,
+      isLinkLocal,
+      specialPurposeEntry,
+    ]) {
       expect(() => fn('8.8.8.8' as unknown as InetAddress)).toThrow(TypeError);
     }
   });
 });
 
 describe.skipIf(!havePython)('against Python ipaddress (outside the blocks where its 3.11 tables are older)', () => {
-  const v4 = fc.oneof(
-    fc.integer({ min: 0, max: 0xffffffff }),
-    fc.constantFrom(...IPV4_SPECIAL_PURPOSE.map((e) => Number(parsePrefix(e.prefix).value)))
-      .chain((base) => fc.integer({ min: -2, max: 300 }).map((d) => Math.min(0xffffffff, Math.max(0, base + d)))),
-  ).map((v) => new IPv4Address(v));
+  const v4 = fc
+    .oneof(
+      fc.integer({ min: 0, max: 0xffffffff }),
+      fc
+        .constantFrom(...IPV4_SPECIAL_PURPOSE.map((e) => Number(parsePrefix(e.prefix).value)))
+        .chain((base) => fc.integer({ min: -2, max: 300 }).map((d) => Math.min(0xffffffff, Math.max(0, base + d)))),
+    )
+    .map((v) => new IPv4Address(v));
   const skip4 = ['192.0.0.0/24', '192.88.99.0/24'].map((p) => parsePrefix(p));
 
   it('IPv4 is_global, is_reserved, is_link_local', () => {
     const sample = fc.sample(v4, { seed: FC.seed, numRuns: 4000 }).filter((a) => !skip4.some((p) => p.contains(a)));
-    const want = python<[boolean, boolean, boolean]>('def f(x):\n    a = ipaddress.IPv4Address(x)\n    return [a.is_global, a.is_reserved, a.is_link_local]', sample.map(String));
-    expect(sample.map((a) => [String(a), isGlobal(a), isReserved(a), isLinkLocal(a)])).toEqual(sample.map((a, i) => [String(a), ...want[i]!]));
+    const want = python<[boolean, boolean, boolean]>(
+      'def f(x):\n    a = ipaddress.IPv4Address(x)\n    return [a.is_global, a.is_reserved, a.is_link_local]',
+      sample.map(String),
+    );
+    expect(sample.map((a) => [String(a), isGlobal(a), isReserved(a), isLinkLocal(a)])).toEqual(
+      sample.map((a, i) => [String(a), ...want[i]!]),
+    );
   });
 
-  const v6 = fc.oneof(
-    fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
-    fc.constantFrom(...IPV6_SPECIAL_PURPOSE.map((e) => parsePrefix(e.prefix).value), 0xfe00n << 112n, 0x4000n << 112n)
-      .chain((base) => fc.bigInt({ min: 0n, max: 1n << 100n }).map((d) => base + d)),
-  ).map((v) => IPv6Address.fromBigInt(v & ((1n << 128n) - 1n)));
-  const skip6 = ['::ffff:0:0/96', '64:ff9b::/96', '64:ff9b:1::/48', '100:0:0:1::/64', '2001::/23', '2002::/16', '3fff::/20', '5f00::/16'].map((p) => parsePrefix(p));
+  const v6 = fc
+    .oneof(
+      fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+      fc
+        .constantFrom(...IPV6_SPECIAL_PURPOSE.map((e) => parsePrefix(e.prefix).value), 0xfe00n << 112n, 0x4000n << 112n)
+        .chain((base) => fc.bigInt({ min: 0n, max: 1n << 100n }).map((d) => base + d)),
+    )
+    .map((v) => IPv6Address.fromBigInt(v & ((1n << 128n) - 1n)));
+  const skip6 = [
+    '::ffff:0:0/96',
+    '64:ff9b::/96',
+    '64:ff9b:1::/48',
+    '100:0:0:1::/64',
+    '2001::/23',
+    '2002::/16',
+    '3fff::/20',
+    '5f00::/16',
+  ].map((p) => parsePrefix(p));
 
   it('IPv6 is_global, is_reserved, is_link_local', () => {
     const sample = fc.sample(v6, { seed: FC.seed, numRuns: 4000 }).filter((a) => !skip6.some((p) => p.contains(a)));
-    const want = python<[boolean, boolean, boolean]>('def f(x):\n    a = ipaddress.IPv6Address(x)\n    return [a.is_global, a.is_reserved, a.is_link_local]', sample.map(String));
-    expect(sample.map((a) => [String(a), isGlobal(a), isReserved(a), isLinkLocal(a)])).toEqual(sample.map((a, i) => [String(a), ...want[i]!]));
+    const want = python<[boolean, boolean, boolean]>(
+      'def f(x):\n    a = ipaddress.IPv6Address(x)\n    return [a.is_global, a.is_reserved, a.is_link_local]',
+      sample.map(String),
+    );
+    expect(sample.map((a) => [String(a), isGlobal(a), isReserved(a), isLinkLocal(a)])).toEqual(
+      sample.map((a, i) => [String(a), ...want[i]!]),
+    );
   });
 });

@@ -1,9 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AddressParseError, IPV4_LOOPBACK, IPv4Address, IPv6Address, addressFromBytes, colonSeparatedToVector, dottedToInteger,
-  dottedToVector, integerToDotted, integerToVector, mapIPv4AddressToIPv6, mapIPv6AddressToIPv4, stringAddressToVector,
-  vectorToColonSeparated, vectorToDotted, vectorToInteger,
+  AddressParseError,
+  IPV4_LOOPBACK,
+  IPv4Address,
+  IPv6Address,
+  addressFromBytes,
+  colonSeparatedToVector,
+  dottedToInteger,
+  dottedToVector,
+  integerToDotted,
+  integerToVector,
+  mapIPv4AddressToIPv6,
+  mapIPv6AddressToIPv4,
+  stringAddressToVector,
+  vectorToColonSeparated,
+  vectorToDotted,
+  vectorToInteger,
 } from '../src/index.js';
 import { FC } from './oracle.js';
 
@@ -21,8 +34,13 @@ describe('low-level conversions (manual §2.3.4)', () => {
 
   it('round-trips every value', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) =>
-        dottedToInteger(integerToDotted(v)) === v && vectorToInteger(integerToVector(v)) === v && vectorToDotted(dottedToVector(integerToDotted(v))) === integerToDotted(v)),
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (v) =>
+          dottedToInteger(integerToDotted(v)) === v &&
+          vectorToInteger(integerToVector(v)) === v &&
+          vectorToDotted(dottedToVector(integerToDotted(v))) === integerToDotted(v),
+      ),
       FC,
     );
   });
@@ -69,7 +87,9 @@ describe('low-level conversions (manual §2.3.4)', () => {
     const mapped = mapIPv4AddressToIPv6(IPV4_LOOPBACK);
     expect(mapped.toString()).toBe('::ffff:127.0.0.1');
     expect(mapIPv6AddressToIPv4(mapped).equals(IPV4_LOOPBACK)).toBe(true);
-    expect(() => mapIPv6AddressToIPv4(IPv6Address.parse('::1'))).toThrow(/mapIPv6AddressToIPv4 takes an IPv4-mapped IPv6Address, got IPv6Address ::1/);
+    expect(() => mapIPv6AddressToIPv4(IPv6Address.parse('::1'))).toThrow(
+      /mapIPv6AddressToIPv4 takes an IPv4-mapped IPv6Address, got IPv6Address ::1/,
+    );
     expect(() => mapIPv4AddressToIPv6(mapped as unknown as IPv4Address)).toThrow(TypeError);
     expect(() => mapIPv6AddressToIPv4(IPV4_LOOPBACK as unknown as IPv6Address)).toThrow(TypeError);
   });

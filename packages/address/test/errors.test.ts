@@ -19,7 +19,7 @@ describe('AddressParseError', () => {
     ['fe80::1%a/b', (): unknown => parseAddress('fe80::1%a/b')],
     ['10.0.0.0/33', (): unknown => parsePrefix('10.0.0.0/33')],
     ['1.in-addr.arpa.x', (): unknown => reverseNameToAddress('1.in-addr.arpa.x')],
-  ])('%s: every parse failure carries Node\'s code and the input', (text, parse) => {
+  ])("%s: every parse failure carries Node's code and the input", (text, parse) => {
     let caught: unknown;
     try {
       parse();

@@ -37,12 +37,18 @@ describe('RFC 5952 text', () => {
   });
 
   it('parse ∘ format is the identity on random IPv6 addresses (zones included)', () => {
-    const zone = fc.option(fc.string({ unit: fc.constantFrom('e', 't', 'h', '0', '_', '-'), minLength: 1, maxLength: 5 }), { nil: undefined });
+    const zone = fc.option(fc.string({ unit: fc.constantFrom('e', 't', 'h', '0', '_', '-'), minLength: 1, maxLength: 5 }), {
+      nil: undefined,
+    });
     fc.assert(
       fc.property(groups, zone, (g, z) => {
         const a = new IPv6Address(g, z);
         const text = a.toString();
-        return IPv6Address.parse(text).equals(a) && IPv6Address.parse(a.toExpandedString()).equals(a) && parseAddress(text.toUpperCase().replace(/%.*/, '')).equals(a.withZone(undefined));
+        return (
+          IPv6Address.parse(text).equals(a) &&
+          IPv6Address.parse(a.toExpandedString()).equals(a) &&
+          parseAddress(text.toUpperCase().replace(/%.*/, '')).equals(a.withZone(undefined))
+        );
       }),
       FC,
     );
@@ -61,14 +67,20 @@ describe('RFC 5952 text', () => {
   it.skipIf(!havePython)('matches Python ipaddress compressed text (which prints mapped addresses in hex before 3.13)', () => {
     const sample = fc.sample(groups, { seed: FC.seed, numRuns: 3000 });
     const texts = sample.map((g) => g.map((n) => n.toString(16)).join(':'));
-    const want = python<string>('def f(x):\n    a = ipaddress.IPv6Address(x)\n    m = a.ipv4_mapped\n    return "::ffff:" + str(m) if m is not None else a.compressed', texts);
+    const want = python<string>(
+      'def f(x):\n    a = ipaddress.IPv6Address(x)\n    m = a.ipv4_mapped\n    return "::ffff:" + str(m) if m is not None else a.compressed',
+      texts,
+    );
     expect(sample.map((g) => new IPv6Address(g).toString())).toEqual(want);
   });
 });
 
 describe('dotted quads', () => {
   it('parse ∘ format is the identity on every 32-bit value', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) => IPv4Address.parse(new IPv4Address(v).toString()).toNumber() === v), FC);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (v) => IPv4Address.parse(new IPv4Address(v).toString()).toNumber() === v),
+      FC,
+    );
   });
 
   it.each([

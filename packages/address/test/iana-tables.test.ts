@@ -31,8 +31,14 @@ describe('the IANA tables and their CSV files (scripts/gen-iana.ts)', () => {
     const csv = readIanaCsv();
     expect(() => renderTables({ ...csv, ipv4Special: 'Prefix,Name\n10.0.0.0/8,x\n' })).toThrow('unexpected CSV header "Prefix,Name"');
     const header = csv.ipv4Special.slice(0, csv.ipv4Special.indexOf('\n') + 1);
-    expect(() => renderTables({ ...csv, ipv4Special: `${header}10.0.0.0/8,x,[RFC1918],1996-02,N/A,Yes,True,True,False,False\n` })).toThrow('unexpected flag "Yes"');
-    expect(() => renderTables({ ...csv, ipv4Special: `${header}10.0.0.0/8,x,none,1996-02,N/A,True,True,True,False,False\n` })).toThrow('no RFC in "none"');
-    expect(() => renderTables({ ...csv, ipv4Special: `${header}10.0.0.0/33,x,[RFC1918],1996-02,N/A,True,True,True,False,False\n` })).toThrow(/invalid prefix "10.0.0.0\/33"/);
+    expect(() => renderTables({ ...csv, ipv4Special: `${header}10.0.0.0/8,x,[RFC1918],1996-02,N/A,Yes,True,True,False,False\n` })).toThrow(
+      'unexpected flag "Yes"',
+    );
+    expect(() => renderTables({ ...csv, ipv4Special: `${header}10.0.0.0/8,x,none,1996-02,N/A,True,True,True,False,False\n` })).toThrow(
+      'no RFC in "none"',
+    );
+    expect(() =>
+      renderTables({ ...csv, ipv4Special: `${header}10.0.0.0/33,x,[RFC1918],1996-02,N/A,True,True,True,False,False\n` }),
+    ).toThrow(/invalid prefix "10.0.0.0\/33"/);
   });
 });

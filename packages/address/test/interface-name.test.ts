@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { interfaceNameFault } from '../src/index.js';
 import { zoneFault } from '../src/interface-name.js';
 
-describe('interfaceNameFault: the kernel\'s dev_valid_name() on UTF-8 bytes', () => {
+describe("interfaceNameFault: the kernel's dev_valid_name() on UTF-8 bytes", () => {
   it.each(['lo', 'eth0', 'x'.repeat(15), 'é'.repeat(7) + 'x', 'a\u2003b', '+1', '007', '.a', 'a[b]', '\u016c\u016f', 'a\u0001b'])(
     '%j is a valid name',
     (name) => {
@@ -35,7 +35,9 @@ describe('interfaceNameFault: the kernel\'s dev_valid_name() on UTF-8 bytes', ()
   });
 
   it('takes only strings', () => {
-    expect(() => interfaceNameFault(null as unknown as string)).toThrow(new TypeError('interfaceNameFault: name must be a string, got null'));
+    expect(() => interfaceNameFault(null as unknown as string)).toThrow(
+      new TypeError('interfaceNameFault: name must be a string, got null'),
+    );
   });
 });
 

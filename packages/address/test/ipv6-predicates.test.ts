@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IPV4_LOOPBACK, IPv6Address, ipv6MulticastType, ipv6UnicastType, isIPv6AdminLocalMulticast, isIPv6GlobalMulticast,
-  isIPv6GlobalUnicast, isIPv6IPv4Mapped, isIPv6InterfaceLocalMulticast, isIPv6LinkLocalMulticast,
-  isIPv6LinkLocalUnicast, isIPv6OrganizationLocalMulticast, isIPv6RealmLocalMulticast, isIPv6ReservedMulticast,
-  isIPv6SiteLocalMulticast, isIPv6SiteLocalUnicast, isIPv6SolicitedNodeMulticast, isIPv6TransientMulticast,
+  IPV4_LOOPBACK,
+  IPv6Address,
+  ipv6MulticastType,
+  ipv6UnicastType,
+  isIPv6AdminLocalMulticast,
+  isIPv6GlobalMulticast,
+  isIPv6GlobalUnicast,
+  isIPv6IPv4Mapped,
+  isIPv6InterfaceLocalMulticast,
+  isIPv6LinkLocalMulticast,
+  isIPv6LinkLocalUnicast,
+  isIPv6OrganizationLocalMulticast,
+  isIPv6RealmLocalMulticast,
+  isIPv6ReservedMulticast,
+  isIPv6SiteLocalMulticast,
+  isIPv6SiteLocalUnicast,
+  isIPv6SolicitedNodeMulticast,
+  isIPv6TransientMulticast,
   isIPv6UnassignedMulticast,
 } from '../src/index.js';
 
@@ -53,7 +67,6 @@ describe('multicast scopes (RFC 4291 §2.7, RFC 7346)', () => {
   });
 });
 
-
 describe('IPv4-mapped and type errors', () => {
   it('knows mapped addresses and answers false for other kinds', () => {
     expect(isIPv6IPv4Mapped(a('::ffff:10.0.0.1'))).toBe(true);
@@ -65,11 +78,19 @@ describe('IPv4-mapped and type errors', () => {
 
   it('every other IPv6 predicate throws a TypeError for an IPv4 address', () => {
     const fns = [
-      ...scoped.map(([fn]) => fn), isIPv6ReservedMulticast, isIPv6UnassignedMulticast, isIPv6TransientMulticast,
-      isIPv6SolicitedNodeMulticast, isIPv6LinkLocalUnicast, isIPv6SiteLocalUnicast, isIPv6GlobalUnicast,
-      ipv6MulticastType, ipv6UnicastType,
+      ...scoped.map(([fn]) => fn),
+      isIPv6ReservedMulticast,
+      isIPv6UnassignedMulticast,
+      isIPv6TransientMulticast,
+      isIPv6SolicitedNodeMulticast,
+      isIPv6LinkLocalUnicast,
+      isIPv6SiteLocalUnicast,
+      isIPv6GlobalUnicast,
+      ipv6MulticastType,
+      ipv6UnicastType,
     ];
     expect(fns).toHaveLength(16);
-    for (const fn of fns) expect(() => fn(IPV4_LOOPBACK as unknown as IPv6Address)).toThrow(/takes an IPv6Address, got IPv4Address 127\.0\.0\.1/);
+    for (const fn of fns)
+      expect(() => fn(IPV4_LOOPBACK as unknown as IPv6Address)).toThrow(/takes an IPv6Address, got IPv4Address 127\.0\.0\.1/);
   });
 });

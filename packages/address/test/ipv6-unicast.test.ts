@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IPv6Address, ipv6UnicastType, isIPv6GlobalUnicast, isIPv6LinkLocalUnicast, isIPv6SiteLocalUnicast,
-} from '../src/index.js';
+import { IPv6Address, ipv6UnicastType, isIPv6GlobalUnicast, isIPv6LinkLocalUnicast, isIPv6SiteLocalUnicast } from '../src/index.js';
 
 const a = (text: string): IPv6Address => IPv6Address.parse(text);
 

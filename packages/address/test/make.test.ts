@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AddressParseError, IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, IPv6Address, LocalAddress, addressToString,
-  addressToVector, addressType, copyAddress, ensureAddress, makeAddress, parseAddress,
+  AddressParseError,
+  IPV4_LOOPBACK,
+  IPV6_LOOPBACK,
+  IPv4Address,
+  IPv6Address,
+  LocalAddress,
+  addressToString,
+  addressToVector,
+  addressType,
+  copyAddress,
+  ensureAddress,
+  makeAddress,
+  parseAddress,
 } from '../src/index.js';
 
 describe('makeAddress', () => {

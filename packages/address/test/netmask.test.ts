@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IPV4_LOOPBACK, IPv4Address, IPv4Network, IPv6Address, ensureNetmask, inetAddressHostPortion, inetAddressNetworkClass,
-  inetAddressNetworkPortion, isInetAddressInNetwork, isInetAddressPrivate, isInetAddressesInSameNetwork, makeNetmask,
-  parseAddress, parsePrefix, type NetmaskSpec, type Prefix,
+  IPV4_LOOPBACK,
+  IPv4Address,
+  IPv4Network,
+  IPv6Address,
+  ensureNetmask,
+  inetAddressHostPortion,
+  inetAddressNetworkClass,
+  inetAddressNetworkPortion,
+  isInetAddressInNetwork,
+  isInetAddressPrivate,
+  isInetAddressesInSameNetwork,
+  makeNetmask,
+  parseAddress,
+  parsePrefix,
+  type NetmaskSpec,
+  type Prefix,
 } from '../src/index.js';
 
 const v4 = (text: string): IPv4Address => IPv4Address.parse(text);
@@ -60,8 +73,6 @@ describe('network and host portions', () => {
 });
 
 describe('IPv4Network and membership', () => {
-
-
   it('tests membership of one and two addresses', () => {
     const net = new IPv4Network(v4('10.0.0.0'), 8);
     expect(isInetAddressInNetwork(v4('10.255.0.1'), net)).toBe(true);
@@ -76,8 +87,16 @@ describe('IPv4Network and membership', () => {
 
 describe('network classes and RFC 1918', () => {
   it.each([
-    ['0.0.0.0', 'a'], ['127.255.255.255', 'a'], ['128.0.0.0', 'b'], ['191.255.0.0', 'b'], ['192.0.0.0', 'c'],
-    ['223.255.255.255', 'c'], ['224.0.0.0', 'd'], ['239.0.0.0', 'd'], ['240.0.0.0', 'e'], ['255.255.255.255', 'e'],
+    ['0.0.0.0', 'a'],
+    ['127.255.255.255', 'a'],
+    ['128.0.0.0', 'b'],
+    ['191.255.0.0', 'b'],
+    ['192.0.0.0', 'c'],
+    ['223.255.255.255', 'c'],
+    ['224.0.0.0', 'd'],
+    ['239.0.0.0', 'd'],
+    ['240.0.0.0', 'e'],
+    ['255.255.255.255', 'e'],
   ])('%s is class %s', (text, klass) => {
     expect(inetAddressNetworkClass(v4(text))).toBe(klass);
   });
@@ -87,8 +106,16 @@ describe('network classes and RFC 1918', () => {
   });
 
   it.each([
-    ['10.0.0.0', true], ['10.255.255.255', true], ['11.0.0.0', false], ['172.15.255.255', false], ['172.16.0.0', true],
-    ['172.31.255.255', true], ['172.32.0.0', false], ['192.168.0.0', true], ['192.169.0.0', false], ['100.64.0.1', false],
+    ['10.0.0.0', true],
+    ['10.255.255.255', true],
+    ['11.0.0.0', false],
+    ['172.15.255.255', false],
+    ['172.16.0.0', true],
+    ['172.31.255.255', true],
+    ['172.32.0.0', false],
+    ['192.168.0.0', true],
+    ['192.169.0.0', false],
+    ['100.64.0.1', false],
   ])('isInetAddressPrivate(%s) is %s', (text, want) => {
     expect(isInetAddressPrivate(v4(text))).toBe(want);
   });

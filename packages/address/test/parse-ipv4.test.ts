@@ -57,12 +57,18 @@ describe("IPv4 text, 'strict' mode (the default)", () => {
   });
 
   it('agrees with node:net isIPv4 on random and tricky text', () => {
-    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '007', '', 'x', '0x1', ' 1', '+1', '-0'));
+    const octet = fc.oneof(
+      fc.integer({ min: 0, max: 300 }).map(String),
+      fc.constantFrom('00', '01', '007', '', 'x', '0x1', ' 1', '+1', '-0'),
+    );
     const text = fc.oneof(
       fc.array(octet, { minLength: 1, maxLength: 6 }).map((a) => a.join('.')),
       fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9', '.', 'a', ':', ' ') }),
     );
-    fc.assert(fc.property(text, (s) => isIPv4(s) === nodeIsIPv4(s)), FC);
+    fc.assert(
+      fc.property(text, (s) => isIPv4(s) === nodeIsIPv4(s)),
+      FC,
+    );
   });
 
   it('round-trips every 32-bit value through text', () => {
@@ -150,7 +156,10 @@ describe("IPv4 text, 'inet_aton' mode (glibc inet_aton_exact, WHATWG URL)", () =
       fc.integer({ min: 0, max: 0xfffffffff }).map((n) => `0${n.toString(8)}`),
       fc.constantFrom('0', '00', '08', '0x', '', '1a'),
     );
-    const inputs = fc.sample(fc.array(part, { minLength: 1, maxLength: 5 }).map((a) => a.join('.')), { seed: FC.seed, numRuns: 3000 });
+    const inputs = fc.sample(
+      fc.array(part, { minLength: 1, maxLength: 5 }).map((a) => a.join('.')),
+      { seed: FC.seed, numRuns: 3000 },
+    );
     const libc = python<string | { error: string }>('import socket\ndef f(x): return socket.inet_ntoa(socket.inet_aton(x))', inputs);
     inputs.forEach((s, i) => {
       const want = libc[i];

@@ -85,10 +85,11 @@ describe('IPv6 text (RFC 4291 §2.2, RFC 4007 §11 zones)', () => {
     expect(failure(`fe80::1%${'x'.repeat(100_000)}`)).toEqual([23, 'invalid zone id: longer than 15 bytes (IFNAMSIZ - 1)']);
   });
 
-
   const group = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
   const tricky = fc.oneof(
-    fc.array(fc.oneof(group, fc.constantFrom('', '0', '00000', 'g', '1.2.3.4', '01.2.3.4', 'ffff')), { minLength: 1, maxLength: 10 }).map((a) => a.join(':')),
+    fc
+      .array(fc.oneof(group, fc.constantFrom('', '0', '00000', 'g', '1.2.3.4', '01.2.3.4', 'ffff')), { minLength: 1, maxLength: 10 })
+      .map((a) => a.join(':')),
     fc.tuple(fc.array(group, { maxLength: 8 }), fc.array(group, { maxLength: 8 })).map(([a, b]) => `${a.join(':')}::${b.join(':')}`),
     fc.string({ unit: fc.constantFrom('0', '1', 'f', ':', '.', '%', 'e') }),
   );
@@ -102,12 +103,18 @@ describe('IPv6 text (RFC 4291 §2.2, RFC 4007 §11 zones)', () => {
   };
 
   it('agrees with node:net isIPv6 on random and tricky text, where the zone is one Linux allows', () => {
-    fc.assert(fc.property(tricky, (s) => isIPv6(s) === (nodeIsIPv6(s) && linuxZone(s))), FC);
+    fc.assert(
+      fc.property(tricky, (s) => isIPv6(s) === (nodeIsIPv6(s) && linuxZone(s))),
+      FC,
+    );
   });
 
   it('agrees with node:net isIPv6 on zone ids made of the characters Node allows, where Linux allows them', () => {
     const zone = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '-', '.', ':'), minLength: 0, maxLength: 17 });
-    fc.assert(fc.property(tricky, zone, (s, z) => isIPv6(`${s}%${z}`) === (nodeIsIPv6(`${s}%${z}`) && linuxZone(`${s}%${z}`))), FC);
+    fc.assert(
+      fc.property(tricky, zone, (s, z) => isIPv6(`${s}%${z}`) === (nodeIsIPv6(`${s}%${z}`) && linuxZone(`${s}%${z}`))),
+      FC,
+    );
   });
 
   it.each([

@@ -3,10 +3,29 @@ import { once } from 'node:events';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
-  AddressParseError, IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, IPv6Address, LocalAddress, addressEquals, ensureAddress,
-  inetAddressType, isAbstractAddress, isAddress, isAddressEqual, isIPv4Address, isIPv6Address, isInetAddress,
-  isInetAddressLoopback, isInetAddressMulticast, isInetAddressUnicast, isInetAddressUnspecified, isLocalAddress,
-  mapIPv4AddressToIPv6, parseAddress, type InetAddress,
+  AddressParseError,
+  IPV4_LOOPBACK,
+  IPV6_LOOPBACK,
+  IPv4Address,
+  IPv6Address,
+  LocalAddress,
+  addressEquals,
+  ensureAddress,
+  inetAddressType,
+  isAbstractAddress,
+  isAddress,
+  isAddressEqual,
+  isIPv4Address,
+  isIPv6Address,
+  isInetAddress,
+  isInetAddressLoopback,
+  isInetAddressMulticast,
+  isInetAddressUnicast,
+  isInetAddressUnspecified,
+  isLocalAddress,
+  mapIPv4AddressToIPv6,
+  parseAddress,
+  type InetAddress,
 } from '../src/index.js';
 
 const local = new LocalAddress('/tmp/s');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AddressParseError, IPv4Network, IPv6Network, parsePrefix } from '../src/index.js';
 
-
 describe('parsePrefix', () => {
   it.each([
     ['10.0.0.0/8', '10.0.0.0/8', IPv4Network],

@@ -3,14 +3,22 @@ import { BlockList } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  IPv4Address, IPv4Network, IPv6Address, IPv6Network, Prefix, collapsePrefixes, excludePrefix, parseAddress,
-  parsePrefix, summarizeRange, type InetAddress,
+  IPv4Address,
+  IPv4Network,
+  IPv6Address,
+  IPv6Network,
+  Prefix,
+  collapsePrefixes,
+  excludePrefix,
+  parseAddress,
+  parsePrefix,
+  summarizeRange,
+  type InetAddress,
 } from '../src/index.js';
 import { FC, havePython, python } from './oracle.js';
 
 const p = (text: string): Prefix => parsePrefix(text);
 const strings = (list: Iterable<unknown>): string[] => [...list].map(String);
-
 
 describe('prefix operations', () => {
   it('size, first, last, hosts', () => {
@@ -60,12 +68,13 @@ describe('prefix operations', () => {
     expect(new IPv6Network(IPv6Address.parse('2001:db8::1%eth0'), 64).toString()).toBe('2001:db8::/64');
     expect(() => new IPv6Network(IPv6Address.parse('::'), 129)).toThrow(RangeError);
   });
-
 });
 
-const v4prefix = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+const v4prefix = fc
+  .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
   .map(([v, len]) => new IPv4Network(new IPv4Address(v), len));
-const v6prefix = fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }))
+const v6prefix = fc
+  .tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 0, max: 128 }))
   .map(([v, len]) => new IPv6Network(IPv6Address.fromBigInt(v), len));
 const anyPrefix = fc.oneof(v4prefix, v6prefix);
 
@@ -84,7 +93,10 @@ function covers(list: readonly Prefix[], a: InetAddress): boolean {
 
 describe('prefix algebra laws (fast-check)', () => {
   it('parse ∘ format is the identity', () => {
-    fc.assert(fc.property(anyPrefix, (x) => parsePrefix(x.toString()).equals(x)), FC);
+    fc.assert(
+      fc.property(anyPrefix, (x) => parsePrefix(x.toString()).equals(x)),
+      FC,
+    );
   });
 
   it('a prefix contains its first and last address, its subnets and its supernet contains it', () => {
@@ -100,31 +112,52 @@ describe('prefix algebra laws (fast-check)', () => {
   });
 
   it('overlaps is symmetric and equals containment one way or the other', () => {
-    fc.assert(fc.property(anyPrefix, anyPrefix, (a, b) => a.overlaps(b) === b.overlaps(a) && a.overlaps(b) === (a.contains(b) || b.contains(a))), FC);
+    fc.assert(
+      fc.property(anyPrefix, anyPrefix, (a, b) => a.overlaps(b) === b.overlaps(a) && a.overlaps(b) === (a.contains(b) || b.contains(a))),
+      FC,
+    );
   });
 
   it('collapse keeps exactly the same addresses, is idempotent and disjoint', () => {
     fc.assert(
-      fc.property(fc.array(v4prefix.filter((x) => x.length >= 20), { maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 20 }), (list, probes) => {
-        const c = collapsePrefixes(list);
-        const same = probes.map((v) => new IPv4Address(v)).concat(list.map((x) => x.first)).every((a) => covers(list, a) === covers(c, a));
-        const size = c.reduce((n, x) => n + x.size, 0n);
-        const idem = strings(collapsePrefixes(c)).join() === strings(c).join();
-        const disjoint = c.every((x, i) => c.every((y, j) => i === j || !x.overlaps(y)));
-        return same && idem && disjoint && size <= list.reduce((n, x) => n + x.size, 0n);
-      }),
+      fc.property(
+        fc.array(
+          v4prefix.filter((x) => x.length >= 20),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 20 }),
+        (list, probes) => {
+          const c = collapsePrefixes(list);
+          const same = probes
+            .map((v) => new IPv4Address(v))
+            .concat(list.map((x) => x.first))
+            .every((a) => covers(list, a) === covers(c, a));
+          const size = c.reduce((n, x) => n + x.size, 0n);
+          const idem = strings(collapsePrefixes(c)).join() === strings(c).join();
+          const disjoint = c.every((x, i) => c.every((y, j) => i === j || !x.overlaps(y)));
+          return same && idem && disjoint && size <= list.reduce((n, x) => n + x.size, 0n);
+        },
+      ),
       FC,
     );
   });
 
   it('exclude: the parts and the excluded prefix partition the original', () => {
     fc.assert(
-      fc.property(v4prefix.filter((x) => x.length >= 8), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 0xffffffff }), (net, extra, seed) => {
-        const inner = new IPv4Network(new IPv4Address(net.first.toNumber() + (seed % Number(net.size))), Math.min(32, net.length + extra));
-        const parts = excludePrefix(net, inner);
-        const total = parts.reduce((n, x) => n + x.size, 0n) + inner.size;
-        return total === net.size && parts.every((x) => net.contains(x) && !x.overlaps(inner));
-      }),
+      fc.property(
+        v4prefix.filter((x) => x.length >= 8),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (net, extra, seed) => {
+          const inner = new IPv4Network(
+            new IPv4Address(net.first.toNumber() + (seed % Number(net.size))),
+            Math.min(32, net.length + extra),
+          );
+          const parts = excludePrefix(net, inner);
+          const total = parts.reduce((n, x) => n + x.size, 0n) + inner.size;
+          return total === net.size && parts.every((x) => net.contains(x) && !x.overlaps(inner));
+        },
+      ),
       FC,
     );
   });
@@ -167,13 +200,30 @@ describe('differential: node:net BlockList', () => {
 
 describe.skipIf(!havePython)('differential: Python ipaddress networks', () => {
   it('collapse_addresses, address_exclude, summarize_address_range, subnets, supernet', () => {
-    const cases = fc.sample(fc.tuple(fc.array(v4prefix.filter((x) => x.length >= 16), { minLength: 1, maxLength: 6 }), v6prefix.filter((x) => x.length >= 100)), { seed: FC.seed, numRuns: 300 });
+    const cases = fc.sample(
+      fc.tuple(
+        fc.array(
+          v4prefix.filter((x) => x.length >= 16),
+          { minLength: 1, maxLength: 6 },
+        ),
+        v6prefix.filter((x) => x.length >= 100),
+      ),
+      { seed: FC.seed, numRuns: 300 },
+    );
     const inputs = cases.map(([list, net6]) => {
       const outer = list[0]!;
       const inner = [...outer.subnets(Math.min(32, outer.length + 3))][1] ?? outer;
-      return { list: strings(list), outer: String(outer), inner: String(inner), lo: String(list[0]!.first), hi: String(list.at(-1)!.last), net6: String(net6) };
+      return {
+        list: strings(list),
+        outer: String(outer),
+        inner: String(inner),
+        lo: String(list[0]!.first),
+        hi: String(list.at(-1)!.last),
+        net6: String(net6),
+      };
     });
-    const want = python<unknown>(`
+    const want = python<unknown>(
+      `
 def f(x):
     import itertools
     nets = [ipaddress.ip_network(n) for n in x['list']]
@@ -187,9 +237,12 @@ def f(x):
       'subnets6': [str(n) for n in n6.subnets()] if n6.prefixlen < 128 else [],
       'supernet6': str(n6.supernet()),
       'hosts6': [str(h) for h in itertools.islice(n6.hosts(), 5)],
-    }`, inputs);
+    }`,
+      inputs,
+    );
     inputs.forEach((x, i) => {
-      const lo = parseAddress(x.lo), hi = parseAddress(x.hi);
+      const lo = parseAddress(x.lo),
+        hi = parseAddress(x.hi);
       const [first, last] = lo.compare(hi) <= 0 ? [lo, hi] : [hi, lo];
       const n6 = p(x.net6);
       const ours = {

@@ -20,9 +20,16 @@ const HEAP_BUDGET_MIB = 1;
 function fuzz(packets: number): void {
   const started = performance.now();
   const seen = { ok: 0, format: 0 };
-  fc.assert(fc.property(mutation, (m) => { seen[verdict(mutate(m))]++; }), { numRuns: packets });
+  fc.assert(
+    fc.property(mutation, (m) => {
+      seen[verdict(mutate(m))]++;
+    }),
+    { numRuns: packets },
+  );
   const seconds = (performance.now() - started) / 1000;
-  console.log(`fuzz: ${packets} mutated packets in ${seconds.toFixed(1)} s: ${seen.ok} decoded, ${seen.format} DnsFormatError, nothing else`);
+  console.log(
+    `fuzz: ${packets} mutated packets in ${seconds.toFixed(1)} s: ${seen.ok} decoded, ${seen.format} DnsFormatError, nothing else`,
+  );
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -53,7 +60,8 @@ const WORST = [
 ];
 
 const packets = Number(process.argv[2] ?? 1_000_000);
-if (!Number.isInteger(packets) || packets < 1) throw new RangeError(`fuzz: packets must be a positive integer, got ${String(process.argv[2])}`);
+if (!Number.isInteger(packets) || packets < 1)
+  throw new RangeError(`fuzz: packets must be a positive integer, got ${String(process.argv[2])}`);
 fuzz(packets);
 let over = false;
 for (const w of WORST) {
@@ -61,6 +69,8 @@ for (const w of WORST) {
   const fits = cpuMs <= CPU_BUDGET_MS && (heapMiB === undefined || heapMiB <= HEAP_BUDGET_MIB);
   over ||= !fits;
   const heap = heapMiB === undefined ? 'heap not measured (run with --expose-gc)' : `${heapMiB.toFixed(2)} MiB kept`;
-  console.log(`${fits ? 'ok  ' : 'OVER'} ${w.name}: ${cpuMs.toFixed(2)} ms CPU, ${heap} (budget ${CPU_BUDGET_MS} ms, ${HEAP_BUDGET_MIB} MiB)`);
+  console.log(
+    `${fits ? 'ok  ' : 'OVER'} ${w.name}: ${cpuMs.toFixed(2)} ms CPU, ${heap} (budget ${CPU_BUDGET_MS} ms, ${HEAP_BUDGET_MIB} MiB)`,
+  );
 }
 if (over) process.exitCode = 1;

@@ -49,7 +49,8 @@ export function cacheTtl(message: DnsMessage): number {
 
 function checkKeyAndTime(fn: string, key: unknown, now: unknown): void {
   checkString(fn, 'key', key);
-  if (typeof now !== 'number' || !Number.isFinite(now)) throw new TypeError(`${fn}: now must be a finite number of milliseconds, got ${String(now)}`);
+  if (typeof now !== 'number' || !Number.isFinite(now))
+    throw new TypeError(`${fn}: now must be a finite number of milliseconds, got ${String(now)}`);
 }
 
 /** The answer cache. One instance serves the whole process by default. */

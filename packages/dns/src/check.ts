@@ -8,7 +8,9 @@
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
-  return Array.isArray(value) ? 'an array' : `a ${typeof value === 'function' ? 'function' : (value.constructor as { name?: string } | undefined)?.name ?? 'object'}`;
+  return Array.isArray(value)
+    ? 'an array'
+    : `a ${typeof value === 'function' ? 'function' : ((value.constructor as { name?: string } | undefined)?.name ?? 'object')}`;
 }
 
 /**
@@ -61,7 +63,8 @@ export function checkPath(fn: string, what: string, value: unknown): asserts val
  */
 export function checkInteger(fn: string, what: string, value: unknown, min: number, max: number): asserts value is number {
   if (typeof value !== 'number') throw new TypeError(`${fn}: ${what} must be an integer in ${min}–${max}, got ${show(value)}`);
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${fn}: ${what} must be an integer in ${min}–${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${fn}: ${what} must be an integer in ${min}–${max}, got ${value}`);
 }
 
 /**
@@ -95,7 +98,8 @@ export function checkOptionalBoolean(fn: string, what: string, value: unknown): 
  */
 export function checkObject(fn: string, what: string, value: unknown, optional: boolean): void {
   if (value === undefined && optional) return;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`${fn}: ${what} must be an object, got ${show(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`${fn}: ${what} must be an object, got ${show(value)}`);
 }
 
 /**

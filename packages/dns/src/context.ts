@@ -4,7 +4,14 @@
  */
 import { DnsCache, defaultCache } from './cache.js';
 import { checkObject, checkOptionalBoolean, checkPath } from './check.js';
-import { DnsFormatError, ResolverAgainError, ResolverError, ResolverFailError, ResolverNoNameError, ResolverUnknownError } from './errors.js';
+import {
+  DnsFormatError,
+  ResolverAgainError,
+  ResolverError,
+  ResolverFailError,
+  ResolverNoNameError,
+  ResolverUnknownError,
+} from './errors.js';
 import type { ResolverDatum } from './errors.js';
 import { ExchangeError } from './exchange.js';
 import type { ExchangeConfig } from './exchange.js';
@@ -86,7 +93,8 @@ function flag(fn: string, name: string, value: unknown): boolean | undefined {
 export function makeContext(fn: string, options: ResolverOptions, cache: boolean | DnsCache | undefined): Context {
   checkObject(fn, 'options', options, false);
   if (options.resolvConf !== undefined) checkPath(fn, 'resolvConf', options.resolvConf);
-  if (cache !== undefined && typeof cache !== 'boolean' && !(cache instanceof DnsCache)) throw new TypeError(`${fn}: cache must be a boolean or a DnsCache`);
+  if (cache !== undefined && typeof cache !== 'boolean' && !(cache instanceof DnsCache))
+    throw new TypeError(`${fn}: cache must be a boolean or a DnsCache`);
   const conf = currentResolvConf(options.resolvConf);
   const servers = options.nameservers === undefined ? conf.nameservers : serversOf(fn, options.nameservers);
   const timeout = positive(fn, 'timeout', options.timeout, false) ?? conf.timeout;
@@ -97,7 +105,10 @@ export function makeContext(fn: string, options: ResolverOptions, cache: boolean
   return {
     conf,
     exchange: {
-      servers, timeout, attempts, signal,
+      servers,
+      timeout,
+      attempts,
+      signal,
       rotate: flag(fn, 'rotate', options.rotate) ?? conf.rotate,
       useVc: flag(fn, 'useVc', options.useVc) ?? conf.useVc,
       edns: flag(fn, 'edns', options.edns) ?? conf.edns0,
@@ -122,7 +133,8 @@ export function makeContext(fn: string, options: ResolverOptions, cache: boolean
  */
 export function checkAborted(ctx: Context, datum: ResolverDatum): void {
   const signal = ctx.exchange.signal;
-  if (signal?.aborted === true) throw new ResolverAgainError(datum, { code: 'ECANCELLED', detail: 'the lookup was aborted', cause: signal.reason });
+  if (signal?.aborted === true)
+    throw new ResolverAgainError(datum, { code: 'ECANCELLED', detail: 'the lookup was aborted', cause: signal.reason });
 }
 
 /**

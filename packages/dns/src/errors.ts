@@ -67,7 +67,10 @@ export class ResolverError extends Error {
   readonly hostname: string;
 
   constructor(datum: ResolverDatum, message: string, options: ResolverErrorOptions = {}) {
-    super(options.detail === undefined ? message : `${message} (${options.detail})`, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      options.detail === undefined ? message : `${message} (${options.detail})`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'ResolverError';
     this.datum = datum;
     this.code = options.code ?? 'EUNKNOWN';

@@ -25,7 +25,13 @@ export class ExchangeError extends Error {
    * @param code - Node-style code
    * @param last - the last failure reply, when a server sent one
    */
-  constructor(readonly kind: 'again' | 'fail' | 'cancelled', readonly code: string, detail: string, readonly last?: DnsMessage, options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: 'again' | 'fail' | 'cancelled',
+    readonly code: string,
+    detail: string,
+    readonly last?: DnsMessage,
+    options?: { cause?: unknown },
+  ) {
     super(detail, options);
     this.name = 'ExchangeError';
   }
@@ -74,7 +80,10 @@ const noEdns = new Map<string, number>();
 let rotation = 0;
 
 const RCODE_CODES: Readonly<Record<number, string>> = {
-  [RCODE.FORMERR]: 'EFORMERR', [RCODE.SERVFAIL]: 'ESERVFAIL', [RCODE.NOTIMP]: 'ENOTIMP', [RCODE.REFUSED]: 'EREFUSED',
+  [RCODE.FORMERR]: 'EFORMERR',
+  [RCODE.SERVFAIL]: 'ESERVFAIL',
+  [RCODE.NOTIMP]: 'ENOTIMP',
+  [RCODE.REFUSED]: 'EREFUSED',
 };
 
 /** Whether `reply` answers `query` (RFC 5452 §4.3): ID, QR, opcode and the one question, case-insensitively. */
@@ -87,7 +96,7 @@ function matches(reply: DnsMessage, id: number, qkey: string, type: number): boo
 function acceptor(id: number, qkey: string, type: number): (bytes: Uint8Array) => DnsMessage | undefined {
   return (bytes) => {
     // Cheap checks on the raw header first: most spoofs die here.
-    if (bytes.length < 12 || ((bytes[0] ?? 0) << 8 | (bytes[1] ?? 0)) !== id || ((bytes[2] ?? 0) & 0x80) === 0) return undefined;
+    if (bytes.length < 12 || (((bytes[0] ?? 0) << 8) | (bytes[1] ?? 0)) !== id || ((bytes[2] ?? 0) & 0x80) === 0) return undefined;
     try {
       const m = decodeMessage(bytes);
       return matches(m, id, qkey, type) ? m : undefined;
@@ -103,7 +112,15 @@ type TryOutcome =
   | { readonly kind: 'fail'; readonly message: DnsMessage }
   | { readonly kind: 'again'; readonly detail: string; readonly cause: unknown; readonly dead: boolean };
 
-async function tcpTry(server: NameServer, query: Buffer, id: number, qkey: string, type: number, ms: number, cfg: ExchangeConfig): Promise<DnsMessage> {
+async function tcpTry(
+  server: NameServer,
+  query: Buffer,
+  id: number,
+  qkey: string,
+  type: number,
+  ms: number,
+  cfg: ExchangeConfig,
+): Promise<DnsMessage> {
   const bytes = await tcpExchange(server, query, ms, cfg.signal);
   const m = acceptor(id, qkey, type)(bytes);
   if (m === undefined) throw new DnsFormatError(`TCP reply from ${server.label} does not match the query`);
@@ -136,7 +153,8 @@ async function tryServer(server: NameServer, wire: Buffer, qkey: string, type: n
         }
       }
     } catch (e) {
-      if (cfg.signal?.aborted === true) throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
+      if (cfg.signal?.aborted === true)
+        throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
       const timeout = e instanceof TransportTimeoutError;
       const detail = timeout ? e.message : `${server.label}: ${e instanceof Error ? e.message : String(e)}`;
       return { kind: 'again', detail, cause: e, dead: !timeout && !(e instanceof DnsFormatError) };
@@ -184,7 +202,8 @@ export async function exchange(name: string, type: number, cfg: ExchangeConfig):
       const i = (first + k) % n;
       const server = cfg.servers[i];
       if (server === undefined || dead?.[i] === true) continue;
-      if (cfg.signal?.aborted === true) throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
+      if (cfg.signal?.aborted === true)
+        throw new ExchangeError('cancelled', 'ECANCELLED', 'the lookup was aborted', undefined, { cause: cfg.signal.reason });
       if (cfg.deadline - performance.now() < 2) throw new ExchangeError('again', 'EAI_AGAIN', 'the lookup timed out', lastFail);
       const outcome = await tryServer(server, wire, qkey, type, cfg);
       if (outcome.kind === 'answer') return outcome.message;

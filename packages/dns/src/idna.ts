@@ -42,7 +42,8 @@ export function toAsciiName(name: string): string {
     .map((label) => {
       if (ASCII.test(label)) return label;
       const converted = domainToASCII(label);
-      if (converted === '' || converted.includes('.')) throw new DnsFormatError(`label ${JSON.stringify(label)} of ${JSON.stringify(name)} is not a valid internationalized label`);
+      if (converted === '' || converted.includes('.'))
+        throw new DnsFormatError(`label ${JSON.stringify(label)} of ${JSON.stringify(name)} is not a valid internationalized label`);
       return converted;
     })
     .join('.');

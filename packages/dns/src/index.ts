@@ -13,8 +13,14 @@ export { dnsQuery } from './query.js';
 export type { DnsQueryOptions } from './query.js';
 export type { ResolverOptions } from './context.js';
 export {
-  DnsFormatError, ResolverError, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverUnknownError,
-  UnknownServiceError, UnknownProtocolError,
+  DnsFormatError,
+  ResolverError,
+  ResolverAgainError,
+  ResolverFailError,
+  ResolverNoNameError,
+  ResolverUnknownError,
+  UnknownServiceError,
+  UnknownProtocolError,
 } from './errors.js';
 export type { ResolverDatum, ResolverErrorOptions } from './errors.js';
 export { lookupService, parseServices } from './services.js';
@@ -27,8 +33,21 @@ export { decodeMessage, decodeHeader, MAX_RECORDS } from './message-decode.js';
 export type { DnsHeader } from './message-decode.js';
 export { RECORD_TYPES, RCODE, EDNS_PAYLOAD, recordTypeName, recordTypeCode, rcodeName } from './types.js';
 export type {
-  DnsMessage, DnsRecord, DnsRecordOf, DnsRecordType, DnsRecordDataMap, RawRecordType, DnsQuestion, DnsFlags, DnsEdns, DnsRecordData,
-  MxData, SrvData, SoaData, CaaData, HinfoData,
+  DnsMessage,
+  DnsRecord,
+  DnsRecordOf,
+  DnsRecordType,
+  DnsRecordDataMap,
+  RawRecordType,
+  DnsQuestion,
+  DnsFlags,
+  DnsEdns,
+  DnsRecordData,
+  MxData,
+  SrvData,
+  SoaData,
+  CaaData,
+  HinfoData,
 } from './types.js';
 export { parseResolvConf, loadResolvConf, currentResolvConf, RECHECK_MS, DEFAULT_RESOLV_CONF } from './resolv-conf.js';
 export type { ResolvConf } from './resolv-conf.js';

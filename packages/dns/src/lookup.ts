@@ -164,7 +164,10 @@ async function byAddress(address: InetAddress, mode: IPv6Mode, options: LookupHo
   // As IOLib: without IPv6, an IPv4-mapped address is the IPv4 address it carries, in the result too.
   const shown = mode === false ? target : address;
   const entry = currentHosts(options.hostsFile).byAddress.get(target.toString());
-  const names = entry !== undefined ? entry.names : (await resolveChain(ptrName(target), TYPE_PTR, ctx, address, same)).records.map((rr) => rr.data as string);
+  const names =
+    entry !== undefined
+      ? entry.names
+      : (await resolveChain(ptrName(target), TYPE_PTR, ctx, address, same)).records.map((rr) => rr.data as string);
   return { address: shown, otherAddresses: [], canonicalName: first(names), aliases: names.map((name) => ({ name, address: shown })) };
 }
 
@@ -198,13 +201,15 @@ export function lookupHostname(host: string | InetAddress, options: LookupHostna
   try {
     checkObject('lookupHostname', 'options', options, false);
     mode = checkIPv6(options.ipv6);
-    if (typeof host !== 'string' && !isInetAddress(host)) throw new TypeError(`lookupHostname: host must be a host name or an IP address, got ${String(host)}`);
+    if (typeof host !== 'string' && !isInetAddress(host))
+      throw new TypeError(`lookupHostname: host must be a host name or an IP address, got ${String(host)}`);
     if (options.hostsFile !== undefined) checkPath('lookupHostname', 'hostsFile', options.hostsFile);
     address = typeof host === 'string' ? (tryParseAddress(host) ?? undefined) : host;
     if (options.search !== undefined && (!Array.isArray(options.search) || !options.search.every((d) => typeof d === 'string'))) {
       throw new TypeError('lookupHostname: search must be an array of domain names');
     }
-    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0)) throw new TypeError(`lookupHostname: ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
+    if (options.ndots !== undefined && !(Number.isInteger(options.ndots) && options.ndots >= 0))
+      throw new TypeError(`lookupHostname: ndots must be an integer ≥ 0, got ${String(options.ndots)}`);
     ctx = makeContext('lookupHostname', options, options.cache);
   } catch (e) {
     return Promise.reject(e instanceof Error ? e : new TypeError(String(e)));
@@ -214,7 +219,11 @@ export function lookupHostname(host: string | InetAddress, options: LookupHostna
   try {
     checkAborted(ctx, datum);
     const result = address !== undefined ? byAddress(address, mode, options, ctx) : byName(host as string, mode, options, ctx);
-    return result instanceof Promise ? result.catch((e: unknown) => { throw toResolverError(datum, e); }) : Promise.resolve(result);
+    return result instanceof Promise
+      ? result.catch((e: unknown) => {
+          throw toResolverError(datum, e);
+        })
+      : Promise.resolve(result);
   } catch (e) {
     return Promise.reject(toResolverError(datum, e));
   }

@@ -57,11 +57,20 @@ function header(bytes: Uint8Array): DnsHeader {
   return {
     id: buf.readUInt16BE(0),
     flags: {
-      qr: (f & 0x8000) !== 0, opcode: (f >> 11) & 0xf, aa: (f & 0x400) !== 0, tc: (f & 0x200) !== 0,
-      rd: (f & 0x100) !== 0, ra: (f & 0x80) !== 0, ad: (f & 0x20) !== 0, cd: (f & 0x10) !== 0,
+      qr: (f & 0x8000) !== 0,
+      opcode: (f >> 11) & 0xf,
+      aa: (f & 0x400) !== 0,
+      tc: (f & 0x200) !== 0,
+      rd: (f & 0x100) !== 0,
+      ra: (f & 0x80) !== 0,
+      ad: (f & 0x20) !== 0,
+      cd: (f & 0x10) !== 0,
     },
     rcode: f & 0xf,
-    qdcount: buf.readUInt16BE(4), ancount: buf.readUInt16BE(6), nscount: buf.readUInt16BE(8), arcount: buf.readUInt16BE(10),
+    qdcount: buf.readUInt16BE(4),
+    ancount: buf.readUInt16BE(6),
+    nscount: buf.readUInt16BE(8),
+    arcount: buf.readUInt16BE(10),
   };
 }
 
@@ -114,12 +123,24 @@ class Reader implements RawSource {
       if (this.edns !== undefined) throw new DnsFormatError('more than one OPT record', start - 10);
       if (name !== '.') throw new DnsFormatError('OPT record owner is not the root', start - 10);
       this.extendedRcode = ttlRaw >>> 24;
-      this.edns = { udpPayloadSize: cls, version: (ttlRaw >>> 16) & 0xff, dnssecOk: (ttlRaw & 0x8000) !== 0, options: ednsOptions(this, b, start, end) };
+      this.edns = {
+        udpPayloadSize: cls,
+        version: (ttlRaw >>> 16) & 0xff,
+        dnssecOk: (ttlRaw & 0x8000) !== 0,
+        options: ednsOptions(this, b, start, end),
+      };
       return undefined;
     }
     // RFC 2181 §8: a TTL with the top bit set is treated as zero.
     const ttl = ttlRaw > 0x7fffffff ? 0 : ttlRaw;
-    return { name, type: recordTypeName(typeCode), typeCode, class: cls, ttl, data: decodeRdata(b, typeCode, start, end, this.names, this) } as DnsRecord;
+    return {
+      name,
+      type: recordTypeName(typeCode),
+      typeCode,
+      class: cls,
+      ttl,
+      data: decodeRdata(b, typeCode, start, end, this.names, this),
+    } as DnsRecord;
   }
 
   section(count: number, section: 'answer' | 'authority' | 'additional'): DnsRecord[] {

@@ -131,7 +131,14 @@ export function readName(buf: Buffer, offset: number, limit: number, table?: Nam
   const full = name === '' ? '.' : name;
   for (let i = 0; i < marks; i++) {
     const chars = markChars[i] ?? 0;
-    table.add(markAt[i] ?? 0, full, chars === 0 ? 0 : chars + 1, octets - (markOctets[i] ?? 0) + 1, markStop[i] ?? 0, jumps - (markJumps[i] ?? 0));
+    table.add(
+      markAt[i] ?? 0,
+      full,
+      chars === 0 ? 0 : chars + 1,
+      octets - (markOctets[i] ?? 0) + 1,
+      markStop[i] ?? 0,
+      jumps - (markJumps[i] ?? 0),
+    );
   }
   return { name: full, next };
 }
@@ -164,7 +171,8 @@ export function nameToLabels(name: string): Uint8Array[] {
   let total = 1;
   const finish = (): void => {
     if (current.length === 0) throw new DnsFormatError(`empty label in name ${JSON.stringify(name)}`);
-    if (current.length > MAX_LABEL_OCTETS) throw new DnsFormatError(`label longer than ${MAX_LABEL_OCTETS} octets in name ${JSON.stringify(name)}`);
+    if (current.length > MAX_LABEL_OCTETS)
+      throw new DnsFormatError(`label longer than ${MAX_LABEL_OCTETS} octets in name ${JSON.stringify(name)}`);
     total += current.length + 1;
     labels.push(Uint8Array.from(current));
     current = [];
@@ -196,7 +204,8 @@ export function nameToLabels(name: string): Uint8Array[] {
     current.push(c);
   }
   if (current.length > 0) finish();
-  if (total > MAX_NAME_OCTETS) throw new DnsFormatError(`name ${JSON.stringify(name.slice(0, 40))}… is longer than ${MAX_NAME_OCTETS} octets`);
+  if (total > MAX_NAME_OCTETS)
+    throw new DnsFormatError(`name ${JSON.stringify(name.slice(0, 40))}… is longer than ${MAX_NAME_OCTETS} octets`);
   return labels;
 }
 

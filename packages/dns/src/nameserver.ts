@@ -84,7 +84,10 @@ export function parseNameServers(list: string | readonly string[], what = 'names
   if (items.length === 0) throw new TypeError(`${what}: the list is empty (give at least one server, e.g. "127.0.0.1:53")`);
   return items.map((item) => {
     const ns = typeof item === 'string' ? parseNameServer(item) : undefined;
-    if (ns === undefined) throw new TypeError(`${what}: ${JSON.stringify(item)} is not an IP address with an optional port ("192.0.2.1", "127.0.0.1:15353", "[::1]:53")`);
+    if (ns === undefined)
+      throw new TypeError(
+        `${what}: ${JSON.stringify(item)} is not an IP address with an optional port ("192.0.2.1", "127.0.0.1:15353", "[::1]:53")`,
+      );
     return ns;
   });
 }

@@ -45,7 +45,8 @@ export interface DnsQueryOptions extends ResolverOptions {
 export async function dnsQuery(name: string | InetAddress, options: DnsQueryOptions = {}): Promise<DnsMessage> {
   checkObject('dnsQuery', 'options', options, false);
   const type = typeCodeOf(options.type ?? 'a', 'dnsQuery: type');
-  if (typeof name !== 'string' && !isInetAddress(name)) throw new TypeError(`dnsQuery: name must be a string or an IP address, got ${String(name)}`);
+  if (typeof name !== 'string' && !isInetAddress(name))
+    throw new TypeError(`dnsQuery: name must be a string or an IP address, got ${String(name)}`);
   let qname: string;
   if (type === TYPE_PTR) {
     const address = typeof name === 'string' ? tryParseAddress(name) : name;

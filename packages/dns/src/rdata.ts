@@ -19,7 +19,14 @@ function expectLength(type: string, actual: number, wanted: number, at: number):
   if (actual !== wanted) throw new DnsFormatError(`${type} RDATA is ${actual} octets, expected ${wanted}`, at);
 }
 
-function nameAt(buf: Buffer, pos: number, end: number, type: string, last: boolean, table: NameTable | undefined): { name: string; next: number } {
+function nameAt(
+  buf: Buffer,
+  pos: number,
+  end: number,
+  type: string,
+  last: boolean,
+  table: NameTable | undefined,
+): { name: string; next: number } {
   const r = readName(buf, pos, end, table);
   if (last && r.next !== end) throw new DnsFormatError(`${type} RDATA has ${end - r.next} octets after its name`, r.next);
   return r;
@@ -74,7 +81,12 @@ export function decodeRdata(buf: Buffer, type: number, start: number, end: numbe
     }
     case 33: {
       if (len < 7) throw new DnsFormatError('SRV RDATA too short', start);
-      return { priority: buf.readUInt16BE(start), weight: buf.readUInt16BE(start + 2), port: buf.readUInt16BE(start + 4), name: nameAt(buf, start + 6, end, 'SRV', true, table).name };
+      return {
+        priority: buf.readUInt16BE(start),
+        weight: buf.readUInt16BE(start + 2),
+        port: buf.readUInt16BE(start + 4),
+        name: nameAt(buf, start + 6, end, 'SRV', true, table).name,
+      };
     }
     case 6: {
       const m = nameAt(buf, start, end, 'SOA', false, table);
@@ -82,8 +94,13 @@ export function decodeRdata(buf: Buffer, type: number, start: number, end: numbe
       expectLength('SOA', end - r.next, 20, r.next);
       const p = r.next;
       return {
-        nsname: m.name, hostmaster: r.name, serial: buf.readUInt32BE(p), refresh: buf.readUInt32BE(p + 4),
-        retry: buf.readUInt32BE(p + 8), expire: buf.readUInt32BE(p + 12), minttl: buf.readUInt32BE(p + 16),
+        nsname: m.name,
+        hostmaster: r.name,
+        serial: buf.readUInt32BE(p),
+        refresh: buf.readUInt32BE(p + 4),
+        retry: buf.readUInt32BE(p + 8),
+        expire: buf.readUInt32BE(p + 12),
+        minttl: buf.readUInt32BE(p + 16),
       };
     }
     case 16:
@@ -91,7 +108,11 @@ export function decodeRdata(buf: Buffer, type: number, start: number, end: numbe
       return characterStrings(buf, start, end);
     case 13: {
       const [cpu, os, ...rest] = characterStrings(buf, start, end);
-      if (cpu === undefined || os === undefined || rest.length > 0) throw new DnsFormatError(`HINFO RDATA has ${rest.length + (cpu === undefined ? 0 : 1) + (os === undefined ? 0 : 1)} strings, expected 2`, start);
+      if (cpu === undefined || os === undefined || rest.length > 0)
+        throw new DnsFormatError(
+          `HINFO RDATA has ${rest.length + (cpu === undefined ? 0 : 1) + (os === undefined ? 0 : 1)} strings, expected 2`,
+          start,
+        );
       return { cpu, os };
     }
     case 257: {

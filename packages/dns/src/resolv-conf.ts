@@ -32,7 +32,12 @@ export interface ResolvConf {
 export const DEFAULT_RESOLV_CONF: ResolvConf = Object.freeze({
   nameservers: Object.freeze([parseNameServer('127.0.0.1') as NameServer]),
   search: Object.freeze([]),
-  ndots: 1, timeout: 5, attempts: 2, rotate: false, edns0: true, useVc: false,
+  ndots: 1,
+  timeout: 5,
+  attempts: 2,
+  rotate: false,
+  edns0: true,
+  useVc: false,
 });
 
 function bounded(value: string, max: number, min: number): number | undefined {
@@ -90,7 +95,13 @@ export function parseResolvConf(text: string): ResolvConf {
   }
   return {
     nameservers: nameservers.length > 0 ? nameservers : DEFAULT_RESOLV_CONF.nameservers,
-    search, ndots, timeout, attempts, rotate, edns0, useVc,
+    search,
+    ndots,
+    timeout,
+    attempts,
+    rotate,
+    edns0,
+    useVc,
   };
 }
 

@@ -94,7 +94,8 @@ function follow<T>(msg: DnsMessage, current: string, chain: Chain<T>): T | Promi
     }
     if (records.length > 0) return chain.map({ canonicalName: at, records });
     if (cname === undefined) break;
-    if (++chain.hops > MAX_CNAME_HOPS) throw new ResolverFailError(datum, { code: 'EBADRESP', detail: `CNAME chain longer than ${MAX_CNAME_HOPS}` });
+    if (++chain.hops > MAX_CNAME_HOPS)
+      throw new ResolverFailError(datum, { code: 'EBADRESP', detail: `CNAME chain longer than ${MAX_CNAME_HOPS}` });
     const k = nameKey(cname);
     chain.seen ??= new Set<string>([nameKey(chain.origin)]);
     if (chain.seen.has(k)) throw new ResolverFailError(datum, { code: 'EBADRESP', detail: `CNAME loop at ${cname}` });
@@ -106,7 +107,10 @@ function follow<T>(msg: DnsMessage, current: string, chain: Chain<T>): T | Promi
   // The chain ended without records: NODATA when it ended where we asked,
   // or when the server proved the end has none (an SOA in authority).
   if (at === current || msg.authority.some((rr) => rr.typeCode === TYPE_SOA)) {
-    throw new ResolverNoNameError(datum, { code: 'ENODATA', detail: `no ${type === 28 ? 'AAAA' : type === 1 ? 'A' : `type ${type}`} record for ${at}` });
+    throw new ResolverNoNameError(datum, {
+      code: 'ENODATA',
+      detail: `no ${type === 28 ? 'AAAA' : type === 1 ? 'A' : `type ${type}`} record for ${at}`,
+    });
   }
   // The reply stopped short of the chain's end: ask for the end itself.
   return askFor(at, chain);

@@ -74,7 +74,11 @@ export interface LookupServiceOptions {
  * lookupService(53, 'udp').name // 'domain'
  * ```
  */
-export function lookupService(service: string | number, protocol: ServiceProtocol = 'tcp', options: LookupServiceOptions = {}): ServiceEntry {
+export function lookupService(
+  service: string | number,
+  protocol: ServiceProtocol = 'tcp',
+  options: LookupServiceOptions = {},
+): ServiceEntry {
   if (!['tcp', 'udp', 'any'].includes(protocol)) {
     throw new TypeError(`lookupService: protocol ${JSON.stringify(protocol)} is not 'tcp', 'udp' or 'any'`);
   }

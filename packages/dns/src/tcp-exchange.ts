@@ -73,7 +73,12 @@ async function readExactly(s: Stream, buffer: Buffer): Promise<void> {
  * const reply = await tcpExchange(server, query, 5000, undefined);
  * ```
  */
-export async function tcpExchange(server: NameServer, query: Uint8Array, timeoutMs: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
+export async function tcpExchange(
+  server: NameServer,
+  query: Uint8Array,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> {
   if (signal?.aborted === true) throw signal.reason;
   const x = new TcpExchange(server, timeoutMs, signal);
   try {

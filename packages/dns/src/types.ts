@@ -6,8 +6,26 @@ import type { IPv4Address, IPv6Address } from '@iolib/address';
 
 /** Record types this resolver names, lowercase as `dnsQuery`'s `type` takes them. */
 export const RECORD_TYPES: Readonly<Record<string, number>> = Object.freeze({
-  a: 1, ns: 2, cname: 5, soa: 6, ptr: 12, hinfo: 13, mx: 15, txt: 16, aaaa: 28, srv: 33,
-  naptr: 35, ds: 43, rrsig: 46, nsec: 47, dnskey: 48, https: 65, svcb: 64, opt: 41, any: 255, caa: 257,
+  a: 1,
+  ns: 2,
+  cname: 5,
+  soa: 6,
+  ptr: 12,
+  hinfo: 13,
+  mx: 15,
+  txt: 16,
+  aaaa: 28,
+  srv: 33,
+  naptr: 35,
+  ds: 43,
+  rrsig: 46,
+  nsec: 47,
+  dnskey: 48,
+  https: 65,
+  svcb: 64,
+  opt: 41,
+  any: 255,
+  caa: 257,
 });
 
 const TYPE_NAMES = new Map<number, DnsRecordType>(Object.entries(RECORD_TYPES).map(([name, code]) => [code, name as DnsRecordType]));
@@ -27,7 +45,8 @@ const TYPE_NAMES = new Map<number, DnsRecordType>(Object.entries(RECORD_TYPES).m
 export function recordTypeName(code: number): DnsRecordType {
   const name = TYPE_NAMES.get(code);
   if (name !== undefined) return name;
-  if (!Number.isInteger(code) || code < 0 || code > 0xffff) throw new RangeError(`recordTypeName: code must be an integer in 0–65535, got ${String(code)}`);
+  if (!Number.isInteger(code) || code < 0 || code > 0xffff)
+    throw new RangeError(`recordTypeName: code must be an integer in 0–65535, got ${String(code)}`);
   return `type${code}`;
 }
 
@@ -81,8 +100,18 @@ export const TYPE_OPT = 41;
 
 /** RCODE values (RFC 1035 §4.1.1, RFC 2136 §2.2, RFC 6891 extended). */
 export const RCODE = Object.freeze({
-  NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5,
-  YXDOMAIN: 6, YXRRSET: 7, NXRRSET: 8, NOTAUTH: 9, NOTZONE: 10, BADVERS: 16,
+  NOERROR: 0,
+  FORMERR: 1,
+  SERVFAIL: 2,
+  NXDOMAIN: 3,
+  NOTIMP: 4,
+  REFUSED: 5,
+  YXDOMAIN: 6,
+  YXRRSET: 7,
+  NXRRSET: 8,
+  NOTAUTH: 9,
+  NOTZONE: 10,
+  BADVERS: 16,
 });
 
 const RCODE_NAMES = new Map<number, string>(Object.entries(RCODE).map(([name, code]) => [code, name]));
@@ -100,7 +129,8 @@ const RCODE_NAMES = new Map<number, string>(Object.entries(RCODE).map(([name, co
  * ```
  */
 export function rcodeName(code: number): string {
-  if (!Number.isInteger(code) || code < 0 || code > 0xfff) throw new RangeError(`rcodeName: code must be an integer in 0–4095, got ${String(code)}`);
+  if (!Number.isInteger(code) || code < 0 || code > 0xfff)
+    throw new RangeError(`rcodeName: code must be an integer in 0–4095, got ${String(code)}`);
   return RCODE_NAMES.get(code) ?? `RCODE${code}`;
 }
 
@@ -137,14 +167,35 @@ export interface DnsQuestion {
   readonly class: number;
 }
 
-export interface MxData { readonly priority: number; readonly exchange: string }
-export interface SrvData { readonly priority: number; readonly weight: number; readonly port: number; readonly name: string }
-export interface SoaData {
-  readonly nsname: string; readonly hostmaster: string; readonly serial: number; readonly refresh: number;
-  readonly retry: number; readonly expire: number; readonly minttl: number;
+export interface MxData {
+  readonly priority: number;
+  readonly exchange: string;
 }
-export interface CaaData { readonly flags: number; readonly critical: boolean; readonly tag: string; readonly value: string }
-export interface HinfoData { readonly cpu: string; readonly os: string }
+export interface SrvData {
+  readonly priority: number;
+  readonly weight: number;
+  readonly port: number;
+  readonly name: string;
+}
+export interface SoaData {
+  readonly nsname: string;
+  readonly hostmaster: string;
+  readonly serial: number;
+  readonly refresh: number;
+  readonly retry: number;
+  readonly expire: number;
+  readonly minttl: number;
+}
+export interface CaaData {
+  readonly flags: number;
+  readonly critical: boolean;
+  readonly tag: string;
+  readonly value: string;
+}
+export interface HinfoData {
+  readonly cpu: string;
+  readonly os: string;
+}
 
 /** The record types whose RDATA is kept as raw bytes: named ones without a decoder, and `'typeN'` (RFC 3597). */
 export type RawRecordType = 'naptr' | 'ds' | 'rrsig' | 'nsec' | 'dnskey' | 'https' | 'svcb' | 'opt' | 'any' | `type${number}`;

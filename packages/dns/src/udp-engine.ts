@@ -12,7 +12,19 @@
 import { READABLE } from '@iolib/iomux';
 import { EpollMux } from '@iolib/iomux/internal';
 import {
-  AF_INET, AF_INET6, addressToSockaddr, close, connect, EAGAIN, errno, recv, send, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, socket,
+  AF_INET,
+  AF_INET6,
+  addressToSockaddr,
+  close,
+  connect,
+  EAGAIN,
+  errno,
+  recv,
+  send,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_NONBLOCK,
+  socket,
   SyscallError,
 } from '@iolib/syscalls';
 import { Deadline } from './deadline.js';
@@ -145,7 +157,13 @@ function sockaddrOf(server: NameServer): Buffer {
  * const reply = await udpExchange(server, query, 5000, undefined, (b) => decodeMessage(b));
  * ```
  */
-export function udpExchange<T>(server: NameServer, query: Uint8Array, timeoutMs: number, signal: AbortSignal | undefined, accept: (reply: Uint8Array) => T | undefined): Promise<T> {
+export function udpExchange<T>(
+  server: NameServer,
+  query: Uint8Array,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  accept: (reply: Uint8Array) => T | undefined,
+): Promise<T> {
   if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
   const sa = sockaddrOf(server);
   const m = ensureMux();

@@ -17,7 +17,11 @@ export class WatchedFile<T> {
    * @param parse - turns its text (read as Latin-1, as the C library reads it) into a value
    * @param missing - the value while the file is missing or unreadable
    */
-  constructor(readonly path: string, private readonly parse: (text: string) => T, private readonly missing: T) {
+  constructor(
+    readonly path: string,
+    private readonly parse: (text: string) => T,
+    private readonly missing: T,
+  ) {
     this.value = missing;
   }
 
@@ -67,7 +71,10 @@ export class WatchedFiles<T> {
    * @param parse - turns a file's text into a value
    * @param missing - the value while a file is missing or unreadable
    */
-  constructor(private readonly parse: (text: string) => T, private readonly missing: T) {}
+  constructor(
+    private readonly parse: (text: string) => T,
+    private readonly missing: T,
+  ) {}
 
   /**
    * The value for `path`'s current contents (see {@link WatchedFile.get}).

@@ -5,8 +5,15 @@ import { bytes, message, u16, wireName } from './packet.js';
 const Q = [{ name: 'a.test', type: 16 }];
 const txt = (ttl: number) => ({ name: 'a.test', type: 16, ttl, data: bytes(1, 0x61) });
 const soa = (ttl: number, minimum: number) => ({
-  name: 'test', type: 6, ttl,
-  data: Buffer.concat([wireName('ns.test'), wireName('h.test'), Buffer.alloc(16), Buffer.concat([u16(minimum >> 16), u16(minimum & 0xffff)])]),
+  name: 'test',
+  type: 6,
+  ttl,
+  data: Buffer.concat([
+    wireName('ns.test'),
+    wireName('h.test'),
+    Buffer.alloc(16),
+    Buffer.concat([u16(minimum >> 16), u16(minimum & 0xffff)]),
+  ]),
 });
 
 describe('cacheTtl', () => {
@@ -53,13 +60,19 @@ describe('DnsCache', () => {
 
 describe('DnsCache and cacheTtl argument checks', () => {
   it('name the function, the argument and the value', () => {
-    expect(() => new DnsCache({ maxEntries: 0 })).toThrow(new RangeError('DnsCache: maxEntries must be an integer in 1–9007199254740991, got 0'));
+    expect(() => new DnsCache({ maxEntries: 0 })).toThrow(
+      new RangeError('DnsCache: maxEntries must be an integer in 1–9007199254740991, got 0'),
+    );
     expect(() => new DnsCache({ maxTtl: -5 })).toThrow(RangeError);
     expect(() => new DnsCache(null as unknown as object)).toThrow(new TypeError('DnsCache: limits must be an object, got null'));
     const c = new DnsCache();
     expect(() => c.get(5 as unknown as string)).toThrow(new TypeError('DnsCache.get: key must be a string, got 5'));
     expect(() => c.get('k', Number.NaN)).toThrow(new TypeError('DnsCache.get: now must be a finite number of milliseconds, got NaN'));
-    expect(() => { c.set('k', decodeMessage(message({ question: Q })), Infinity); }).toThrow(TypeError);
-    expect(() => cacheTtl(null as unknown as Parameters<typeof cacheTtl>[0])).toThrow(new TypeError('cacheTtl: message must be an object, got null'));
+    expect(() => {
+      c.set('k', decodeMessage(message({ question: Q })), Infinity);
+    }).toThrow(TypeError);
+    expect(() => cacheTtl(null as unknown as Parameters<typeof cacheTtl>[0])).toThrow(
+      new TypeError('cacheTtl: message must be an object, got null'),
+    );
   });
 });

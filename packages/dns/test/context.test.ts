@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkAborted, makeContext, toResolverError } from '../src/context.js';
 import { ExchangeError } from '../src/exchange.js';
-import { defaultCache, DnsCache, DnsFormatError, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverUnknownError } from '../src/index.js';
+import {
+  defaultCache,
+  DnsCache,
+  DnsFormatError,
+  ResolverAgainError,
+  ResolverFailError,
+  ResolverNoNameError,
+  ResolverUnknownError,
+} from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iolib-dns-context-'));
 const resolvConf = join(dir, 'resolv.conf');
@@ -21,7 +29,11 @@ describe('makeContext', () => {
     expect(ctx.serversKey).toBe('192.0.2.1:53,192.0.2.2:5353');
     expect(ctx.cache).toBe(defaultCache);
     const own = new DnsCache();
-    const o = makeContext('dnsQuery', { resolvConf, nameservers: '[::1]:53', timeout: 0.5, attempts: 1, rotate: false, useVc: false, edns: false }, own);
+    const o = makeContext(
+      'dnsQuery',
+      { resolvConf, nameservers: '[::1]:53', timeout: 0.5, attempts: 1, rotate: false, useVc: false, edns: false },
+      own,
+    );
     expect(o.exchange).toMatchObject({ timeout: 0.5, attempts: 1, rotate: false, useVc: false, edns: false });
     expect(o.cache).toBe(own);
     expect(makeContext('dnsQuery', { resolvConf }, false)).toMatchObject({ cache: undefined, serversKey: '' });
@@ -41,13 +53,21 @@ describe('makeContext', () => {
 describe('checkAborted and toResolverError', () => {
   it('an aborted signal is ECANCELLED at once', () => {
     const ctx = makeContext('lookupHostname', { resolvConf, signal: AbortSignal.abort() }, false);
-    expect(() => { checkAborted(ctx, 'a.test'); }).toThrow(ResolverAgainError);
+    expect(() => {
+      checkAborted(ctx, 'a.test');
+    }).toThrow(ResolverAgainError);
     checkAborted(makeContext('lookupHostname', { resolvConf }, false), 'a.test');
   });
 
   it('maps every failure to a resolver condition', () => {
-    expect(toResolverError('a.test', new ExchangeError('fail', 'EREFUSED', 'REFUSED from every name server'))).toMatchObject({ constructor: ResolverFailError, code: 'EREFUSED' });
-    expect(toResolverError('a.test', new ExchangeError('again', 'EAI_AGAIN', 'timed out'))).toMatchObject({ constructor: ResolverAgainError, code: 'EAI_AGAIN' });
+    expect(toResolverError('a.test', new ExchangeError('fail', 'EREFUSED', 'REFUSED from every name server'))).toMatchObject({
+      constructor: ResolverFailError,
+      code: 'EREFUSED',
+    });
+    expect(toResolverError('a.test', new ExchangeError('again', 'EAI_AGAIN', 'timed out'))).toMatchObject({
+      constructor: ResolverAgainError,
+      code: 'EAI_AGAIN',
+    });
     expect(toResolverError('a.test', new DnsFormatError('bad name'))).toMatchObject({ constructor: ResolverNoNameError, code: 'EBADNAME' });
     const odd = new Error('odd');
     expect(toResolverError('a.test', odd)).toMatchObject({ constructor: ResolverUnknownError, cause: odd });

@@ -12,7 +12,9 @@ class Recorder extends Deadline {
 
   constructor(timeoutMs: number, signal?: AbortSignal) {
     super(server, 'tcp', timeoutMs, signal);
-    this.ended = new Promise((resolve) => { this.end = resolve; });
+    this.ended = new Promise((resolve) => {
+      this.end = resolve;
+    });
   }
 
   protected expired(reason: unknown): void {

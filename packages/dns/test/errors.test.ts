@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DnsFormatError, ResolverAgainError, ResolverError, ResolverFailError, ResolverNoNameError, ResolverUnknownError,
-  UnknownProtocolError, UnknownServiceError,
+  DnsFormatError,
+  ResolverAgainError,
+  ResolverError,
+  ResolverFailError,
+  ResolverNoNameError,
+  ResolverUnknownError,
+  UnknownProtocolError,
+  UnknownServiceError,
 } from '../src/index.js';
 
 describe('error classes', () => {
@@ -40,7 +46,12 @@ describe('error classes', () => {
     const p = new UnknownProtocolError(999);
     expect(s).toBeInstanceOf(Error);
     expect(p).toBeInstanceOf(Error);
-    expect([s.datum, s.message, p.datum, p.message]).toEqual(['nope', 'Unknown service: "nope" (protocol tcp)', 999, 'Unknown protocol: 999']);
+    expect([s.datum, s.message, p.datum, p.message]).toEqual([
+      'nope',
+      'Unknown service: "nope" (protocol tcp)',
+      999,
+      'Unknown protocol: 999',
+    ]);
   });
 
   it('DnsFormatError names the offset', () => {

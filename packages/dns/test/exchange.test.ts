@@ -18,7 +18,9 @@ describe('anti-spoofing (RFC 5452)', () => {
       send(Buffer.from('garbage that is no DNS message'));
       send(replyTo(q, { flags: 0x0100, answer: [A(q.name, 6, 6, 6, 4)] }));
       send(replyTo(q, { answer: [A(q.name, 6, 6, 6, 5)] }).subarray(0, 20));
-      setTimeout(() => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 1)] })); }, 20);
+      setTimeout(() => {
+        send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 1)] }));
+      }, 20);
     });
     const r = await lookupHostname('Host.Fake.Test', { ...base, nameservers: s.server });
     expect(r.address.toString()).toBe('192.0.2.1');
@@ -27,13 +29,20 @@ describe('anti-spoofing (RFC 5452)', () => {
 
   it('accepts a reply whose question differs only in case', async () => {
     const s = await fake((q, send) => {
-      send(replyTo(q, { question: Buffer.concat([wireName(q.name.toUpperCase()), u16(1), u16(1)]), answer: [A(q.name.toUpperCase(), 192, 0, 2, 2)] }));
+      send(
+        replyTo(q, {
+          question: Buffer.concat([wireName(q.name.toUpperCase()), u16(1), u16(1)]),
+          answer: [A(q.name.toUpperCase(), 192, 0, 2, 2)],
+        }),
+      );
     });
     expect((await lookupHostname('case.fake.test', { ...base, nameservers: s.server })).address.toString()).toBe('192.0.2.2');
   });
 
   it('uses a fresh source port and a random ID for every query', async () => {
-    const s = await fake((q, send) => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 3)] })); });
+    const s = await fake((q, send) => {
+      send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 3)] }));
+    });
     for (let i = 0; i < 8; i++) await dnsQuery(`n${i}.fake.test`, { ...base, nameservers: s.server });
     expect(new Set(s.queries.map((q) => q.port)).size).toBeGreaterThan(1);
     expect(new Set(s.queries.map((q) => q.id)).size).toBeGreaterThan(1);
@@ -43,31 +52,53 @@ describe('anti-spoofing (RFC 5452)', () => {
 describe('timeouts and failover', () => {
   it('a silent server gives ResolverAgainError (EAI_AGAIN) after the timeout', async () => {
     const s = await fake(() => undefined);
-    const err = await lookupHostname('silent.fake.test', { ...base, nameservers: s.server, timeout: 0.2, attempts: 2 }).catch((e: unknown) => e);
+    const err = await lookupHostname('silent.fake.test', { ...base, nameservers: s.server, timeout: 0.2, attempts: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ResolverAgainError);
     expect(err).toMatchObject({ code: 'EAI_AGAIN', datum: 'silent.fake.test' });
     expect(s.queries.length).toBe(2);
   });
 
   it('garbage only is a temporary failure too', async () => {
-    const s = await fake((_q, send) => { send(Buffer.from([1, 2, 3])); });
-    await expect(lookupHostname('garbage.fake.test', { ...base, nameservers: s.server, timeout: 0.2 })).rejects.toBeInstanceOf(ResolverAgainError);
+    const s = await fake((_q, send) => {
+      send(Buffer.from([1, 2, 3]));
+    });
+    await expect(lookupHostname('garbage.fake.test', { ...base, nameservers: s.server, timeout: 0.2 })).rejects.toBeInstanceOf(
+      ResolverAgainError,
+    );
   });
 
   it('moves on from a silent server, a SERVFAIL and a REFUSED to one that answers', async () => {
     const silent = await fake(() => undefined);
-    const servfail = await fake((q, send) => { send(replyTo(q, { flags: 0x8182 })); });
-    const refused = await fake((q, send) => { send(replyTo(q, { flags: 0x8185 })); });
-    const good = await fake((q, send) => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 4)] })); });
-    const r = await lookupHostname('next.fake.test', { ...base, timeout: 0.2, nameservers: [silent.server, servfail.server, refused.server, good.server] });
+    const servfail = await fake((q, send) => {
+      send(replyTo(q, { flags: 0x8182 }));
+    });
+    const refused = await fake((q, send) => {
+      send(replyTo(q, { flags: 0x8185 }));
+    });
+    const good = await fake((q, send) => {
+      send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 4)] }));
+    });
+    const r = await lookupHostname('next.fake.test', {
+      ...base,
+      timeout: 0.2,
+      nameservers: [silent.server, servfail.server, refused.server, good.server],
+    });
     expect(r.address.toString()).toBe('192.0.2.4');
     expect([silent.queries.length, servfail.queries.length, refused.queries.length, good.queries.length]).toEqual([1, 1, 1, 1]);
   });
 
   it('SERVFAIL or REFUSED from every server is ResolverFailError', async () => {
-    const servfail = await fake((q, send) => { send(replyTo(q, { flags: 0x8182 })); });
-    const refused = await fake((q, send) => { send(replyTo(q, { flags: 0x8185 })); });
-    const err = await lookupHostname('fail.fake.test', { ...base, nameservers: [servfail.server, refused.server] }).catch((e: unknown) => e);
+    const servfail = await fake((q, send) => {
+      send(replyTo(q, { flags: 0x8182 }));
+    });
+    const refused = await fake((q, send) => {
+      send(replyTo(q, { flags: 0x8185 }));
+    });
+    const err = await lookupHostname('fail.fake.test', { ...base, nameservers: [servfail.server, refused.server] }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ResolverFailError);
     expect((err as ResolverFailError).code).toMatch(/^E(SERVFAIL|REFUSED)$/);
     const msg = await dnsQuery('fail.fake.test', { ...base, nameservers: servfail.server });
@@ -78,9 +109,13 @@ describe('timeouts and failover', () => {
     const probe = await fake(() => undefined);
     const port = probe.port;
     await drop(probe);
-    const err = await lookupHostname('closed.fake.test', { ...base, nameservers: `127.0.0.1:${port}`, attempts: 3 }).catch((e: unknown) => e);
+    const err = await lookupHostname('closed.fake.test', { ...base, nameservers: `127.0.0.1:${port}`, attempts: 3 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ResolverAgainError);
-    const good = await fake((q, send) => { send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 5)] })); });
+    const good = await fake((q, send) => {
+      send(replyTo(q, { answer: [A(q.name, 192, 0, 2, 5)] }));
+    });
     const r = await lookupHostname('closed.fake.test', { ...base, nameservers: [`127.0.0.1:${port}`, good.server] });
     expect(r.address.toString()).toBe('192.0.2.5');
   });
@@ -89,20 +124,32 @@ describe('timeouts and failover', () => {
     const s = await fake(() => undefined);
     const ac = new AbortController();
     const p = lookupHostname('abort.fake.test', { ...base, nameservers: s.server, timeout: 10, signal: ac.signal });
-    setTimeout(() => { ac.abort(); }, 30);
+    setTimeout(() => {
+      ac.abort();
+    }, 30);
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverAgainError);
     expect((err as ResolverAgainError).code).toBe('ECANCELLED');
-    const pre = await lookupHostname('abort.fake.test', { ...base, nameservers: s.server, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const pre = await lookupHostname('abort.fake.test', { ...base, nameservers: s.server, signal: AbortSignal.abort() }).catch(
+      (e: unknown) => e,
+    );
     expect(pre).toMatchObject({ code: 'ECANCELLED' });
     expect(s.queries.length).toBe(1);
-    const hostsToo = await lookupHostname('localhost', { ...base, hostsFile: '/etc/hosts', signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const hostsToo = await lookupHostname('localhost', { ...base, hostsFile: '/etc/hosts', signal: AbortSignal.abort() }).catch(
+      (e: unknown) => e,
+    );
     expect(hostsToo).toBeInstanceOf(ResolverAgainError);
   });
 
   it('totalTimeout bounds the whole lookup', async () => {
     const s = await fake(() => undefined);
-    const err = await lookupHostname('total.fake.test', { ...base, nameservers: [s.server, s.server], timeout: 5, attempts: 3, totalTimeout: 0.2 }).catch((e: unknown) => e);
+    const err = await lookupHostname('total.fake.test', {
+      ...base,
+      nameservers: [s.server, s.server],
+      timeout: 5,
+      attempts: 3,
+      totalTimeout: 0.2,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResolverAgainError);
     expect(s.queries.length).toBe(1);
   });
@@ -118,16 +165,19 @@ describe('hostile replies to a real lookup', () => {
       head.writeUInt16BE(body.length % 3, 8);
       send(Buffer.concat([head, body]));
     });
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0x8000, max: 0xffff }), async (b, f) => {
-      body = Buffer.from(b);
-      flags = f & ~0x7800;
-      try {
-        const r = await lookupHostname('fuzz.fake.test', { ...base, nameservers: s.server, timeout: 0.05, attempts: 1, ipv6: true });
-        expect(r.address).toBeDefined();
-      } catch (e) {
-        expect(e).toBeInstanceOf(ResolverError);
-      }
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0x8000, max: 0xffff }), async (b, f) => {
+        body = Buffer.from(b);
+        flags = f & ~0x7800;
+        try {
+          const r = await lookupHostname('fuzz.fake.test', { ...base, nameservers: s.server, timeout: 0.05, attempts: 1, ipv6: true });
+          expect(r.address).toBeDefined();
+        } catch (e) {
+          expect(e).toBeInstanceOf(ResolverError);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
@@ -146,7 +196,9 @@ describe('IPv6 name servers', () => {
 
 describe('EDNS and truncation', () => {
   it('retries without EDNS after FORMERR', async () => {
-    const s = await fake((q, send) => { send(q.edns ? replyTo(q, { flags: 0x8181 }) : replyTo(q, { answer: [A(q.name, 192, 0, 2, 6)] })); });
+    const s = await fake((q, send) => {
+      send(q.edns ? replyTo(q, { flags: 0x8181 }) : replyTo(q, { answer: [A(q.name, 192, 0, 2, 6)] }));
+    });
     const r = await lookupHostname('edns.fake.test', { ...base, nameservers: s.server });
     expect(r.address.toString()).toBe('192.0.2.6');
     expect(s.queries.map((q) => q.edns)).toEqual([true, false]);
@@ -161,5 +213,4 @@ describe('EDNS and truncation', () => {
     expect([r.address.toString(), r.otherAddresses.map(String)]).toEqual(['192.0.2.7', ['192.0.2.8']]);
     expect(s.queries.map((q) => q.protocol)).toEqual(['udp', 'tcp']);
   });
-
 });

@@ -31,7 +31,16 @@ function parse(raw: Buffer, port: number, protocol: 'udp' | 'tcp'): FakeQuery {
     p += raw[p]! + 1;
   }
   const question = raw.subarray(12, p + 5);
-  return { raw, id: raw.readUInt16BE(0), question, name: labels.join('.'), type: raw.readUInt16BE(p + 1), edns: raw.readUInt16BE(10) > 0, port, protocol };
+  return {
+    raw,
+    id: raw.readUInt16BE(0),
+    question,
+    name: labels.join('.'),
+    type: raw.readUInt16BE(p + 1),
+    edns: raw.readUInt16BE(10) > 0,
+    port,
+    protocol,
+  };
 }
 
 /** A reply echoing the query's ID and question. */
@@ -68,7 +77,13 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
   udp.on('message', (raw, rinfo) => {
     const q = parse(raw, rinfo.port, 'udp');
     queries.push(q);
-    onQuery(q, (buf) => { udp.send(buf, rinfo.port, rinfo.address); }, rinfo);
+    onQuery(
+      q,
+      (buf) => {
+        udp.send(buf, rinfo.port, rinfo.address);
+      },
+      rinfo,
+    );
   });
   await new Promise<void>((r) => udp.bind(0, host, r));
   await new Promise<void>((r) => spoofer.bind(0, host, r));
@@ -76,7 +91,9 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
   const sockets = new Set<TcpSocket>();
   const tcp: Server = createServer((c) => {
     sockets.add(c);
-    c.on('close', () => { sockets.delete(c); });
+    c.on('close', () => {
+      sockets.delete(c);
+    });
     c.on('error', () => undefined);
     let buf = Buffer.alloc(0);
     c.on('data', (d) => {
@@ -86,11 +103,15 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
         buf = buf.subarray(2 + raw.length);
         const q = parse(Buffer.from(raw), c.remotePort ?? 0, 'tcp');
         queries.push(q);
-        onQuery(q, (reply) => {
-          const len = Buffer.alloc(2);
-          len.writeUInt16BE(reply.length);
-          c.write(Buffer.concat([len, reply]));
-        }, { address: host, family: family === 4 ? 'IPv4' : 'IPv6', port: c.remotePort ?? 0, size: raw.length });
+        onQuery(
+          q,
+          (reply) => {
+            const len = Buffer.alloc(2);
+            len.writeUInt16BE(reply.length);
+            c.write(Buffer.concat([len, reply]));
+          },
+          { address: host, family: family === 4 ? 'IPv4' : 'IPv6', port: c.remotePort ?? 0, size: raw.length },
+        );
       }
     });
   });
@@ -99,10 +120,17 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
     tcp.listen(port, host, resolve);
   });
   return {
-    port, server: family === 4 ? `127.0.0.1:${port}` : `[::1]:${port}`, queries, spoofer,
+    port,
+    server: family === 4 ? `127.0.0.1:${port}` : `[::1]:${port}`,
+    queries,
+    spoofer,
     close: async () => {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => { tcp.close(() => { r(); }); });
+      await new Promise<void>((r) => {
+        tcp.close(() => {
+          r();
+        });
+      });
       await new Promise<void>((r) => udp.close(r));
       await new Promise<void>((r) => spoofer.close(r));
     },

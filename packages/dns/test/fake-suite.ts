@@ -17,7 +17,12 @@ import type { RR } from './packet.js';
 export const A = (name: string, ...ip: number[]): RR => ({ name, type: 1, ttl: 300, data: bytes(...ip) });
 
 /** An SOA record for fake.test with MINIMUM 60. */
-export const SOA: RR = { name: 'fake.test', type: 6, ttl: 300, data: Buffer.concat([wireName('ns.fake.test'), wireName('h.fake.test'), Buffer.alloc(16), u16(0), u16(60)]) };
+export const SOA: RR = {
+  name: 'fake.test',
+  type: 6,
+  ttl: 300,
+  data: Buffer.concat([wireName('ns.fake.test'), wireName('h.fake.test'), Buffer.alloc(16), u16(0), u16(60)]),
+};
 
 /**
  * Registers the suite's hooks.
@@ -25,7 +30,13 @@ export const SOA: RR = { name: 'fake.test', type: 6, ttl: 300, data: Buffer.conc
  * @returns `base` lookup options and `fake`, which starts a server closed after the suite
  */
 export function fakeSuite(): {
-  readonly base: { readonly hostsFile: string; readonly resolvConf: string; readonly cache: false; readonly timeout: 1; readonly attempts: 1 };
+  readonly base: {
+    readonly hostsFile: string;
+    readonly resolvConf: string;
+    readonly cache: false;
+    readonly timeout: 1;
+    readonly attempts: 1;
+  };
   readonly fake: (...args: Parameters<typeof startFake>) => Promise<FakeServer>;
   /** Closes a server before the suite ends (it is not closed twice). */
   readonly drop: (s: FakeServer) => Promise<void>;

@@ -21,7 +21,12 @@ describe('decodeMessage', () => {
     const m = decodeMessage(message({ question: Q, additional: [opt], flags: 0x8180 }));
     expect(m.rcode).toBe(16);
     expect(m.additional).toEqual([]);
-    expect(m.edns).toEqual({ udpPayloadSize: 4096, version: 0, dnssecOk: true, options: [{ code: 10, data: Uint8Array.from([0xab, 0xcd]) }] });
+    expect(m.edns).toEqual({
+      udpPayloadSize: 4096,
+      version: 0,
+      dnssecOk: true,
+      options: [{ code: 10, data: Uint8Array.from([0xab, 0xcd]) }],
+    });
     decodeFails(message({ question: Q, additional: [opt, opt] }), /more than one OPT/);
   });
 
@@ -32,14 +37,34 @@ describe('decodeMessage', () => {
 
   it.each([
     ['a short header', bytes(1, 2, 3), /shorter than a header/],
-    ['counts with no data behind them', Buffer.concat([message({}).subarray(0, 4), u16(0), u16(65535), u16(65535), u16(65535)]), /past the end/],
-    ['an A record of 5 octets', message({ question: Q, answer: [{ name: 'a', type: 1, data: bytes(1, 2, 3, 4, 5) }] }), /A RDATA is 5 octets/],
+    [
+      'counts with no data behind them',
+      Buffer.concat([message({}).subarray(0, 4), u16(0), u16(65535), u16(65535), u16(65535)]),
+      /past the end/,
+    ],
+    [
+      'an A record of 5 octets',
+      message({ question: Q, answer: [{ name: 'a', type: 1, data: bytes(1, 2, 3, 4, 5) }] }),
+      /A RDATA is 5 octets/,
+    ],
     ['an AAAA record of 4 octets', message({ question: Q, answer: [{ name: 'a', type: 28, data: bytes(1, 2, 3, 4) }] }), /AAAA RDATA is 4/],
-    ['a CNAME with trailing octets', message({ question: Q, answer: [{ name: 'a', type: 5, data: Buffer.concat([wireName('b'), bytes(9)]) }] }), /octets after its name/],
-    ['RDATA past the end', message({ question: Q, answer: [{ name: 'a', type: 1, data: bytes(1, 2, 3, 4) }] }).subarray(0, -2), /RDATA runs past/],
+    [
+      'a CNAME with trailing octets',
+      message({ question: Q, answer: [{ name: 'a', type: 5, data: Buffer.concat([wireName('b'), bytes(9)]) }] }),
+      /octets after its name/,
+    ],
+    [
+      'RDATA past the end',
+      message({ question: Q, answer: [{ name: 'a', type: 1, data: bytes(1, 2, 3, 4) }] }).subarray(0, -2),
+      /RDATA runs past/,
+    ],
     ['a TXT string past RDATA', message({ question: Q, answer: [{ name: 'a', type: 16, data: bytes(9, 0x61) }] }), /character-string/],
     ['an empty TXT', message({ question: Q, answer: [{ name: 'a', type: 16, data: bytes() }] }), /TXT RDATA is empty/],
-    ['a short SOA', message({ question: Q, answer: [{ name: 'a', type: 6, data: Buffer.concat([wireName('a'), wireName('b'), bytes(1)]) }] }), /SOA RDATA is 1 octets/],
+    [
+      'a short SOA',
+      message({ question: Q, answer: [{ name: 'a', type: 6, data: Buffer.concat([wireName('a'), wireName('b'), bytes(1)]) }] }),
+      /SOA RDATA is 1 octets/,
+    ],
     ['a short MX', message({ question: Q, answer: [{ name: 'a', type: 15, data: bytes(0, 1) }] }), /MX RDATA too short/],
     ['a short SRV', message({ question: Q, answer: [{ name: 'a', type: 33, data: bytes(0, 1, 0, 1) }] }), /SRV RDATA too short/],
     ['a CAA tag past RDATA', message({ question: Q, answer: [{ name: 'a', type: 257, data: bytes(0, 9, 0x61) }] }), /CAA tag/],
@@ -72,8 +97,12 @@ describe('decodeMessage and decodeHeader argument checks', () => {
   });
 
   it('names the value', () => {
-    expect(() => decodeMessage(null as unknown as Uint8Array)).toThrow(new TypeError('decodeMessage: bytes must be a Uint8Array, got null'));
-    expect(() => decodeMessage([1] as unknown as Uint8Array)).toThrow(new TypeError('decodeMessage: bytes must be a Uint8Array, got an array'));
+    expect(() => decodeMessage(null as unknown as Uint8Array)).toThrow(
+      new TypeError('decodeMessage: bytes must be a Uint8Array, got null'),
+    );
+    expect(() => decodeMessage([1] as unknown as Uint8Array)).toThrow(
+      new TypeError('decodeMessage: bytes must be a Uint8Array, got an array'),
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import type { QuerySpec } from '../src/index.js';
 import { nameToLabels } from '../src/name-codec.js';
 
 describe('encodeQuery', () => {
-  it('encodes IOLib\'s wire example exactly (no EDNS)', () => {
+  it("encodes IOLib's wire example exactly (no EDNS)", () => {
     const q = encodeQuery({ id: 0x1234, name: 'www.example.test', type: 1, edns: false });
     expect(q.toString('hex')).toBe('123401000001000000000000' + '03777777076578616d706c650474657374' + '00' + '0001' + '0001');
   });
@@ -40,17 +40,20 @@ describe('encodeQuery', () => {
 
   it('encodes plain names on the fast path exactly as the careful path does', () => {
     const label = fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/);
-    fc.assert(fc.property(fc.array(label, { minLength: 1, maxLength: 8 }), fc.boolean(), (labels, dot) => {
-      const name = labels.join('.') + (dot ? '.' : '');
-      let careful: Buffer | Error;
-      try {
-        careful = Buffer.concat([...nameToLabels(name).map((l) => Buffer.concat([Buffer.from([l.length]), l])), Buffer.from([0])]);
-      } catch (e) {
-        careful = e as Error;
-      }
-      if (careful instanceof Error) expect(() => encodeName(name)).toThrow(careful.message);
-      else expect(encodeName(name)).toEqual(careful);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 8 }), fc.boolean(), (labels, dot) => {
+        const name = labels.join('.') + (dot ? '.' : '');
+        let careful: Buffer | Error;
+        try {
+          careful = Buffer.concat([...nameToLabels(name).map((l) => Buffer.concat([Buffer.from([l.length]), l])), Buffer.from([0])]);
+        } catch (e) {
+          careful = e as Error;
+        }
+        if (careful instanceof Error) expect(() => encodeName(name)).toThrow(careful.message);
+        else expect(encodeName(name)).toEqual(careful);
+      }),
+      { numRuns: 2000 },
+    );
     expect([...encodeName('.')]).toEqual([0]);
     expect([...encodeName('')]).toEqual([0]);
   });
@@ -80,7 +83,9 @@ describe('encodeQuery argument checks', () => {
 
   it('rejects a missing spec', () => {
     expect(() => encodeQuery(null as unknown as QuerySpec)).toThrow(new TypeError('encodeQuery: spec must be an object, got null'));
-    expect(() => encodeQuery(undefined as unknown as QuerySpec)).toThrow(new TypeError('encodeQuery: spec must be an object, got undefined'));
+    expect(() => encodeQuery(undefined as unknown as QuerySpec)).toThrow(
+      new TypeError('encodeQuery: spec must be an object, got undefined'),
+    );
   });
 
   it('accepts the bounds', () => {

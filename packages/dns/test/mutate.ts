@@ -11,8 +11,14 @@ import { bytes, message, u16, wireName } from './packet.js';
 
 const REAL = NSD_REPLIES.map((h) => Buffer.from(h, 'hex'));
 const BUILT = [
-  message({ question: [{ name: 'a.test', type: 1 }], answer: [{ name: bytes(0xc0, 12), type: 15, data: Buffer.concat([u16(5), bytes(0xc0, 12)]) }] }),
-  message({ question: [{ name: 'a.test', type: 6 }], authority: [{ name: bytes(0xc0, 12), type: 6, data: Buffer.concat([wireName('ns.a.test'), bytes(0xc0, 12), Buffer.alloc(20, 1)]) }] }),
+  message({
+    question: [{ name: 'a.test', type: 1 }],
+    answer: [{ name: bytes(0xc0, 12), type: 15, data: Buffer.concat([u16(5), bytes(0xc0, 12)]) }],
+  }),
+  message({
+    question: [{ name: 'a.test', type: 6 }],
+    authority: [{ name: bytes(0xc0, 12), type: 6, data: Buffer.concat([wireName('ns.a.test'), bytes(0xc0, 12), Buffer.alloc(20, 1)]) }],
+  }),
 ];
 
 /** Seeds for the mutator: real replies, built ones, and a 4 KB (UDP-sized) pointer-chain worst case. */

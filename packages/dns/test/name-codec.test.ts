@@ -28,7 +28,11 @@ describe('names', () => {
     const parts: Buffer[] = [bytes(0)];
     let off = 1;
     for (let i = 0; i < 6; i++) {
-      const label = Buffer.concat([bytes(63), Buffer.alloc(63, 0x61), bytes(0xc0 | (((off - (i === 0 ? 1 : 66)) >> 8) & 0x3f), (off - (i === 0 ? 1 : 66)) & 0xff)]);
+      const label = Buffer.concat([
+        bytes(63),
+        Buffer.alloc(63, 0x61),
+        bytes(0xc0 | (((off - (i === 0 ? 1 : 66)) >> 8) & 0x3f), (off - (i === 0 ? 1 : 66)) & 0xff),
+      ]);
       parts.push(label);
       off += label.length;
     }

@@ -35,7 +35,23 @@ describe('NameTable', () => {
 
   it('shares the text read at an offset: a later pointer there gets the entry, sliced once', () => {
     // 'www.example.test' at 0, then 'mail' + pointer to 'example.test' (offset 4), then a pointer to 'mail…' (offset 18).
-    const buf = Buffer.from([3, 0x77, 0x77, 0x77, 7, ...Buffer.from('example'), 4, ...Buffer.from('test'), 0, 4, ...Buffer.from('mail'), 0xc0, 4, 0xc0, 18]);
+    const buf = Buffer.from([
+      3,
+      0x77,
+      0x77,
+      0x77,
+      7,
+      ...Buffer.from('example'),
+      4,
+      ...Buffer.from('test'),
+      0,
+      4,
+      ...Buffer.from('mail'),
+      0xc0,
+      4,
+      0xc0,
+      18,
+    ]);
     const table = new NameTable();
     expect(readName(buf, 0, buf.length, table)).toEqual({ name: 'www.example.test', next: 18 });
     expect(readName(buf, 18, buf.length, table)).toEqual({ name: 'mail.example.test', next: 25 });
@@ -48,11 +64,14 @@ describe('NameTable', () => {
   });
 
   it('gives every name exactly what reading without a table gives, whatever the bytes', () => {
-    fc.assert(fc.property(mutation, (m) => {
-      const buf = mutate(m);
-      const table = new NameTable();
-      const limit = Math.min(buf.length, 600);
-      for (let at = 0; at < limit; at++) expect(read(buf, at, table)).toEqual(read(buf, at));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(mutation, (m) => {
+        const buf = mutate(m);
+        const table = new NameTable();
+        const limit = Math.min(buf.length, 600);
+        for (let at = 0; at < limit; at++) expect(read(buf, at, table)).toEqual(read(buf, at));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('name server argument checks', () => {
   it('name the function, the argument and the value', () => {
     expect(() => parseNameServer(5 as unknown as string)).toThrow(new TypeError('parseNameServer: text must be a string, got number'));
     expect(() => parseNameServer('::1', 0)).toThrow(new TypeError('parseNameServer: defaultPort must be an integer in 1–65535, got 0'));
-    expect(() => parseNameServers(5 as unknown as string)).toThrow(new TypeError('nameservers must be a string or an array of strings, got number'));
+    expect(() => parseNameServers(5 as unknown as string)).toThrow(
+      new TypeError('nameservers must be a string or an array of strings, got number'),
+    );
     expect(parseNameServer('[::1]:53')).toMatchObject({ host: '::1', port: 53, family: 6, label: '[::1]:53' });
     expect(parseNameServer('192.0.2.1')?.address.toString()).toBe('192.0.2.1');
   });

@@ -89,9 +89,20 @@ function ask(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = createSocket('udp4');
     const q = Buffer.from('abcd0100000100000000000003777777076578616d706c650474657374000001 0001'.replace(/ /g, ''), 'hex');
-    const timer = setTimeout(() => { s.close(); resolve(false); }, 200);
-    s.on('message', () => { clearTimeout(timer); s.close(); resolve(true); });
-    s.on('error', () => { clearTimeout(timer); s.close(); resolve(false); });
+    const timer = setTimeout(() => {
+      s.close();
+      resolve(false);
+    }, 200);
+    s.on('message', () => {
+      clearTimeout(timer);
+      s.close();
+      resolve(true);
+    });
+    s.on('error', () => {
+      clearTimeout(timer);
+      s.close();
+      resolve(false);
+    });
     s.send(q, port, '127.0.0.1');
   });
 }
@@ -142,13 +153,24 @@ export async function startNsd(port = NSD_PORT): Promise<Nsd> {
   if (check.status !== 0) throw new Error(`nsd-checkconf rejected the test configuration: ${check.stderr}`);
   const args = ['-d', '-c', join(dir, 'nsd.conf')];
   const child = root
-    ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', NSD_BINARY, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', NSD_BINARY, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
     : spawn(NSD_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   let exited = false;
-  child.on('exit', () => { exited = true; });
-  const done = new Promise<void>((resolve) => child.on('close', () => { exited = true; resolve(); }));
+  child.on('exit', () => {
+    exited = true;
+  });
+  const done = new Promise<void>((resolve) =>
+    child.on('close', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   // If this process ends without stop() (a crashed suite), NSD must not outlive it.
   const killOnExit = (): void => {
     child.kill('SIGKILL');

@@ -6,7 +6,13 @@ export function wireName(name: string): Buffer {
   return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p, 'latin1')])), Buffer.from([0])]);
 }
 
-export interface RR { name: string | Buffer; type: number; ttl?: number; cls?: number; data: Buffer }
+export interface RR {
+  name: string | Buffer;
+  type: number;
+  ttl?: number;
+  cls?: number;
+  data: Buffer;
+}
 
 export interface Msg {
   id?: number;
@@ -39,9 +45,16 @@ export function message(m: Msg): Buffer {
   const ns = m.authority ?? [];
   const ar = m.additional ?? [];
   return Buffer.concat([
-    u16(m.id ?? 0x1234), u16(m.flags ?? 0x8180), u16(q.length), u16(an.length), u16(ns.length), u16(ar.length),
+    u16(m.id ?? 0x1234),
+    u16(m.flags ?? 0x8180),
+    u16(q.length),
+    u16(an.length),
+    u16(ns.length),
+    u16(ar.length),
     ...q.map((x) => Buffer.concat([typeof x.name === 'string' ? wireName(x.name) : x.name, u16(x.type), u16(x.cls ?? 1)])),
-    ...an.map(rr), ...ns.map(rr), ...ar.map(rr),
+    ...an.map(rr),
+    ...ns.map(rr),
+    ...ar.map(rr),
   ]);
 }
 

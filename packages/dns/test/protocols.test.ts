@@ -44,7 +44,9 @@ describe('lookupProtocol', () => {
 
 describe('protocols argument checks', () => {
   it('name the function, the argument and the value', () => {
-    expect(() => parseProtocols(undefined as unknown as string)).toThrow(new TypeError('parseProtocols: text must be a string, got undefined'));
+    expect(() => parseProtocols(undefined as unknown as string)).toThrow(
+      new TypeError('parseProtocols: text must be a string, got undefined'),
+    );
     expect(() => lookupProtocol('tcp', { protocolsFile: 'a\0b' })).toThrow(/^lookupProtocol: protocolsFile must be a file name/);
   });
 });

@@ -17,7 +17,15 @@ describe('RDATA decoders', () => {
         { name: 'example.test', type: 15, data: Buffer.concat([u16(10), wireName('mail.example.test')]) },
         { name: 'example.test', type: 16, data: Buffer.from('\x05hello\x05world', 'latin1') },
         { name: 'example.test', type: 33, data: Buffer.concat([u16(1), u16(2), u16(8080), wireName('www.example.test')]) },
-        { name: 'example.test', type: 6, data: Buffer.concat([wireName('ns1.example.test'), wireName('hostmaster.example.test'), Buffer.from('0000000100000e100000038400093a800000003c', 'hex')]) },
+        {
+          name: 'example.test',
+          type: 6,
+          data: Buffer.concat([
+            wireName('ns1.example.test'),
+            wireName('hostmaster.example.test'),
+            Buffer.from('0000000100000e100000038400093a800000003c', 'hex'),
+          ]),
+        },
         { name: 'example.test', type: 257, data: Buffer.concat([bytes(128, 5), Buffer.from('issueca.test')]) },
         { name: 'example.test', type: 13, data: Buffer.from('\x03cpu\x02os', 'latin1') },
         { name: 'example.test', type: 65280, data: bytes(1, 2, 3, 4) },
@@ -27,7 +35,10 @@ describe('RDATA decoders', () => {
     expect(m.id).toBe(0x1234);
     expect(m.rcode).toBe(0);
     expect(m.flags).toEqual({ qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, ad: false, cd: false });
-    const data = m.answer.map((r) => [r.type, r.data instanceof Uint8Array ? [...r.data] : typeof r.data === 'object' && 'family' in r.data ? r.data.toString() : r.data]);
+    const data = m.answer.map((r) => [
+      r.type,
+      r.data instanceof Uint8Array ? [...r.data] : typeof r.data === 'object' && 'family' in r.data ? r.data.toString() : r.data,
+    ]);
     expect(data).toEqual([
       ['a', '192.0.2.10'],
       ['aaaa', '2001:db8::10'],
@@ -37,7 +48,18 @@ describe('RDATA decoders', () => {
       ['mx', { priority: 10, exchange: 'mail.example.test' }],
       ['txt', ['hello', 'world']],
       ['srv', { priority: 1, weight: 2, port: 8080, name: 'www.example.test' }],
-      ['soa', { nsname: 'ns1.example.test', hostmaster: 'hostmaster.example.test', serial: 1, refresh: 3600, retry: 900, expire: 604800, minttl: 60 }],
+      [
+        'soa',
+        {
+          nsname: 'ns1.example.test',
+          hostmaster: 'hostmaster.example.test',
+          serial: 1,
+          refresh: 3600,
+          retry: 900,
+          expire: 604800,
+          minttl: 60,
+        },
+      ],
       ['caa', { flags: 128, critical: true, tag: 'issue', value: 'ca.test' }],
       ['hinfo', { cpu: 'cpu', os: 'os' }],
       ['type65280', [1, 2, 3, 4]],

@@ -11,11 +11,17 @@ describe('resolv.conf', () => {
     const c = loadResolvConf(fixture('resolv.conf'));
     expect(c.nameservers.map((n) => n.label)).toEqual(['127.0.0.1:15353', '[::1]:53', '[::1]:5353', '[fe80::1%eth0]:53']);
     expect(c.search).toEqual(['example.test', 'other.test']);
-    expect({ ndots: c.ndots, timeout: c.timeout, attempts: c.attempts, rotate: c.rotate, edns0: c.edns0, useVc: c.useVc })
-      .toEqual({ ndots: 2, timeout: 3, attempts: 4, rotate: true, edns0: true, useVc: true });
+    expect({ ndots: c.ndots, timeout: c.timeout, attempts: c.attempts, rotate: c.rotate, edns0: c.edns0, useVc: c.useVc }).toEqual({
+      ndots: 2,
+      timeout: 3,
+      attempts: 4,
+      rotate: true,
+      edns0: true,
+      useVc: true,
+    });
   });
 
-  it('uses glibc\'s defaults and limits', () => {
+  it("uses glibc's defaults and limits", () => {
     expect(parseResolvConf('')).toEqual(DEFAULT_RESOLV_CONF);
     expect(DEFAULT_RESOLV_CONF.nameservers.map((n) => n.label)).toEqual(['127.0.0.1:53']);
     const c = parseResolvConf('options ndots:99 timeout:0 attempts:9 ndots:x\nsearch a\ndomain b.test.\n');
@@ -38,8 +44,12 @@ describe('resolv.conf', () => {
 
 describe('resolv.conf argument checks', () => {
   it('name the function, the argument and the value', () => {
-    expect(() => parseResolvConf(Buffer.from('x') as unknown as string)).toThrow(new TypeError('parseResolvConf: text must be a string, got a Buffer'));
-    expect(() => loadResolvConf(5 as unknown as string)).toThrow(new TypeError('loadResolvConf: path must be a file name (a non-empty string without NUL), got 5'));
+    expect(() => parseResolvConf(Buffer.from('x') as unknown as string)).toThrow(
+      new TypeError('parseResolvConf: text must be a string, got a Buffer'),
+    );
+    expect(() => loadResolvConf(5 as unknown as string)).toThrow(
+      new TypeError('loadResolvConf: path must be a file name (a non-empty string without NUL), got 5'),
+    );
     expect(() => currentResolvConf('')).toThrow(/^currentResolvConf: path must be a file name/);
   });
 });

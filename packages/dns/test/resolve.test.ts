@@ -13,7 +13,12 @@ describe('CNAME chains and the cache', () => {
       else send(replyTo(q, { answer: [A('end.fake.test', 192, 0, 2, 9), A('unrelated.test', 6, 6, 6, 6)] }));
     });
     const r = await lookupHostname('start.fake.test', { ...base, nameservers: s.server });
-    expect(r).toEqual({ address: r.address, otherAddresses: [], canonicalName: 'end.fake.test', aliases: [{ name: 'end.fake.test', address: r.address }] });
+    expect(r).toEqual({
+      address: r.address,
+      otherAddresses: [],
+      canonicalName: 'end.fake.test',
+      aliases: [{ name: 'end.fake.test', address: r.address }],
+    });
     expect(r.address.toString()).toBe('192.0.2.9');
     expect(s.queries.map((q) => q.name)).toEqual(['start.fake.test', 'end.fake.test']);
   });

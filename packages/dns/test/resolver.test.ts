@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { IPv4Address, IPv6Address } from '@iolib/address';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  dnsQuery, ensureHostname, loadResolvConf, lookupHostname, ResolverAgainError, ResolverFailError, ResolverNoNameError, ResolverError,
+  dnsQuery,
+  ensureHostname,
+  loadResolvConf,
+  lookupHostname,
+  ResolverAgainError,
+  ResolverFailError,
+  ResolverNoNameError,
+  ResolverError,
 } from '../src/index.js';
 import type { HostLookup } from '../src/index.js';
 import { fdCount, nextImmediate } from '../../../test-support/index.js';
@@ -37,12 +44,17 @@ afterAll(async () => {
 });
 
 const text = (r: HostLookup) => ({
-  address: r.address.toString(), otherAddresses: r.otherAddresses.map(String), canonicalName: r.canonicalName,
+  address: r.address.toString(),
+  otherAddresses: r.otherAddresses.map(String),
+  canonicalName: r.canonicalName,
   aliases: r.aliases.map((a) => [a.name, a.address.toString()]),
 });
 
 async function failure(p: Promise<unknown>): Promise<ResolverError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(ResolverError);
   return e as ResolverError;
 }
@@ -52,22 +64,35 @@ d('lookupHostname against NSD', () => {
     const r = await lookupHostname('www.example.test', base);
     expect(r.address).toBeInstanceOf(IPv4Address);
     expect(text(r)).toEqual({
-      address: '192.0.2.10', otherAddresses: ['192.0.2.11'], canonicalName: 'www.example.test',
-      aliases: [['www.example.test', '192.0.2.10'], ['www.example.test', '192.0.2.11']],
+      address: '192.0.2.10',
+      otherAddresses: ['192.0.2.11'],
+      canonicalName: 'www.example.test',
+      aliases: [
+        ['www.example.test', '192.0.2.10'],
+        ['www.example.test', '192.0.2.11'],
+      ],
     });
   });
 
   it("AAAA only with ipv6: 'ipv6', both with ipv6: true (IPv4 first)", async () => {
     const v6 = await lookupHostname('www.example.test', { ...base, ipv6: 'ipv6' });
     expect(v6.address).toBeInstanceOf(IPv6Address);
-    expect(text(v6)).toEqual({ address: '2001:db8::10', otherAddresses: [], canonicalName: 'www.example.test', aliases: [['www.example.test', '2001:db8::10']] });
+    expect(text(v6)).toEqual({
+      address: '2001:db8::10',
+      otherAddresses: [],
+      canonicalName: 'www.example.test',
+      aliases: [['www.example.test', '2001:db8::10']],
+    });
     const both = await lookupHostname('www.example.test', { ...base, ipv6: true });
     expect(text(both).otherAddresses).toEqual(['192.0.2.11', '2001:db8::10']);
     expect(text(await lookupHostname('v6only.example.test', { ...base, ipv6: true })).address).toBe('2001:db8::20');
   });
 
   it('follows a CNAME chain, in one zone and across zones', async () => {
-    expect(text(await lookupHostname('alias.example.test', base))).toMatchObject({ address: '192.0.2.10', canonicalName: 'www.example.test' });
+    expect(text(await lookupHostname('alias.example.test', base))).toMatchObject({
+      address: '192.0.2.10',
+      canonicalName: 'www.example.test',
+    });
     expect(text(await lookupHostname('ext.example.test', base))).toMatchObject({ address: '192.0.2.30', canonicalName: 'www.other.test' });
   });
 
@@ -115,7 +140,9 @@ d('lookupHostname against NSD', () => {
   });
 
   it('the search list and ndots', async () => {
-    expect(text(await lookupHostname('www', { ...base, search: ['not-served.zone', 'example.test'] })).canonicalName).toBe('www.example.test');
+    expect(text(await lookupHostname('www', { ...base, search: ['not-served.zone', 'example.test'] })).canonicalName).toBe(
+      'www.example.test',
+    );
     const e = await failure(lookupHostname('nx', { ...base, search: ['example.test'] }));
     expect([e.code, e.datum]).toEqual(['ENOTFOUND', 'nx']);
     writeFileSync(resolvConf, `nameserver ${nsd.server}\nsearch other.test\noptions ndots:3\n`);
@@ -128,19 +155,31 @@ d('lookupHostname against NSD', () => {
 
   it('the hosts file wins over DNS', async () => {
     expect(text(await lookupHostname('hosts-wins.example.test', base))).toEqual({
-      address: '10.9.9.9', otherAddresses: [], canonicalName: 'hosts-wins.example.test', aliases: [['hosts-wins.example.test', '10.9.9.9']],
+      address: '10.9.9.9',
+      otherAddresses: [],
+      canonicalName: 'hosts-wins.example.test',
+      aliases: [['hosts-wins.example.test', '10.9.9.9']],
     });
     await expect(lookupHostname('hosts-wins.example.test', { ...base, ipv6: 'ipv6' })).rejects.toBeInstanceOf(ResolverNoNameError);
   });
 
   it('reverse lookups: PTR for IPv4, IPv6, IPv4-mapped and address objects; hosts first', async () => {
     expect(text(await lookupHostname('192.0.2.25', base))).toEqual({
-      address: '192.0.2.25', otherAddresses: [], canonicalName: 'mail.example.test', aliases: [['mail.example.test', '192.0.2.25']],
+      address: '192.0.2.25',
+      otherAddresses: [],
+      canonicalName: 'mail.example.test',
+      aliases: [['mail.example.test', '192.0.2.25']],
     });
     expect(text(await lookupHostname('2001:db8::10', base)).canonicalName).toBe('www.example.test');
     expect(text(await lookupHostname(IPv6Address.parse('::ffff:192.0.2.25'), base)).canonicalName).toBe('mail.example.test');
     expect(text(await lookupHostname('::ffff:192.0.2.25', { ...base, ipv6: true })).address).toBe('::ffff:192.0.2.25');
-    expect(text(await lookupHostname('192.0.2.10', base))).toMatchObject({ canonicalName: 'from-hosts.example.test', aliases: [['from-hosts.example.test', '192.0.2.10'], ['fh', '192.0.2.10']] });
+    expect(text(await lookupHostname('192.0.2.10', base))).toMatchObject({
+      canonicalName: 'from-hosts.example.test',
+      aliases: [
+        ['from-hosts.example.test', '192.0.2.10'],
+        ['fh', '192.0.2.10'],
+      ],
+    });
     const e = await failure(lookupHostname('192.0.2.200', base));
     expect(e).toBeInstanceOf(ResolverNoNameError);
     expect(e.datum.toString()).toBe('192.0.2.200');
@@ -148,7 +187,10 @@ d('lookupHostname against NSD', () => {
 
   it('an IPv4-mapped address with ipv6 false is looked up and returned as the IPv4 address it carries (as IOLib)', async () => {
     expect(text(await lookupHostname('::ffff:192.0.2.25', base))).toEqual({
-      address: '192.0.2.25', otherAddresses: [], canonicalName: 'mail.example.test', aliases: [['mail.example.test', '192.0.2.25']],
+      address: '192.0.2.25',
+      otherAddresses: [],
+      canonicalName: 'mail.example.test',
+      aliases: [['mail.example.test', '192.0.2.25']],
     });
     const fromHosts = await lookupHostname(IPv6Address.parse('::ffff:192.0.2.10'), base);
     expect(fromHosts.address).toBeInstanceOf(IPv4Address);
@@ -190,16 +232,40 @@ d('dnsQuery against NSD', () => {
   const q = (name: string, type: string | number) => dnsQuery(name, { ...base, type });
   it('decodes MX, TXT, SRV, SOA, NS, CAA, PTR, AAAA and unknown types', async () => {
     const mx = await q('example.test', 'mx');
-    expect(mx.answer.map((r) => r.data)).toEqual([{ priority: 10, exchange: 'mail.example.test' }, { priority: 20, exchange: 'mail2.example.test' }]);
+    expect(mx.answer.map((r) => r.data)).toEqual([
+      { priority: 10, exchange: 'mail.example.test' },
+      { priority: 20, exchange: 'mail2.example.test' },
+    ]);
     expect(mx.flags).toMatchObject({ qr: true, aa: true, tc: false });
     expect(mx.question).toEqual([{ name: 'example.test', type: 'mx', typeCode: 15, class: 1 }]);
-    expect((await q('txt.example.test', 'txt')).answer[0]).toMatchObject({ name: 'txt.example.test', type: 'txt', ttl: 300, data: ['hello', 'world'] });
-    expect((await q('_http._tcp.example.test', 'srv')).answer[0]!.data).toEqual({ priority: 10, weight: 5, port: 8080, name: 'www.example.test' });
+    expect((await q('txt.example.test', 'txt')).answer[0]).toMatchObject({
+      name: 'txt.example.test',
+      type: 'txt',
+      ttl: 300,
+      data: ['hello', 'world'],
+    });
+    expect((await q('_http._tcp.example.test', 'srv')).answer[0]!.data).toEqual({
+      priority: 10,
+      weight: 5,
+      port: 8080,
+      name: 'www.example.test',
+    });
     expect((await q('example.test', 'soa')).answer[0]!.data).toEqual({
-      nsname: 'ns1.example.test', hostmaster: 'hostmaster.example.test', serial: 2024010101, refresh: 3600, retry: 900, expire: 604800, minttl: 60,
+      nsname: 'ns1.example.test',
+      hostmaster: 'hostmaster.example.test',
+      serial: 2024010101,
+      refresh: 3600,
+      retry: 900,
+      expire: 604800,
+      minttl: 60,
     });
     expect((await q('example.test', 'ns')).answer[0]!.data).toBe('ns1.example.test');
-    expect((await q('caa.example.test', 'caa')).answer[0]!.data).toEqual({ flags: 0, critical: false, tag: 'issue', value: 'letsencrypt.org' });
+    expect((await q('caa.example.test', 'caa')).answer[0]!.data).toEqual({
+      flags: 0,
+      critical: false,
+      tag: 'issue',
+      value: 'letsencrypt.org',
+    });
     expect((await q('192.0.2.10', 'ptr')).answer[0]).toMatchObject({ name: '10.2.0.192.in-addr.arpa', data: 'www.example.test' });
     expect((await q('2001:db8::10', 'ptr')).answer[0]!.data).toBe('www.example.test');
     expect((await q('www.example.test', 'aaaa')).answer[0]!.data).toEqual(IPv6Address.parse('2001:db8::10'));
@@ -220,6 +286,8 @@ d('dnsQuery against NSD', () => {
   });
 
   it('an unreachable name server is ResolverAgainError', async () => {
-    await expect(dnsQuery('www.example.test', { nameservers: '127.0.0.1:9', timeout: 0.3, attempts: 1 })).rejects.toBeInstanceOf(ResolverAgainError);
+    await expect(dnsQuery('www.example.test', { nameservers: '127.0.0.1:9', timeout: 0.3, attempts: 1 })).rejects.toBeInstanceOf(
+      ResolverAgainError,
+    );
   });
 });

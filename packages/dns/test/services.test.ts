@@ -23,7 +23,13 @@ describe('lookupService', () => {
     expect(lookupService('ssh')).toMatchObject({ port: 22, protocol: 'tcp' });
   });
 
-  it.each([['custom', 'tcp'], ['HTTP', 'tcp'], [25877, 'tcp'], ['badline', 'any'], [1, 'udp']] as const)('does not find %j/%s', (service, protocol) => {
+  it.each([
+    ['custom', 'tcp'],
+    ['HTTP', 'tcp'],
+    [25877, 'tcp'],
+    ['badline', 'any'],
+    [1, 'udp'],
+  ] as const)('does not find %j/%s', (service, protocol) => {
     let err: unknown;
     try {
       lookupService(service, protocol, { servicesFile });
@@ -37,7 +43,12 @@ describe('lookupService', () => {
 
   it('falls back to the built-in IANA table when the file is missing', () => {
     const servicesFile = join(tmp, 'no-services');
-    expect(lookupService('http', 'tcp', { servicesFile })).toEqual({ port: 80, name: 'http', protocol: 'tcp', aliases: ['www', 'www-http'] });
+    expect(lookupService('http', 'tcp', { servicesFile })).toEqual({
+      port: 80,
+      name: 'http',
+      protocol: 'tcp',
+      aliases: ['www', 'www-http'],
+    });
     expect(lookupService(53, 'udp', { servicesFile }).name).toBe('domain');
     expect(lookupService('postgres', 'tcp', { servicesFile }).port).toBe(5432);
   });
@@ -54,6 +65,8 @@ describe('lookupService', () => {
 describe('services argument checks', () => {
   it('name the function, the argument and the value', () => {
     expect(() => parseServices(7 as unknown as string)).toThrow(new TypeError('parseServices: text must be a string, got 7'));
-    expect(() => lookupService('http', 'tcp', { servicesFile: '' })).toThrow(new TypeError('lookupService: servicesFile must be a file name (a non-empty string without NUL), got ""'));
+    expect(() => lookupService('http', 'tcp', { servicesFile: '' })).toThrow(
+      new TypeError('lookupService: servicesFile must be a file name (a non-empty string without NUL), got ""'),
+    );
   });
 });

@@ -50,13 +50,24 @@ beforeAll(async () => {
   fdsBefore = fdCount();
   python = spawn('python3', ['-c', LISTENER], { stdio: ['pipe', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
-    python.stdout.once('data', (d: Buffer) => { resolve(Number(d.toString().trim())); });
+    python.stdout.once('data', (d: Buffer) => {
+      resolve(Number(d.toString().trim()));
+    });
     python.once('error', reject);
   });
   udp = createSocket('udp4');
   udp.on('message', (raw, rinfo) => {
     tcQueries++;
-    const head = { raw, id: raw.readUInt16BE(0), question: raw.subarray(12, raw.indexOf(0, 12) + 5), name: '', type: 1, edns: false, port: rinfo.port, protocol: 'udp' as const };
+    const head = {
+      raw,
+      id: raw.readUInt16BE(0),
+      question: raw.subarray(12, raw.indexOf(0, 12) + 5),
+      name: '',
+      type: 1,
+      edns: false,
+      port: rinfo.port,
+      protocol: 'udp' as const,
+    };
     udp.send(replyTo(head, { flags: 0x8380 }), rinfo.port, rinfo.address);
   });
   await new Promise<void>((resolve) => udp.bind(port, '127.0.0.1', resolve));
@@ -65,7 +76,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => udp.close(resolve));
-  const exited = new Promise<void>((resolve) => python.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    python.once('exit', () => {
+      resolve();
+    }),
+  );
   python.stdin.end();
   await exited;
   rmSync(dir, { recursive: true, force: true });
@@ -92,7 +107,11 @@ describe('DNS over TCP to a port that drops SYNs', () => {
     const p = dnsQuery('tc.drop.test', { ...base, nameservers: server, timeout: 60, signal: ac.signal });
     const queries = tcQueries;
     // Abort once the UDP reply (TC) has come and the resolver is connecting over TCP.
-    await new Promise<void>((resolve) => { udp.once('message', () => { setTimeout(resolve, 50); }); });
+    await new Promise<void>((resolve) => {
+      udp.once('message', () => {
+        setTimeout(resolve, 50);
+      });
+    });
     expect(tcQueries).toBe(queries + 1);
     ac.abort();
     const err = await p.catch((e: unknown) => e);

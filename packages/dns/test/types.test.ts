@@ -21,15 +21,28 @@ describe('record types: argument checks', () => {
   it('names the function and the value', () => {
     expect(() => recordTypeName(-1)).toThrow(new RangeError('recordTypeName: code must be an integer in 0–65535, got -1'));
     expect(() => recordTypeName(1.5)).toThrow(RangeError);
-    expect(() => recordTypeCode(null as unknown as string)).toThrow(new TypeError('recordTypeCode: type must be a record type name or number, got object'));
+    expect(() => recordTypeCode(null as unknown as string)).toThrow(
+      new TypeError('recordTypeCode: type must be a record type name or number, got object'),
+    );
     expect(() => recordTypeCode(70000)).toThrow(new TypeError('recordTypeCode: type 70000 is not an integer in 0–65535'));
-    expect(() => recordTypeCode('bogus')).toThrow(new TypeError('recordTypeCode: type "bogus" is not a known record type (use a name like \'mx\' or a number)'));
+    expect(() => recordTypeCode('bogus')).toThrow(
+      new TypeError('recordTypeCode: type "bogus" is not a known record type (use a name like \'mx\' or a number)'),
+    );
   });
 });
 
 describe('rcodeName', () => {
   it('names RCODEs, and makes up a name for the others', () => {
-    expect([0, 1, 2, 3, 4, 5, 9, 16].map(rcodeName)).toEqual(['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'NOTAUTH', 'BADVERS']);
+    expect([0, 1, 2, 3, 4, 5, 9, 16].map(rcodeName)).toEqual([
+      'NOERROR',
+      'FORMERR',
+      'SERVFAIL',
+      'NXDOMAIN',
+      'NOTIMP',
+      'REFUSED',
+      'NOTAUTH',
+      'BADVERS',
+    ]);
     expect(rcodeName(4095)).toBe('RCODE4095');
     expect(() => rcodeName(4096)).toThrow(new RangeError('rcodeName: code must be an integer in 0–4095, got 4096'));
   });
@@ -37,14 +50,16 @@ describe('rcodeName', () => {
 
 describe('DnsRecord is a union discriminated by type', () => {
   it('narrows data by checking type (types), and the decoder agrees (values)', () => {
-    const m = decodeMessage(message({
-      question: [{ name: 'a.test', type: 15 }],
-      answer: [
-        { name: 'a.test', type: 15, data: Buffer.concat([u16(10), wireName('mx.a.test')]) },
-        { name: 'a.test', type: 1, data: bytes(192, 0, 2, 1) },
-        { name: 'a.test', type: 99, data: bytes(1, 2) },
-      ],
-    }));
+    const m = decodeMessage(
+      message({
+        question: [{ name: 'a.test', type: 15 }],
+        answer: [
+          { name: 'a.test', type: 15, data: Buffer.concat([u16(10), wireName('mx.a.test')]) },
+          { name: 'a.test', type: 1, data: bytes(192, 0, 2, 1) },
+          { name: 'a.test', type: 99, data: bytes(1, 2) },
+        ],
+      }),
+    );
     const seen: string[] = [];
     for (const rr of m.answer) {
       expectTypeOf(rr).toEqualTypeOf<DnsRecord>();

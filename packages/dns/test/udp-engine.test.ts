@@ -66,7 +66,11 @@ describe('udpExchange', () => {
 
   it('an error thrown by accept ends the exchange with it', async () => {
     const boom = new Error('accept failed');
-    await expect(udpExchange(server, Buffer.from('q'), 2000, undefined, () => { throw boom; })).rejects.toBe(boom);
+    await expect(
+      udpExchange(server, Buffer.from('q'), 2000, undefined, () => {
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
   });
 
   it('a port nobody listens on gives the SyscallError of recv (ECONNREFUSED)', async () => {

@@ -13,7 +13,14 @@ describe('WatchedFile', () => {
   it('parses once, re-parses when the file changes, and gives the missing value while it is gone', () => {
     const path = join(dir, 'one');
     let parses = 0;
-    const w = new WatchedFile(path, (t) => { parses++; return t.trim(); }, 'missing');
+    const w = new WatchedFile(
+      path,
+      (t) => {
+        parses++;
+        return t.trim();
+      },
+      'missing',
+    );
     expect(w.get()).toBe('missing');
     writeFileSync(path, 'first\n');
     expect([w.get(), w.get(), parses]).toEqual(['first', 'first', 1]);
@@ -36,7 +43,15 @@ describe('WatchedFile', () => {
   it('a parser that throws gives the missing value', () => {
     const path = join(dir, 'three');
     writeFileSync(path, 'x');
-    expect(new WatchedFile(path, () => { throw new Error('bad'); }, 'fallback').get()).toBe('fallback');
+    expect(
+      new WatchedFile(
+        path,
+        () => {
+          throw new Error('bad');
+        },
+        'fallback',
+      ).get(),
+    ).toBe('fallback');
   });
 });
 
@@ -47,7 +62,10 @@ describe('WatchedFiles', () => {
     writeFileSync(a, 'A');
     writeFileSync(b, 'B');
     let parses = 0;
-    const files = new WatchedFiles((t) => { parses++; return t; }, '');
+    const files = new WatchedFiles((t) => {
+      parses++;
+      return t;
+    }, '');
     expect([files.get(a), files.get(b), files.get(a), files.get(join(dir, 'none'))]).toEqual(['A', 'B', 'A', '']);
     expect(parses).toBe(2);
   });

@@ -223,7 +223,13 @@ export function interfaceDetails(iface: string | number | Interface): InterfaceD
   if (typeof input === 'object' && input !== null) {
     const name = (input as Partial<Interface>).name;
     if (typeof name !== 'string') {
-      throw new InvalidInterfaceError('iface', input, 'must be a name, an index or an interface value', 'ERR_INVALID_ARG_TYPE', 'interfaceDetails');
+      throw new InvalidInterfaceError(
+        'iface',
+        input,
+        'must be a name, an index or an interface value',
+        'ERR_INVALID_ARG_TYPE',
+        'interfaceDetails',
+      );
     }
     datum = name;
   } else {

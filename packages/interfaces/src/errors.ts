@@ -60,7 +60,6 @@ export class UnknownInterfaceError extends SyscallError {
     this.message = `unknown network interface ${show(datum)} (${syscall} ENXIO)`;
     this.datum = datum;
   }
-
 }
 brandClass(UnknownInterfaceError, 'UnknownInterfaceError');
 
@@ -110,6 +109,5 @@ export class InvalidInterfaceError extends TypeError {
     this.datum = datum;
     this.argument = argument;
   }
-
 }
 brandClass(InvalidInterfaceError, 'InvalidInterfaceError');

@@ -72,7 +72,8 @@ export function checkInterfaceName(name: unknown, argument = 'name', fn?: string
     );
   }
   const fault = interfaceNameFault(name);
-  if (fault !== null) throw new InvalidInterfaceError(argument, name, `${fault.reason} (at position ${fault.position})`, 'ERR_INVALID_ARG_VALUE', fn);
+  if (fault !== null)
+    throw new InvalidInterfaceError(argument, name, `${fault.reason} (at position ${fault.position})`, 'ERR_INVALID_ARG_VALUE', fn);
   return name;
 }
 
@@ -104,7 +105,13 @@ export function makeInterface(name: string, index: number): Interface {
     throw new InvalidInterfaceError('index', index, 'must be a number', 'ERR_INVALID_ARG_TYPE', 'makeInterface');
   }
   if (!Number.isInteger(index) || index < 1 || index > MAX_INTERFACE_INDEX) {
-    throw new InvalidInterfaceError('index', index, `must be an integer from 1 to ${MAX_INTERFACE_INDEX}`, 'ERR_INVALID_ARG_VALUE', 'makeInterface');
+    throw new InvalidInterfaceError(
+      'index',
+      index,
+      `must be an integer from 1 to ${MAX_INTERFACE_INDEX}`,
+      'ERR_INVALID_ARG_VALUE',
+      'makeInterface',
+    );
   }
   return freeze(name, index);
 }

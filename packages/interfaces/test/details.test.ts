@@ -19,7 +19,10 @@ expectNoFdLeak();
 
 describe('listNetworkInterfaceDetails on this machine', () => {
   it.skipIf(!haveIp)('reports what `ip -j addr` reports: index, flags, MTU, link type, hardware and every address', () => {
-    const { ip, ours } = stable(() => normalizeIp(ipAddr()), () => normalizeOurs(listNetworkInterfaceDetails()));
+    const { ip, ours } = stable(
+      () => normalizeIp(ipAddr()),
+      () => normalizeOurs(listNetworkInterfaceDetails()),
+    );
     expect(ours).toEqual(ip);
   });
 

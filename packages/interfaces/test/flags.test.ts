@@ -10,11 +10,37 @@ describe('decodeInterfaceFlags', () => {
     [0x100, ['promiscuous']],
     [0x200, ['allMulticast']],
     [0x0, []],
-    [0x7ffff, ['up', 'broadcast', 'debug', 'loopback', 'pointToPoint', 'noTrailers', 'running', 'noArp', 'promiscuous',
-      'allMulticast', 'master', 'slave', 'multicast', 'portSelect', 'autoMedia', 'dynamic', 'lowerUp', 'dormant', 'echo']],
+    [
+      0x7ffff,
+      [
+        'up',
+        'broadcast',
+        'debug',
+        'loopback',
+        'pointToPoint',
+        'noTrailers',
+        'running',
+        'noArp',
+        'promiscuous',
+        'allMulticast',
+        'master',
+        'slave',
+        'multicast',
+        'portSelect',
+        'autoMedia',
+        'dynamic',
+        'lowerUp',
+        'dormant',
+        'echo',
+      ],
+    ],
   ])('%i sets exactly %j', (bits, set) => {
     const flags = decodeInterfaceFlags(bits);
-    expect(Object.entries(flags).filter(([, v]) => v).map(([k]) => k)).toEqual(set);
+    expect(
+      Object.entries(flags)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+    ).toEqual(set);
     expect(Object.keys(flags)).toHaveLength(19);
     expect(Object.isFrozen(flags)).toBe(true);
   });

@@ -4,8 +4,14 @@ import { InvalidInterfaceError, UnknownInterfaceError, makeInterface } from '../
 import { ENGINE_ERROR, callWithHostile } from '../../../test-support/hostile.js';
 
 const valid: Readonly<Record<string, readonly unknown[]>> = {
-  makeInterface: ['lo', 1], interfaceName: [makeInterface('lo', 1)], interfaceIndex: [makeInterface('lo', 1)],
-  lookupInterface: ['lo'], interfaceDetails: ['lo'], decodeInterfaceFlags: [1], interfaceFlagNames: [1], linkTypeName: [1],
+  makeInterface: ['lo', 1],
+  interfaceName: [makeInterface('lo', 1)],
+  interfaceIndex: [makeInterface('lo', 1)],
+  lookupInterface: ['lo'],
+  interfaceDetails: ['lo'],
+  decodeInterfaceFlags: [1],
+  interfaceFlagNames: [1],
+  linkTypeName: [1],
 };
 
 describe('every public function, given hostile arguments', () => {
@@ -21,8 +27,12 @@ describe('every public function, given hostile arguments', () => {
   });
 
   it('names the function first in an InvalidInterfaceError', () => {
-    expect(() => interfaces.interfaceDetails(-1)).toThrow(new InvalidInterfaceError('index', -1, 'must be an integer from 0 to 4294967295', 'ERR_INVALID_ARG_VALUE', 'interfaceDetails'));
-    expect(() => interfaces.decodeInterfaceFlags(null as unknown as number)).toThrow('decodeInterfaceFlags: bits must be a number, got null');
+    expect(() => interfaces.interfaceDetails(-1)).toThrow(
+      new InvalidInterfaceError('index', -1, 'must be an integer from 0 to 4294967295', 'ERR_INVALID_ARG_VALUE', 'interfaceDetails'),
+    );
+    expect(() => interfaces.decodeInterfaceFlags(null as unknown as number)).toThrow(
+      'decodeInterfaceFlags: bits must be a number, got null',
+    );
     expect(() => interfaces.linkTypeName(65536)).toThrow('linkTypeName: hardwareType must be an integer from 0 to 65535, got 65536');
   });
 });

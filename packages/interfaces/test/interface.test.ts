@@ -190,9 +190,33 @@ describe.skipIf(namesSkip !== '')('interface names: makeInterface accepts exactl
   afterAll(() => execFileSync('ip', ['netns', 'del', NAMES_NS], { stdio: 'pipe' }));
 
   const names = [
-    'eth0', 'x'.repeat(15), 'x'.repeat(16), 'é'.repeat(7) + 'x', 'é'.repeat(8), '.', '..', '.a', 'a/b', 'a:b', 'a b',
-    'a\tb', 'a\vb', 'a%b', 'a%d', 'a\u00a0', 'a\u00e0', 'a\u0800', 'a\u2003', 'a\u0001b', 'a[b]', '+1', '00001', '-1',
-    '\u016c\u016f', 'a\u{1f600}', 'a\u{1f620}',
+    'eth0',
+    'x'.repeat(15),
+    'x'.repeat(16),
+    'é'.repeat(7) + 'x',
+    'é'.repeat(8),
+    '.',
+    '..',
+    '.a',
+    'a/b',
+    'a:b',
+    'a b',
+    'a\tb',
+    'a\vb',
+    'a%b',
+    'a%d',
+    'a\u00a0',
+    'a\u00e0',
+    'a\u0800',
+    'a\u2003',
+    'a\u0001b',
+    'a[b]',
+    '+1',
+    '00001',
+    '-1',
+    '\u016c\u016f',
+    'a\u{1f600}',
+    'a\u{1f620}',
   ];
 
   // A name with '%' is a template to the kernel ('a%d' makes 'a0'): it counts only if that exact name exists.

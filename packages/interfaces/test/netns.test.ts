@@ -85,7 +85,11 @@ beforeAll(() => {
     ip('link', 'add', 'd0', 'type', 'ifb');
   }
   ip('link', 'add', 'd1', 'type', dummyKind);
-  for (const [dev, mac, mtu] of [['v0', '02:00:00:00:77:01', '1400'], ['v1', '02:00:00:00:77:02', '9000'], ['d0', null, '1280']] as const) {
+  for (const [dev, mac, mtu] of [
+    ['v0', '02:00:00:00:77:01', '1400'],
+    ['v1', '02:00:00:00:77:02', '9000'],
+    ['d0', null, '1280'],
+  ] as const) {
     ip('link', 'set', dev, 'addrgenmode', 'none');
     ip('link', 'set', dev, 'mtu', mtu);
     // ifb cannot change its MAC address; veth can.
@@ -144,18 +148,38 @@ describe.skipIf(why !== '')('interfaces inside a network namespace', () => {
   });
 
   it('reports hardware types and addresses', () => {
-    expect(byName('v0')).toMatchObject({ hardwareType: 1, linkType: 'ether', hardwareAddress: '02:00:00:00:77:01', hardwareBroadcast: 'ff:ff:ff:ff:ff:ff' });
+    expect(byName('v0')).toMatchObject({
+      hardwareType: 1,
+      linkType: 'ether',
+      hardwareAddress: '02:00:00:00:77:01',
+      hardwareBroadcast: 'ff:ff:ff:ff:ff:ff',
+    });
     expect(byName('v1')).toMatchObject({ hardwareType: 1, linkType: 'ether', hardwareAddress: '02:00:00:00:77:02' });
     const d0 = ipView.find((l) => l.name === 'd0')!;
     expect(d0.hardwareAddress).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
-    expect(byName('d0')).toMatchObject({ hardwareType: 1, linkType: 'ether', hardwareAddress: d0.hardwareAddress, hardwareBroadcast: 'ff:ff:ff:ff:ff:ff' });
+    expect(byName('d0')).toMatchObject({
+      hardwareType: 1,
+      linkType: 'ether',
+      hardwareAddress: d0.hardwareAddress,
+      hardwareBroadcast: 'ff:ff:ff:ff:ff:ff',
+    });
     expect(byName('lo')).toMatchObject({ hardwareType: 772, linkType: 'loopback', hardwareAddress: '00:00:00:00:00:00' });
-    if (haveTun) expect(byName('tun1')).toMatchObject({ hardwareType: 65534, linkType: 'none', hardwareAddress: null, hardwareBroadcast: null });
+    if (haveTun)
+      expect(byName('tun1')).toMatchObject({ hardwareType: 65534, linkType: 'none', hardwareAddress: null, hardwareBroadcast: null });
   });
 
   it('reports the flags', () => {
     expect(byName('lo').flags).toMatchObject({ up: true, loopback: true, running: true, broadcast: false });
-    expect(byName('v0').flags).toMatchObject({ up: true, running: true, lowerUp: true, broadcast: true, multicast: true, promiscuous: false, loopback: false, pointToPoint: false });
+    expect(byName('v0').flags).toMatchObject({
+      up: true,
+      running: true,
+      lowerUp: true,
+      broadcast: true,
+      multicast: true,
+      promiscuous: false,
+      loopback: false,
+      pointToPoint: false,
+    });
     expect(byName('v1').flags).toMatchObject({ up: true, promiscuous: true });
     expect(byName('d0').flags).toMatchObject({ up: true, noArp: true, broadcast: true });
     expect(byName('d1').flags).toMatchObject({ up: false, running: false });
@@ -165,22 +189,94 @@ describe.skipIf(why !== '')('interfaces inside a network namespace', () => {
   it('reports every address with prefix, netmask, broadcast, peer, scope and label', () => {
     const v1Index = byName('v1').index;
     expect(byName('v0').addresses).toEqual([
-      { family: 'ipv4', address: '10.77.0.1', prefixLength: 24, netmask: '255.255.255.0', broadcast: '10.77.0.255', peer: null, scopeId: 0, label: 'v0' },
-      { family: 'ipv4', address: '10.77.1.1', prefixLength: 24, netmask: '255.255.255.0', broadcast: '10.77.1.255', peer: null, scopeId: 0, label: 'v0:alias' },
-      { family: 'ipv6', address: '2001:db8:77::1', prefixLength: 64, netmask: 'ffff:ffff:ffff:ffff::', broadcast: null, peer: null, scopeId: 0, label: 'v0' },
+      {
+        family: 'ipv4',
+        address: '10.77.0.1',
+        prefixLength: 24,
+        netmask: '255.255.255.0',
+        broadcast: '10.77.0.255',
+        peer: null,
+        scopeId: 0,
+        label: 'v0',
+      },
+      {
+        family: 'ipv4',
+        address: '10.77.1.1',
+        prefixLength: 24,
+        netmask: '255.255.255.0',
+        broadcast: '10.77.1.255',
+        peer: null,
+        scopeId: 0,
+        label: 'v0:alias',
+      },
+      {
+        family: 'ipv6',
+        address: '2001:db8:77::1',
+        prefixLength: 64,
+        netmask: 'ffff:ffff:ffff:ffff::',
+        broadcast: null,
+        peer: null,
+        scopeId: 0,
+        label: 'v0',
+      },
     ]);
     expect(byName('v1').addresses).toEqual([
-      { family: 'ipv4', address: '10.77.0.2', prefixLength: 24, netmask: '255.255.255.0', broadcast: null, peer: null, scopeId: 0, label: 'v1' },
-      { family: 'ipv6', address: 'fe80::77%v1', prefixLength: 64, netmask: 'ffff:ffff:ffff:ffff::', broadcast: null, peer: null, scopeId: v1Index, label: 'v1' },
+      {
+        family: 'ipv4',
+        address: '10.77.0.2',
+        prefixLength: 24,
+        netmask: '255.255.255.0',
+        broadcast: null,
+        peer: null,
+        scopeId: 0,
+        label: 'v1',
+      },
+      {
+        family: 'ipv6',
+        address: 'fe80::77%v1',
+        prefixLength: 64,
+        netmask: 'ffff:ffff:ffff:ffff::',
+        broadcast: null,
+        peer: null,
+        scopeId: v1Index,
+        label: 'v1',
+      },
     ]);
     expect(byName('d0').addresses).toEqual([
-      { family: 'ipv4', address: '10.77.2.1', prefixLength: 32, netmask: '255.255.255.255', broadcast: null, peer: '10.77.2.2', scopeId: 0, label: 'd0' },
-      { family: 'ipv6', address: '2001:db8:79::1', prefixLength: 48, netmask: 'ffff:ffff:ffff::', broadcast: null, peer: null, scopeId: 0, label: 'd0' },
+      {
+        family: 'ipv4',
+        address: '10.77.2.1',
+        prefixLength: 32,
+        netmask: '255.255.255.255',
+        broadcast: null,
+        peer: '10.77.2.2',
+        scopeId: 0,
+        label: 'd0',
+      },
+      {
+        family: 'ipv6',
+        address: '2001:db8:79::1',
+        prefixLength: 48,
+        netmask: 'ffff:ffff:ffff::',
+        broadcast: null,
+        peer: null,
+        scopeId: 0,
+        label: 'd0',
+      },
     ]);
     expect(byName('d1').addresses).toEqual([]);
     if (haveTun) {
       expect(byName('tun1').addresses).toEqual([
-        { family: 'ipv4', address: '10.77.3.1', prefixLength: 32, netmask: '255.255.255.255', broadcast: null, peer: '10.77.3.2', scopeId: 0, label: 'tun1' },
+        {
+          family: 'ipv4',
+          address: '10.77.3.1',
+          prefixLength: 32,
+          netmask: '255.255.255.255',
+          broadcast: null,
+          peer: '10.77.3.2',
+          scopeId: 0,
+          label: 'tun1',
+        },
       ]);
     }
     for (const [address, netmask] of report.addressClasses) {
@@ -191,7 +287,16 @@ describe.skipIf(why !== '')('interfaces inside a network namespace', () => {
 
   it('reports traffic counters: zero on an interface that never went up', () => {
     expect(byName('d1').statistics).toEqual({
-      rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxErrors: 0, txErrors: 0, rxDropped: 0, txDropped: 0, multicast: 0, collisions: 0,
+      rxPackets: 0,
+      txPackets: 0,
+      rxBytes: 0,
+      txBytes: 0,
+      rxErrors: 0,
+      txErrors: 0,
+      rxDropped: 0,
+      txDropped: 0,
+      multicast: 0,
+      collisions: 0,
     });
     const lo = byName('lo').statistics!;
     expect(lo.rxPackets).toBe(lo.txPackets);

@@ -159,9 +159,12 @@ describe('iolib exports the names beyond IOLib', () => {
     expect(typeof exported[name]).toBe('function');
   });
 
-  it.each(['sendMessage', 'receiveMessage', 'peerCredentials', 'joinGroup', 'leaveGroup'])('messages and multicast: %s is a function', (name) => {
-    expect(typeof exported[name]).toBe('function');
-  });
+  it.each(['sendMessage', 'receiveMessage', 'peerCredentials', 'joinGroup', 'leaveGroup'])(
+    'messages and multicast: %s is a function',
+    (name) => {
+      expect(typeof exported[name]).toBe('function');
+    },
+  );
 
   it.each(['SeqpacketSocket', 'SocketSeqpacketLocalActive', 'SocketSeqpacketLocalPassive'])('SEQPACKET: %s is a class', (name) => {
     expect(typeof exported[name]).toBe('function');

@@ -42,7 +42,6 @@ export class PollError extends Error {
     this.identifier = identifier;
     if (identifier === 'POLLNVAL') this.code = 'EBADF';
   }
-
 }
 brandClass(PollError, 'PollError');
 
@@ -79,6 +78,5 @@ export class PollTimeoutError extends Error {
     this.eventType = eventType;
     this.timeout = timeout;
   }
-
 }
 brandClass(PollTimeoutError, 'PollTimeoutError');

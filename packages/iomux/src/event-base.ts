@@ -99,7 +99,12 @@ export class EventBase {
     if (mux === undefined) return 'EventBase { closed }';
     const timers = this.#userTimers();
     const handlers = this.#table.handlerCount;
-    const parts = [`epoll fd ${mux.fd}`, `${this.#table.size} fds`, `${handlers} handler${handlers === 1 ? '' : 's'}`, `${timers} timer${timers === 1 ? '' : 's'}`];
+    const parts = [
+      `epoll fd ${mux.fd}`,
+      `${this.#table.size} fds`,
+      `${handlers} handler${handlers === 1 ? '' : 's'}`,
+      `${timers} timer${timers === 1 ? '' : 's'}`,
+    ];
     if (this.dispatching) parts.push('dispatching');
     return `EventBase { ${parts.join(', ')} }`;
   }
@@ -172,9 +177,13 @@ export class EventBase {
     this.#open();
     const delay = options.delay ?? 0;
     checkSeconds('exitEventLoop', 'delay', delay);
-    this.#addTimer(() => {
-      this.#loop.requestExit();
-    }, delay, true);
+    this.#addTimer(
+      () => {
+        this.#loop.requestExit();
+      },
+      delay,
+      true,
+    );
   }
 
   /** See the free function `isEventBaseEmpty`. */

@@ -182,11 +182,7 @@ export function isEventBaseEmpty(base: EventBase): boolean {
  */
 export function isFdMonitored(base: EventBase, fd: number, eventType: IoEventType): FdHandler | undefined;
 export function isFdMonitored(base: EventBase, fd: number, eventType: 'error'): ErrorHandler | undefined;
-export function isFdMonitored(
-  base: EventBase,
-  fd: number,
-  eventType: IoEventType | 'error',
-): FdHandler | ErrorHandler | undefined {
+export function isFdMonitored(base: EventBase, fd: number, eventType: IoEventType | 'error'): FdHandler | ErrorHandler | undefined {
   return eventType === 'error' ? base.isFdMonitored(fd, eventType) : base.isFdMonitored(fd, eventType);
 }
 

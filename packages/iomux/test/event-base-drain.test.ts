@@ -76,7 +76,7 @@ describe('EventBase: iterations within one wakeup', () => {
     closeAll(a, b);
   });
 
-  it('yields to Node\'s loop after 32 back-to-back iterations, however busy the fds are', async () => {
+  it("yields to Node's loop after 32 back-to-back iterations, however busy the fds are", async () => {
     const [a, b] = makePair();
     let calls = 0;
     let atImmediate = -1;

@@ -137,9 +137,13 @@ describe('EventBase: I/O handlers', () => {
     let turnsSeen = 0;
     await withEventBase({ writeIntervalThreshold: 3600 }, async (base) => {
       setIoHandler(base, a, 'write', () => writes++);
-      addTimer(base, () => {
-        if (++turnsSeen === 5) exitEventLoop(base);
-      }, 0);
+      addTimer(
+        base,
+        () => {
+          if (++turnsSeen === 5) exitEventLoop(base);
+        },
+        0,
+      );
       await eventDispatch(base);
     });
     expect(writes).toBe(1);
@@ -153,34 +157,101 @@ describe('EventBase: registration errors and closed fds', () => {
     using base = new EventBase();
     setIoHandler(base, a, 'read', () => undefined);
     expect(() => setIoHandler(base, a, 'read', () => undefined)).toThrow(`FD ${a} is already monitored for event read`);
-    expect(() => { setErrorHandler(base, b, () => undefined); }).toThrow(`FD ${b} is not being monitored`);
+    expect(() => {
+      setErrorHandler(base, b, () => undefined);
+    }).toThrow(`FD ${b} is not being monitored`);
     setErrorHandler(base, a, () => undefined);
-    expect(() => { setErrorHandler(base, a, () => undefined); }).toThrow(`FD ${a} already has an error handler`);
+    expect(() => {
+      setErrorHandler(base, a, () => undefined);
+    }).toThrow(`FD ${a} already has an error handler`);
     base.close();
     closeAll(a, b);
   });
 
   it.each([
-    ['a negative handler timeout', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: -1 }), RangeError, 'setIoHandler: timeout must be a finite number of seconds ≥ 0, got -1'],
-    ['a string handler timeout', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: '1' as unknown as number }), TypeError, 'setIoHandler: timeout must be a number of seconds, got "1"'],
-    ['a negative timer', (base: EventBase) => addTimer(base, () => undefined, -1), RangeError, 'addTimer: seconds must be a finite number of seconds ≥ 0, got -1'],
-    ['a NaN timer', (base: EventBase) => addTimer(base, () => undefined, Number.NaN), RangeError, 'addTimer: seconds must be a finite number of seconds ≥ 0, got NaN'],
-    ['a negative exit delay', (base: EventBase) => { exitEventLoop(base, { delay: -2 }); }, RangeError, 'exitEventLoop: delay must be a finite number of seconds ≥ 0, got -2'],
-    ['a bad event type', (base: EventBase) => setIoHandler(base, 0, 'input' as 'read', () => undefined), TypeError, "setIoHandler: eventType must be 'read' or 'write', got 'input'"],
-    ['a negative fd', (base: EventBase) => setIoHandler(base, -1, 'read', () => undefined), RangeError, 'setIoHandler: fd must be an integer from 0 to 2147483647, got -1'],
-    ['a string fd', (base: EventBase) => setIoHandler(base, '0' as unknown as number, 'read', () => undefined), TypeError, 'setIoHandler: fd must be an integer from 0 to 2147483647, got "0"'],
-    ['a non-function handler', (base: EventBase) => setIoHandler(base, 0, 'read', 42 as unknown as () => void), TypeError, 'setIoHandler: handler must be a function, got number'],
-    ['a non-function timer', (base: EventBase) => addTimer(base, 42 as unknown as () => void, 1), TypeError, 'addTimer: fn must be a function, got number'],
-    ['a non-boolean oneShot', (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { oneShot: 1 as unknown as boolean }), TypeError, 'setIoHandler: oneShot must be a boolean, got 1'],
+    [
+      'a negative handler timeout',
+      (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: -1 }),
+      RangeError,
+      'setIoHandler: timeout must be a finite number of seconds ≥ 0, got -1',
+    ],
+    [
+      'a string handler timeout',
+      (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { timeout: '1' as unknown as number }),
+      TypeError,
+      'setIoHandler: timeout must be a number of seconds, got "1"',
+    ],
+    [
+      'a negative timer',
+      (base: EventBase) => addTimer(base, () => undefined, -1),
+      RangeError,
+      'addTimer: seconds must be a finite number of seconds ≥ 0, got -1',
+    ],
+    [
+      'a NaN timer',
+      (base: EventBase) => addTimer(base, () => undefined, Number.NaN),
+      RangeError,
+      'addTimer: seconds must be a finite number of seconds ≥ 0, got NaN',
+    ],
+    [
+      'a negative exit delay',
+      (base: EventBase) => {
+        exitEventLoop(base, { delay: -2 });
+      },
+      RangeError,
+      'exitEventLoop: delay must be a finite number of seconds ≥ 0, got -2',
+    ],
+    [
+      'a bad event type',
+      (base: EventBase) => setIoHandler(base, 0, 'input' as 'read', () => undefined),
+      TypeError,
+      "setIoHandler: eventType must be 'read' or 'write', got 'input'",
+    ],
+    [
+      'a negative fd',
+      (base: EventBase) => setIoHandler(base, -1, 'read', () => undefined),
+      RangeError,
+      'setIoHandler: fd must be an integer from 0 to 2147483647, got -1',
+    ],
+    [
+      'a string fd',
+      (base: EventBase) => setIoHandler(base, '0' as unknown as number, 'read', () => undefined),
+      TypeError,
+      'setIoHandler: fd must be an integer from 0 to 2147483647, got "0"',
+    ],
+    [
+      'a non-function handler',
+      (base: EventBase) => setIoHandler(base, 0, 'read', 42 as unknown as () => void),
+      TypeError,
+      'setIoHandler: handler must be a function, got number',
+    ],
+    [
+      'a non-function timer',
+      (base: EventBase) => addTimer(base, 42 as unknown as () => void, 1),
+      TypeError,
+      'addTimer: fn must be a function, got number',
+    ],
+    [
+      'a non-boolean oneShot',
+      (base: EventBase) => setIoHandler(base, 0, 'read', () => undefined, { oneShot: 1 as unknown as boolean }),
+      TypeError,
+      'setIoHandler: oneShot must be a boolean, got 1',
+    ],
   ])('rejects %s', (_, call, type, message) => {
     using base = new EventBase();
-    expect(() => { call(base); }).toThrow(type);
-    expect(() => { call(base); }).toThrow(message);
+    expect(() => {
+      call(base);
+    }).toThrow(type);
+    expect(() => {
+      call(base);
+    }).toThrow(message);
     expect(isEventBaseEmpty(base)).toBe(true);
   });
 
   it('rejects a negative write interval threshold', () => {
-    expect(() => new EventBase({ writeIntervalThreshold: -1 })).toThrow('new EventBase: writeIntervalThreshold must be a finite number of seconds ≥ 0, got -1');
+    expect(() => new EventBase({ writeIntervalThreshold: -1 })).toThrow(
+      'new EventBase: writeIntervalThreshold must be a finite number of seconds ≥ 0, got -1',
+    );
   });
 
   it('refuses a closed fd with EBADF and registers nothing', () => {
@@ -225,7 +296,7 @@ describe('EventBase: registration errors and closed fds', () => {
 });
 
 describe('EventBase: a closed fd whose number is reused', () => {
-  it('never fires the closed fd\'s handler for the new file when a handler in the other direction is added', async () => {
+  it("never fires the closed fd's handler for the new file when a handler in the other direction is added", async () => {
     const [a, b] = makePair();
     const stale: Call[] = [];
     const fresh: Call[] = [];
@@ -245,10 +316,14 @@ describe('EventBase: a closed fd whose number is reused', () => {
       closeAll(c, d);
     });
     expect(stale).toEqual([]);
-    expect(fresh).toEqual([[a, 'write', undefined], [a, 'write', undefined], [a, 'write', undefined]]);
+    expect(fresh).toEqual([
+      [a, 'write', undefined],
+      [a, 'write', undefined],
+      [a, 'write', undefined],
+    ]);
   });
 
-  it('replaces the closed fd\'s handler when a handler in the same direction is added', async () => {
+  it("replaces the closed fd's handler when a handler in the same direction is added", async () => {
     const [a, b] = makePair();
     const stale: Call[] = [];
     const fresh: Call[] = [];
@@ -271,7 +346,7 @@ describe('EventBase: a closed fd whose number is reused', () => {
     expect(fresh).toEqual([[a, 'read', undefined]]);
   });
 
-  it('ignores events of a closed fd\'s file that lives on in a dup, once its number serves another file', async () => {
+  it("ignores events of a closed fd's file that lives on in a dup, once its number serves another file", async () => {
     const [a, b] = makePair();
     const stale: Call[] = [];
     const fresh: Call[] = [];
@@ -309,10 +384,14 @@ describe('EventBase: timers', () => {
   it('repeats a persistent timer without drift: expiry = first + n × delay', async () => {
     await withEventBase(async (base) => {
       let n = 0;
-      const t = addTimer(base, () => {
-        n++;
-        if (n === 5) exitEventLoop(base);
-      }, 0.01);
+      const t = addTimer(
+        base,
+        () => {
+          n++;
+          if (n === 5) exitEventLoop(base);
+        },
+        0.01,
+      );
       const first = t.expiry;
       await eventDispatch(base);
       expect(n).toBe(5);
@@ -365,9 +444,14 @@ describe('EventBase: dispatch', () => {
       await expect(eventDispatch(base)).rejects.toThrow('handler boom');
       expect(base.dispatching).toBe(false);
       removeFdHandlers(base, a);
-      addTimer(base, () => {
-        throw new TypeError('timer boom');
-      }, 0, { oneShot: true });
+      addTimer(
+        base,
+        () => {
+          throw new TypeError('timer boom');
+        },
+        0,
+        { oneShot: true },
+      );
       await expect(eventDispatch(base)).rejects.toThrow(TypeError);
       exitEventLoop(base);
       await eventDispatch(base);
@@ -421,7 +505,15 @@ describe('EventBase: AbortSignal and inspection', () => {
       expect(t.active).toBe(true);
       removeTimer(base, t);
       put(b);
-      setIoHandler(base, b, 'write', () => { exitEventLoop(base); }, { oneShot: true });
+      setIoHandler(
+        base,
+        b,
+        'write',
+        () => {
+          exitEventLoop(base);
+        },
+        { oneShot: true },
+      );
       await eventDispatch(base, { signal: controller.signal.aborted ? new AbortController().signal : controller.signal });
       expect(calls).toEqual([[a, 'read', undefined]]);
     });

@@ -6,7 +6,11 @@ class Item implements Expiring {
   expiry: number;
   seq = 0;
   heapIndex = -1;
-  constructor(readonly name: string, expiry: number, readonly every: number | undefined) {
+  constructor(
+    readonly name: string,
+    expiry: number,
+    readonly every: number | undefined,
+  ) {
     this.expiry = expiry;
   }
   rearm(): boolean {
@@ -24,12 +28,22 @@ describe('expireDue', () => {
     const later = new Item('later', 5, undefined);
     for (const item of [later, once, every]) heap.push(item);
     const fired: string[] = [];
-    expireDue(heap, 1, (item) => fired.push(item.name), () => true);
+    expireDue(
+      heap,
+      1,
+      (item) => fired.push(item.name),
+      () => true,
+    );
     expect(fired).toEqual(['every', 'once']);
     expect(heap.size).toBe(2);
     expect(heap.peek()).toBe(every);
     expect(every.expiry).toBe(2.5);
-    expireDue(heap, 1, (item) => fired.push(item.name), () => true);
+    expireDue(
+      heap,
+      1,
+      (item) => fired.push(item.name),
+      () => true,
+    );
     expect(fired).toEqual(['every', 'once']);
   });
 
@@ -41,11 +55,16 @@ describe('expireDue', () => {
     heap.push(b);
     let running = true;
     const fired: string[] = [];
-    expireDue(heap, 3, (item) => {
-      fired.push(item.name);
-      expect(heap.size).toBe(2);
-      running = false;
-    }, () => running);
+    expireDue(
+      heap,
+      3,
+      (item) => {
+        fired.push(item.name);
+        expect(heap.size).toBe(2);
+        running = false;
+      },
+      () => running,
+    );
     expect(fired).toEqual(['a']);
     expect([a.expiry, b.expiry]).toEqual([2, 3]);
   });

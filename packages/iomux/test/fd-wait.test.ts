@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHUT_WR, shutdown, syscall } from '@iolib/syscalls';
-import {
-  PollError,
-  PollTimeoutError,
-  isFdReadable,
-  isFdReady,
-  isFdWritable,
-  waitUntilFdReady,
-  type FdEventType,
-} from '../src/index.js';
+import { PollError, PollTimeoutError, isFdReadable, isFdReady, isFdWritable, waitUntilFdReady, type FdEventType } from '../src/index.js';
 import { polledFdCount } from '../src/poll-slot.js';
 import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take, turns } from './support.js';
 
@@ -110,7 +102,14 @@ describe('waitUntilFdReady', () => {
     ['input', '1', undefined, TypeError, 'waitUntilFdReady: fd must be an integer from 0 to 2147483647, got "1"', 'ERR_INVALID_ARG_TYPE'],
     ['input', 0, -1, RangeError, 'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got -1', 'ERR_OUT_OF_RANGE'],
     ['input', 0, Number.NaN, RangeError, 'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got NaN', 'ERR_OUT_OF_RANGE'],
-    ['input', 0, Infinity, RangeError, 'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got Infinity', 'ERR_OUT_OF_RANGE'],
+    [
+      'input',
+      0,
+      Infinity,
+      RangeError,
+      'waitUntilFdReady: timeout must be a finite number of seconds ≥ 0, got Infinity',
+      'ERR_OUT_OF_RANGE',
+    ],
     ['input', 0, '1', TypeError, 'waitUntilFdReady: timeout must be a number of seconds, got "1"', 'ERR_INVALID_ARG_TYPE'],
   ])('rejects eventType %s fd %s timeout %s with %s', async (eventType, fd, timeout, type, message, code) => {
     const error = await waitUntilFdReady(fd as number, eventType as FdEventType, timeout as number).catch((e: unknown) => e);
@@ -153,7 +152,11 @@ describe('waitUntilFdReady with options and an AbortSignal', () => {
   it('takes { timeout, errorp } like the positional form', async () => {
     const [a, b] = makePair();
     await expect(waitUntilFdReady(a, 'input', { timeout: 0.02 })).resolves.toEqual({ readable: false, writable: false });
-    await expect(waitUntilFdReady(a, 'input', { timeout: 0.02, errorp: true })).rejects.toMatchObject({ code: 'ETIMEDOUT', fd: a, timeout: 0.02 });
+    await expect(waitUntilFdReady(a, 'input', { timeout: 0.02, errorp: true })).rejects.toMatchObject({
+      code: 'ETIMEDOUT',
+      fd: a,
+      timeout: 0.02,
+    });
     put(b);
     await expect(waitUntilFdReady(a, 'input', {})).resolves.toEqual({ readable: true, writable: false });
     closeAll(a, b);

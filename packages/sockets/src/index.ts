@@ -13,19 +13,61 @@ export * from './core/errors.js';
 export type { AbstractSocketClass } from './core/brand.js';
 export { OPTIONS as SOCKET_OPTIONS } from './core/option-table.js';
 export type {
-  SocketFamily, SocketKind, StreamDefaults, HostDesignator, PortDesignator, FilenameDesignator, SocketName, InetName, LocalName,
-  SocketOptionName, SocketOptionValues, Linger, BindOptions, ListenOptions, AcceptOptions, Accepted, ConnectOptions, SendToOptions,
-  ReceiveFromOptions, ReceiveResult, ShutdownOptions, FdPassingOptions, ReceiveManyOptions, ReceivedDatagram, OutgoingDatagram,
-  SendManyOptions, Credentials, PacketDestination, SendMessageOptions, ReceiveMessageOptions, ReceiveMessageResult, GroupOptions,
+  SocketFamily,
+  SocketKind,
+  StreamDefaults,
+  HostDesignator,
+  PortDesignator,
+  FilenameDesignator,
+  SocketName,
+  InetName,
+  LocalName,
+  SocketOptionName,
+  SocketOptionValues,
+  Linger,
+  BindOptions,
+  ListenOptions,
+  AcceptOptions,
+  Accepted,
+  ConnectOptions,
+  SendToOptions,
+  ReceiveFromOptions,
+  ReceiveResult,
+  ShutdownOptions,
+  FdPassingOptions,
+  ReceiveManyOptions,
+  ReceivedDatagram,
+  OutgoingDatagram,
+  SendManyOptions,
+  Credentials,
+  PacketDestination,
+  SendMessageOptions,
+  ReceiveMessageOptions,
+  ReceiveMessageResult,
+  GroupOptions,
 } from './types.js';
 export type { MessageSender } from './core/sender.js';
 export { sendMany, receiveMany } from './api/batch.js';
 export { DEFAULT_BACKLOG_SIZE, MAX_BACKLOG_SIZE } from './ops/listen.js';
 export {
-  Socket, StreamSocket, DatagramSocket, InternetSocket, LocalSocket, ActiveSocket, PassiveSocket,
-  SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive, SocketStreamLocalPassive,
-  SocketDatagramInternetActive, SocketDatagramLocalActive, SeqpacketSocket, SocketSeqpacketLocalActive,
-  SocketSeqpacketLocalPassive, type ActiveStreamSocket, type AcceptResult,
+  Socket,
+  StreamSocket,
+  DatagramSocket,
+  InternetSocket,
+  LocalSocket,
+  ActiveSocket,
+  PassiveSocket,
+  SocketStreamInternetActive,
+  SocketStreamInternetPassive,
+  SocketStreamLocalActive,
+  SocketStreamLocalPassive,
+  SocketDatagramInternetActive,
+  SocketDatagramLocalActive,
+  SeqpacketSocket,
+  SocketSeqpacketLocalActive,
+  SocketSeqpacketLocalPassive,
+  type ActiveStreamSocket,
+  type AcceptResult,
 } from './socket/classes.js';
 export { makeSocket, withOpenSocket, type SocketFor } from './socket/make-socket.js';
 export { MATRIX as MAKE_SOCKET_MATRIX, type MakeSocketOptions } from './socket/make-socket-options.js';
@@ -37,8 +79,21 @@ export { sendMessage, receiveMessage, peerCredentials } from './api/messages.js'
 export { joinGroup, leaveGroup } from './api/multicast.js';
 export { getOption, setOption } from './api/options.js';
 export {
-  socketOsFd, socketType, socketProtocol, socketAddressFamily, localName, remoteName, localHost, localPort, localFilename,
-  remoteHost, remotePort, remoteFilename, isSocketOpen, isSocketConnected, isSocketIPv6,
+  socketOsFd,
+  socketType,
+  socketProtocol,
+  socketAddressFamily,
+  localName,
+  remoteName,
+  localHost,
+  localPort,
+  localFilename,
+  remoteHost,
+  remotePort,
+  remoteFilename,
+  isSocketOpen,
+  isSocketConnected,
+  isSocketIPv6,
 } from './api/accessors.js';
 export { toNodeSocket, toNodeServer, toDgramSocket } from './interop/to-node.js';
 export { fromNodeSocket, type FromNodeSocketOptions } from './interop/from-node.js';

@@ -90,7 +90,10 @@ function rank(path: string): number {
 }
 
 describe('import graph', () => {
-  const names = readdirSync(packages, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = readdirSync(packages, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
   it('covers every package', () => {
     expect(names).toEqual(expect.arrayContaining(['address', 'dns', 'interfaces', 'iolib', 'iomux', 'sockets', 'syscalls']));
@@ -105,7 +108,14 @@ describe('import graph', () => {
   it('finds a cycle of type imports (the check itself can fail)', () => {
     const a = '/x/a.ts';
     const b = '/x/b.ts';
-    expect(cycles(new Map([[a, [b]], [b, [a]]]))).toEqual([[a, b]]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([[a, b]]);
     const text = "import type { B } from './b.js';\nexport type { C } from './c.js';\nconst d = import('./d.js');";
     expect(ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName)).toEqual(['./b.js', './c.js', './d.js']);
   });

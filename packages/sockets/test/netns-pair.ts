@@ -31,8 +31,13 @@ export function netnsPair(tag: string): NetnsPair {
   const ours = `iolib-${tag}-a-${id}`;
   const theirs = `iolib-${tag}-b-${id}`;
   const pair: NetnsPair = {
-    ours, theirs, ourIf: `va${id}`.slice(0, 15), theirIf: `vb${id}`.slice(0, 15),
-    inOurs: ['ip', 'netns', 'exec', ours], inTheirs: ['ip', 'netns', 'exec', theirs], skip: '',
+    ours,
+    theirs,
+    ourIf: `va${id}`.slice(0, 15),
+    theirIf: `vb${id}`.slice(0, 15),
+    inOurs: ['ip', 'netns', 'exec', ours],
+    inTheirs: ['ip', 'netns', 'exec', theirs],
+    skip: '',
   };
   if (process.getuid?.() !== 0) pair.skip = 'not running as root (network namespaces need CAP_SYS_ADMIN)';
   else if (!hasIp()) pair.skip = 'iproute2 is not installed';
@@ -43,7 +48,10 @@ export function netnsPair(tag: string): NetnsPair {
       ip('netns', 'add', theirs);
       made = true;
       ip('link', 'add', pair.ourIf, 'netns', ours, 'type', 'veth', 'peer', 'name', pair.theirIf, 'netns', theirs);
-      for (const [ns, dev, v4, v6] of [[ours, pair.ourIf, ['10.77.0.1/24'], ['fd77::1/64']], [theirs, pair.theirIf, ['10.77.0.2/24', '10.77.0.3/24'], ['fd77::2/64', 'fd77::3/64']]] as const) {
+      for (const [ns, dev, v4, v6] of [
+        [ours, pair.ourIf, ['10.77.0.1/24'], ['fd77::1/64']],
+        [theirs, pair.theirIf, ['10.77.0.2/24', '10.77.0.3/24'], ['fd77::2/64', 'fd77::3/64']],
+      ] as const) {
         ip('-n', ns, 'link', 'set', 'lo', 'up');
         ip('-n', ns, 'link', 'set', dev, 'up');
         for (const a of v4) ip('-n', ns, 'addr', 'add', a, 'dev', dev);

@@ -51,7 +51,13 @@ export function spawnPeer(argv: readonly string[]): Peer {
       ended = true;
       check();
       if (code !== 0) reject(new Error(`${argv.join(' ')} exited with ${String(code)}: ${err}`));
-      else resolve(out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as unknown));
+      else
+        resolve(
+          out
+            .split('\n')
+            .filter((l) => l.startsWith('{'))
+            .map((l) => JSON.parse(l) as unknown),
+        );
     });
   });
   return { child, line, ready: line('ready'), done };

@@ -32,7 +32,11 @@ export function python(script: string, args: readonly (string | number)[] = []):
     if (w === undefined) lines.push(l);
     else w(l);
   });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => { resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      resolve(code);
+    }),
+  );
   return {
     child,
     line: () => {

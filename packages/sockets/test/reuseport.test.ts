@@ -20,7 +20,10 @@ afterAll(async () => {
 
 /** Start a worker on `port` (0: any) and resolve with its pid and port once it listens. */
 async function startWorker(port: number): Promise<{ pid: number; port: number }> {
-  const w = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', worker, String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const w = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', worker, String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   workers.push(w);
   const exited = once(w, 'exit').then(([code]) => `exited with ${String(code)} before listening`);
   const line = await Promise.race([once(w.stdout.setEncoding('utf8'), 'data').then(([d]) => d as string), exited]);
@@ -32,9 +35,14 @@ async function startWorker(port: number): Promise<{ pid: number; port: number }>
 function ask(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    netConnect(port, '127.0.0.1').setEncoding('utf8')
-      .on('data', (d: string) => { text += d; })
-      .on('end', () => { resolve(text.trim()); })
+    netConnect(port, '127.0.0.1')
+      .setEncoding('utf8')
+      .on('data', (d: string) => {
+        text += d;
+      })
+      .on('end', () => {
+        resolve(text.trim());
+      })
       .on('error', reject);
   });
 }
@@ -54,7 +62,7 @@ describe('SO_REUSEPORT prefork', () => {
     for (const pid of pids) expect(served[pid], `connections served by worker ${pid}`).toBeGreaterThan(0);
   }, 30_000);
 
-  it('refuses a bind to the group\'s port without SO_REUSEPORT: EADDRINUSE', async () => {
+  it("refuses a bind to the group's port without SO_REUSEPORT: EADDRINUSE", async () => {
     const { port } = await startWorker(0);
     const s = await makeSocket({ addressFamily: 'ipv4', connect: 'passive' });
     try {

@@ -44,7 +44,11 @@ describe('close', () => {
   it('withOpenSocket closes after the body', async () => {
     const before = fdCount();
     const { withOpenSocket } = await import('../src/index.js');
-    await expect(withOpenSocket({ type: 'datagram' }, () => { throw new Error('x'); })).rejects.toThrow('x');
+    await expect(
+      withOpenSocket({ type: 'datagram' }, () => {
+        throw new Error('x');
+      }),
+    ).rejects.toThrow('x');
     expect(fdCount()).toBe(before);
   });
 });
@@ -60,7 +64,10 @@ describe('process-level safety', () => {
     expect(out.during).toBe(3);
     expect(out.after).toBe(0);
     expect(out.warnings).toHaveLength(3);
-    for (const w of out.warnings) expect(w).toMatch(/^IolibSocketLeakWarning: an open (local stream|ipv4 datagram) socket \(fd \d+\) was garbage-collected; it has been closed/);
+    for (const w of out.warnings)
+      expect(w).toMatch(
+        /^IolibSocketLeakWarning: an open (local stream|ipv4 datagram) socket \(fd \d+\) was garbage-collected; it has been closed/,
+      );
   });
 
   it('writing to a closed peer raises no SIGPIPE (MSG_NOSIGNAL), only EPIPE', async () => {

@@ -45,7 +45,11 @@ const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Run `fixtures/<name>` in a child node (sources through tsx), resolving its stdout/stderr. */
-export function runFixture(name: string, args: readonly string[] = [], nodeFlags: readonly string[] = []): Promise<{ stdout: string; stderr: string; code: number }> {
+export function runFixture(
+  name: string,
+  args: readonly string[] = [],
+  nodeFlags: readonly string[] = [],
+): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -103,7 +103,6 @@ export class SyscallError extends Error {
     if (details.address !== undefined) this.address = details.address;
     if (details.port !== undefined) this.port = details.port;
   }
-
 }
 brandClass(SyscallError, 'SyscallError');
 
@@ -178,7 +177,6 @@ export class UnixPathTooLongError extends RangeError {
     this.byteLength = byteLength;
     this.limit = limit;
   }
-
 }
 brandClass(UnixPathTooLongError, 'UnixPathTooLongError');
 
@@ -203,6 +201,5 @@ export class SockaddrError extends TypeError {
     super(message);
     this.name = 'SockaddrError';
   }
-
 }
 brandClass(SockaddrError, 'SockaddrError');

@@ -22,9 +22,7 @@ export const EFD_NONBLOCK = 0o4000;
  * const fd = syscall('eventfd', () => eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
  * ```
  */
-export const eventfd: (initval: number, flags: number) => number = libc.func(
-  'int eventfd(unsigned int initval, int flags)',
-);
+export const eventfd: (initval: number, flags: number) => number = libc.func('int eventfd(unsigned int initval, int flags)');
 
 /**
  * glibc's `int eventfd_read(int fd, eventfd_t *value)`: read (and reset, or
@@ -39,9 +37,7 @@ export const eventfd: (initval: number, flags: number) => number = libc.func(
  * if (trySyscall(() => eventfd_read(fd, v)) === 0) console.log(v[0]);
  * ```
  */
-export const eventfd_read: (fd: number, value: BigUint64Array) => number = libc.func(
-  'int eventfd_read(int fd, _Out_ uint64_t *value)',
-);
+export const eventfd_read: (fd: number, value: BigUint64Array) => number = libc.func('int eventfd_read(int fd, _Out_ uint64_t *value)');
 
 /**
  * glibc's `int eventfd_write(int fd, eventfd_t value)`: add to the counter.
@@ -54,6 +50,4 @@ export const eventfd_read: (fd: number, value: BigUint64Array) => number = libc.
  * syscall('eventfd_write', () => eventfd_write(fd, 1));
  * ```
  */
-export const eventfd_write: (fd: number, value: number | bigint) => number = libc.func(
-  'int eventfd_write(int fd, uint64_t value)',
-);
+export const eventfd_write: (fd: number, value: number | bigint) => number = libc.func('int eventfd_write(int fd, uint64_t value)');

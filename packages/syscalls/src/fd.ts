@@ -50,9 +50,7 @@ export const dup: (oldfd: number) => number = libc.func('int dup(int oldfd)');
  * syscall('dup3', () => dup3(fd, 10, O_CLOEXEC));
  * ```
  */
-export const dup3: (oldfd: number, newfd: number, flags: number) => number = libc.func(
-  'int dup3(int oldfd, int newfd, int flags)',
-);
+export const dup3: (oldfd: number, newfd: number, flags: number) => number = libc.func('int dup3(int oldfd, int newfd, int flags)');
 
 /**
  * fcntl(2): `int fcntl(int fd, int cmd, int arg)`, the integer-argument
@@ -98,9 +96,7 @@ export const pipe2: (pipefd: Int32Array, flags: number) => number = libc.func('i
  * const n = trySyscall(() => read(fd, buf, buf.length));
  * ```
  */
-export const read: (fd: number, buf: Pointer, count: number) => number = libc.func(
-  'long read(int fd, void *buf, size_t count)',
-);
+export const read: (fd: number, buf: Pointer, count: number) => number = libc.func('long read(int fd, void *buf, size_t count)');
 
 /**
  * write(2): `ssize_t write(int fd, const void *buf, size_t count)`. On a socket
@@ -115,6 +111,4 @@ export const read: (fd: number, buf: Pointer, count: number) => number = libc.fu
  * syscall('write', () => write(p[1], data, data.length));
  * ```
  */
-export const write: (fd: number, buf: Pointer, count: number) => number = libc.func(
-  'long write(int fd, const void *buf, size_t count)',
-);
+export const write: (fd: number, buf: Pointer, count: number) => number = libc.func('long write(int fd, const void *buf, size_t count)');

@@ -168,8 +168,9 @@ export const getpeername: (fd: number, addr: Pointer, addrlen: Uint32Array) => n
  * syscall('getsockopt', () => getsockopt(fd, SOL_SOCKET, SO_ERROR, v, len)); // v[0] = pending error
  * ```
  */
-export const getsockopt: (fd: number, level: number, optname: number, optval: Pointer, optlen: Uint32Array) => number =
-  libc.func('int getsockopt(int fd, int level, int optname, void *optval, void *optlen)');
+export const getsockopt: (fd: number, level: number, optname: number, optval: Pointer, optlen: Uint32Array) => number = libc.func(
+  'int getsockopt(int fd, int level, int optname, void *optval, void *optlen)',
+);
 
 /**
  * setsockopt(2): `int setsockopt(int fd, int level, int optname, const void *optval, socklen_t optlen)`.
@@ -185,8 +186,9 @@ export const getsockopt: (fd: number, level: number, optname: number, optval: Po
  * syscall('setsockopt', () => setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, new Int32Array([1]), 4));
  * ```
  */
-export const setsockopt: (fd: number, level: number, optname: number, optval: Pointer, optlen: number) => number =
-  libc.func('int setsockopt(int fd, int level, int optname, const void *optval, uint32_t optlen)');
+export const setsockopt: (fd: number, level: number, optname: number, optval: Pointer, optlen: number) => number = libc.func(
+  'int setsockopt(int fd, int level, int optname, const void *optval, uint32_t optlen)',
+);
 
 /**
  * send(2): `ssize_t send(int fd, const void *buf, size_t len, int flags)`.
@@ -221,8 +223,9 @@ export const send: (fd: number, buf: Pointer, len: number, flags: number) => num
  * syscall('sendto', () => sendto(fd, msg, msg.length, 0, to, to.length));
  * ```
  */
-export const sendto: (fd: number, buf: Pointer, len: number, flags: number, dest: Pointer, addrlen: number) => number =
-  libc.func('long sendto(int fd, const void *buf, size_t len, int flags, const void *dest, uint32_t addrlen)');
+export const sendto: (fd: number, buf: Pointer, len: number, flags: number, dest: Pointer, addrlen: number) => number = libc.func(
+  'long sendto(int fd, const void *buf, size_t len, int flags, const void *dest, uint32_t addrlen)',
+);
 
 /**
  * recv(2): `ssize_t recv(int fd, void *buf, size_t len, int flags)`.
@@ -258,14 +261,8 @@ export const recv: (fd: number, buf: Pointer, len: number, flags: number) => num
  * const { address, port } = decodeSockaddr(from, len[0]);
  * ```
  */
-export const recvfrom: (
-  fd: number,
-  buf: Pointer,
-  len: number,
-  flags: number,
-  src: Pointer,
-  addrlen: Uint32Array | null,
-) => number = libc.func('long recvfrom(int fd, void *buf, size_t len, int flags, void *src, void *addrlen)');
+export const recvfrom: (fd: number, buf: Pointer, len: number, flags: number, src: Pointer, addrlen: Uint32Array | null) => number =
+  libc.func('long recvfrom(int fd, void *buf, size_t len, int flags, void *src, void *addrlen)');
 
 /**
  * sendmsg(2): `ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)`.
@@ -280,9 +277,7 @@ export const recvfrom: (
  * syscall('sendmsg', () => sendmsg(sock, m.buffer, MSG_NOSIGNAL));
  * ```
  */
-export const sendmsg: (fd: number, msg: Pointer, flags: number) => number = libc.func(
-  'long sendmsg(int fd, const void *msg, int flags)',
-);
+export const sendmsg: (fd: number, msg: Pointer, flags: number) => number = libc.func('long sendmsg(int fd, const void *msg, int flags)');
 
 /**
  * recvmsg(2): `ssize_t recvmsg(int fd, struct msghdr *msg, int flags)`.
@@ -297,9 +292,7 @@ export const sendmsg: (fd: number, msg: Pointer, flags: number) => number = libc
  * const n = syscall('recvmsg', () => recvmsg(sock, m.buffer, MSG_CMSG_CLOEXEC));
  * ```
  */
-export const recvmsg: (fd: number, msg: Pointer, flags: number) => number = libc.func(
-  'long recvmsg(int fd, void *msg, int flags)',
-);
+export const recvmsg: (fd: number, msg: Pointer, flags: number) => number = libc.func('long recvmsg(int fd, void *msg, int flags)');
 
 /**
  * sendmmsg(2): `int sendmmsg(int fd, struct mmsghdr *msgvec, unsigned int vlen, int flags)`.
@@ -333,8 +326,9 @@ export const sendmmsg: (fd: number, msgvec: Pointer, vlen: number, flags: number
  * const got = trySyscall(() => recvmmsg(fd, batch.buffer, batch.count, MSG_DONTWAIT, null));
  * ```
  */
-export const recvmmsg: (fd: number, msgvec: Pointer, vlen: number, flags: number, timeout: Pointer) => number =
-  libc.func('int recvmmsg(int fd, void *msgvec, unsigned int vlen, int flags, void *timeout)');
+export const recvmmsg: (fd: number, msgvec: Pointer, vlen: number, flags: number, timeout: Pointer) => number = libc.func(
+  'int recvmmsg(int fd, void *msgvec, unsigned int vlen, int flags, void *timeout)',
+);
 
 /**
  * shutdown(2): `int shutdown(int fd, int how)`.
@@ -348,4 +342,3 @@ export const recvmmsg: (fd: number, msgvec: Pointer, vlen: number, flags: number
  * ```
  */
 export const shutdown: (fd: number, how: number) => number = libc.func('int shutdown(int fd, int how)');
-

@@ -16,8 +16,16 @@ import { AF_INET, AF_INET6 } from './constants.js';
 import { SockaddrError } from './errors.js';
 import { sockaddrFamily } from './sockaddr.js';
 import {
-  GROUP_REQ_GROUP_OFFSET, GROUP_REQ_SIZE, GROUP_SOURCE_REQ_SIZE, GROUP_SOURCE_REQ_SOURCE_OFFSET, IPV6_MREQ_SIZE,
-  IP_MREQN_SIZE, IP_MREQ_SOURCE_SIZE, LINGER_SIZE, SOCKADDR_STORAGE_SIZE, TIMEVAL_SIZE,
+  GROUP_REQ_GROUP_OFFSET,
+  GROUP_REQ_SIZE,
+  GROUP_SOURCE_REQ_SIZE,
+  GROUP_SOURCE_REQ_SOURCE_OFFSET,
+  IPV6_MREQ_SIZE,
+  IP_MREQN_SIZE,
+  IP_MREQ_SOURCE_SIZE,
+  LINGER_SIZE,
+  SOCKADDR_STORAGE_SIZE,
+  TIMEVAL_SIZE,
 } from './structs.js';
 
 function need(buf: Uint8Array, size: number, what: string): Buffer {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AbortError, abortReason, checkSignal } from '../src/internal.js';
 
 describe('abort helpers', () => {
-  it('abortReason is the signal\'s reason, whatever it is', () => {
+  it("abortReason is the signal's reason, whatever it is", () => {
     const reason = new Error('stop');
     expect(abortReason(AbortSignal.abort(reason))).toBe(reason);
     expect(abortReason(AbortSignal.abort(42))).toBe(42);
@@ -27,11 +27,24 @@ describe('abort helpers', () => {
   });
 
   it('checkSignal accepts undefined and AbortSignals, and rejects anything else with a TypeError', () => {
-    expect(() => { checkSignal('f', undefined); }).not.toThrow();
-    expect(() => { checkSignal('f', new AbortController().signal); }).not.toThrow();
-    for (const [value, got] of [[null, 'null'], [5, 'number'], [{ aborted: false }, 'object'], ['x', 'string']] as const) {
-      expect(() => { checkSignal('f', value); }).toThrow(`f: signal must be an AbortSignal, got ${got}`);
-      expect(() => { checkSignal('f', value); }).toThrow(TypeError);
+    expect(() => {
+      checkSignal('f', undefined);
+    }).not.toThrow();
+    expect(() => {
+      checkSignal('f', new AbortController().signal);
+    }).not.toThrow();
+    for (const [value, got] of [
+      [null, 'null'],
+      [5, 'number'],
+      [{ aborted: false }, 'object'],
+      ['x', 'string'],
+    ] as const) {
+      expect(() => {
+        checkSignal('f', value);
+      }).toThrow(`f: signal must be an AbortSignal, got ${got}`);
+      expect(() => {
+        checkSignal('f', value);
+      }).toThrow(TypeError);
     }
   });
 });

@@ -1,8 +1,22 @@
 import { IPv4Address, IPv6Address, LocalAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
 import {
-  AF_INET, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SockaddrError, UnixPathTooLongError, addressToSockaddr,
-  bind, close, decodeSockaddr, getsockname, indexToName, ipv6ScopeId, sockaddrToAddress, socket, syscall,
+  AF_INET,
+  SOCKADDR_STORAGE_SIZE,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SockaddrError,
+  UnixPathTooLongError,
+  addressToSockaddr,
+  bind,
+  close,
+  decodeSockaddr,
+  getsockname,
+  indexToName,
+  ipv6ScopeId,
+  sockaddrToAddress,
+  socket,
+  syscall,
 } from '../src/index.js';
 import { expectSameFdsOpen } from '../../../test-support/index.js';
 
@@ -56,7 +70,9 @@ describe('@iolib/address values ↔ sockaddr', () => {
     }
     expect(() => sockaddrToAddress(big, 7)).toThrow(new SockaddrError('sockaddr_in of 7 bytes is too short (needs 8)'));
     expect(() => sockaddrToAddress(big, 8.5)).toThrow(SockaddrError);
-    expect(() => sockaddrToAddress(big.subarray(0, 12), 16)).toThrow('sockaddr length 16 exceeds its 12-byte buffer (truncated by the kernel)');
+    expect(() => sockaddrToAddress(big.subarray(0, 12), 16)).toThrow(
+      'sockaddr length 16 exceeds its 12-byte buffer (truncated by the kernel)',
+    );
   });
 
   it('no address decodes as null', () => {

@@ -12,7 +12,10 @@ function thrown(f: () => void): unknown {
 
 describe('checkFd', () => {
   it('accepts 0 to 2147483647', () => {
-    for (const fd of [0, 3, 0x7fffffff]) expect(() => { checkFd('f', fd); }).not.toThrow();
+    for (const fd of [0, 3, 0x7fffffff])
+      expect(() => {
+        checkFd('f', fd);
+      }).not.toThrow();
   });
 
   it.each([
@@ -24,19 +27,26 @@ describe('checkFd', () => {
     [3n, TypeError, 'ERR_INVALID_ARG_TYPE', 'f: fd must be an integer from 0 to 2147483647, got 3n'],
     [null, TypeError, 'ERR_INVALID_ARG_TYPE', 'f: fd must be an integer from 0 to 2147483647, got null'],
   ])('rejects %s with %s naming the function and the value', (fd, type, code, message) => {
-    const error = thrown(() => { checkFd('f', fd); });
+    const error = thrown(() => {
+      checkFd('f', fd);
+    });
     expect(error).toBeInstanceOf(type);
     expect(error).toMatchObject({ code, message });
   });
 
   it('names the argument when it is not called fd', () => {
-    expect(() => { checkFd('encodeRights', -2, 'fds[0]'); }).toThrow('encodeRights: fds[0] must be an integer from 0 to 2147483647, got -2');
+    expect(() => {
+      checkFd('encodeRights', -2, 'fds[0]');
+    }).toThrow('encodeRights: fds[0] must be an integer from 0 to 2147483647, got -2');
   });
 });
 
 describe('checkSeconds', () => {
   it('accepts finite numbers ≥ 0, fractions included', () => {
-    for (const s of [0, 0.001, 1.5, 1e9]) expect(() => { checkSeconds('f', 'timeout', s); }).not.toThrow();
+    for (const s of [0, 0.001, 1.5, 1e9])
+      expect(() => {
+        checkSeconds('f', 'timeout', s);
+      }).not.toThrow();
   });
 
   it.each([
@@ -47,7 +57,9 @@ describe('checkSeconds', () => {
     ['1', TypeError, 'ERR_INVALID_ARG_TYPE', 'f: timeout must be a number of seconds, got "1"'],
     [undefined, TypeError, 'ERR_INVALID_ARG_TYPE', 'f: timeout must be a number of seconds, got undefined'],
   ])('rejects %s with %s naming the function, the option and the value', (value, type, code, message) => {
-    const error = thrown(() => { checkSeconds('f', 'timeout', value); });
+    const error = thrown(() => {
+      checkSeconds('f', 'timeout', value);
+    });
     expect(error).toBeInstanceOf(type);
     expect(error).toMatchObject({ code, message });
   });

@@ -1,12 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  SCM_CREDENTIALS, SCM_RIGHTS, SOL_SOCKET, cmsgAlign, cmsgLen, cmsgSpace, decodeControlMessages, decodeCredentials,
-  decodeRights, encodeControlMessages, encodeCredentials, encodeRights,
+  SCM_CREDENTIALS,
+  SCM_RIGHTS,
+  SOL_SOCKET,
+  cmsgAlign,
+  cmsgLen,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeCredentials,
+  decodeRights,
+  encodeControlMessages,
+  encodeCredentials,
+  encodeRights,
 } from '../src/index.js';
 
 describe('cmsg arithmetic (LP64)', () => {
-  it.each([[0, 16, 16], [4, 20, 24], [12, 28, 32], [16, 32, 32]])('data %i: CMSG_LEN %i, CMSG_SPACE %i', (n, len, space) => {
+  it.each([
+    [0, 16, 16],
+    [4, 20, 24],
+    [12, 28, 32],
+    [16, 32, 32],
+  ])('data %i: CMSG_LEN %i, CMSG_SPACE %i', (n, len, space) => {
     expect([cmsgLen(n), cmsgSpace(n)]).toEqual([len, space]);
   });
   it('CMSG_ALIGN', () => {
@@ -27,7 +42,10 @@ describe('control message parsing is bounded', () => {
   });
 
   it('stops at a header shorter than cmsghdr or longer than the data', () => {
-    const bytes = encodeControlMessages([{ level: 1, type: 1, data: new Uint8Array(4) }, { level: 1, type: 1, data: new Uint8Array(4) }]);
+    const bytes = encodeControlMessages([
+      { level: 1, type: 1, data: new Uint8Array(4) },
+      { level: 1, type: 1, data: new Uint8Array(4) },
+    ]);
     bytes.writeBigUInt64LE(8n, 24); // second cmsg_len < 16
     expect(decodeControlMessages(bytes)).toHaveLength(1);
     bytes.writeBigUInt64LE(1n << 60n, 24);
@@ -38,10 +56,12 @@ describe('control message parsing is bounded', () => {
   });
 
   it('property: random bytes never throw and never yield more items than 16-byte headers fit', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
-      const items = decodeControlMessages(bytes);
-      expect(items.length).toBeLessThanOrEqual(Math.floor(bytes.length / 16));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
+        const items = decodeControlMessages(bytes);
+        expect(items.length).toBeLessThanOrEqual(Math.floor(bytes.length / 16));
+      }),
+    );
   });
 });
 

@@ -42,10 +42,23 @@ describe.skipIf(!haveGcc())('Linux constants match the C headers (gcc)', () => {
 
 describe('spot values (documented Linux numbers)', () => {
   it.each([
-    ['AF_INET', 2], ['AF_INET6', 10], ['AF_UNIX', 1], ['SOCK_STREAM', 1], ['SOCK_DGRAM', 2],
-    ['SOCK_NONBLOCK', 2048], ['SOCK_CLOEXEC', 524288], ['MSG_NOSIGNAL', 0x4000], ['SOL_SOCKET', 1],
-    ['SO_REUSEADDR', 2], ['SO_REUSEPORT', 15], ['TCP_NODELAY', 1], ['IPV6_V6ONLY', 26], ['SCM_RIGHTS', 1],
-    ['F_DUPFD_CLOEXEC', 1030], ['O_NONBLOCK', 2048], ['UNIX_PATH_MAX', 108],
+    ['AF_INET', 2],
+    ['AF_INET6', 10],
+    ['AF_UNIX', 1],
+    ['SOCK_STREAM', 1],
+    ['SOCK_DGRAM', 2],
+    ['SOCK_NONBLOCK', 2048],
+    ['SOCK_CLOEXEC', 524288],
+    ['MSG_NOSIGNAL', 0x4000],
+    ['SOL_SOCKET', 1],
+    ['SO_REUSEADDR', 2],
+    ['SO_REUSEPORT', 15],
+    ['TCP_NODELAY', 1],
+    ['IPV6_V6ONLY', 26],
+    ['SCM_RIGHTS', 1],
+    ['F_DUPFD_CLOEXEC', 1030],
+    ['O_NONBLOCK', 2048],
+    ['UNIX_PATH_MAX', 108],
   ] as const)('%s = %i', (name, value) => {
     expect(all[name]).toBe(value);
   });

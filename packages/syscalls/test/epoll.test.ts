@@ -40,7 +40,9 @@ describe('epoll', () => {
     expect(epollEventEvents(buf, 0)).toBe(0);
     setEpollEvent(buf, 0, EPOLLOUT, 7, 0xfffffffe);
     expect([epollEventFd(buf, 0), epollEventTag(buf, 0)]).toEqual([7, 0xfffffffe]);
-    expect(() => { setEpollEvent(buf, 0, EPOLLOUT, 7, -1); }).toThrow(RangeError);
+    expect(() => {
+      setEpollEvent(buf, 0, EPOLLOUT, 7, -1);
+    }).toThrow(RangeError);
   });
 
   it('adds, modifies, reports and deletes fds', () => {

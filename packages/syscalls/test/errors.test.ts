@@ -37,7 +37,7 @@ describe('errno → SyscallError', () => {
     expect(e.message).toBe('connect ECONNREFUSED 127.0.0.1 (connection refused)');
   });
 
-  it('keeps errno positive (C\'s value): errnoName names it, as Node\'s getSystemErrorName names its negation', () => {
+  it("keeps errno positive (C's value): errnoName names it, as Node's getSystemErrorName names its negation", () => {
     const e = new SyscallError('connect', E.ECONNREFUSED!);
     expect(e.errno).toBe(constants.errno.ECONNREFUSED);
     expect(errnoName(e.errno)).toBe(e.code);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { E, EFD_CLOEXEC, EFD_NONBLOCK, EFD_SEMAPHORE, close, eventfd, eventfd_read, eventfd_write, syscall, trySyscall } from '../src/index.js';
+import {
+  E,
+  EFD_CLOEXEC,
+  EFD_NONBLOCK,
+  EFD_SEMAPHORE,
+  close,
+  eventfd,
+  eventfd_read,
+  eventfd_write,
+  syscall,
+  trySyscall,
+} from '../src/index.js';
 
 describe('eventfd', () => {
   it('adds writes and reads the sum back, then EAGAIN', () => {

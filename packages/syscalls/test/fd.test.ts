@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EAGAIN, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_CLOEXEC, O_NONBLOCK, SyscallError, close,
-  dup, dup3, fcntl, pipe2, read, syscall, trySyscall, write,
+  EAGAIN,
+  F_DUPFD_CLOEXEC,
+  F_GETFD,
+  F_GETFL,
+  F_SETFD,
+  F_SETFL,
+  FD_CLOEXEC,
+  O_CLOEXEC,
+  O_NONBLOCK,
+  SyscallError,
+  close,
+  dup,
+  dup3,
+  fcntl,
+  pipe2,
+  read,
+  syscall,
+  trySyscall,
+  write,
 } from '../src/index.js';
 import { expectSameFdsOpen } from '../../../test-support/index.js';
 

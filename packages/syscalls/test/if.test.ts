@@ -35,7 +35,11 @@ if (!haveIp) console.warn('syscalls if: iproute2 (`ip -j`) missing, comparisons 
 
 /** Ours, taken while interface names, indexes and MTUs hold still (other suites add interfaces). */
 function stable<T>(ours: () => T): { ip: IpLink[]; ours: T } {
-  return stableSnapshot(() => ipLinks()!, ours, (l) => l.map((x) => [x.ifindex, x.ifname, x.mtu]));
+  return stableSnapshot(
+    () => ipLinks()!,
+    ours,
+    (l) => l.map((x) => [x.ifindex, x.ifname, x.mtu]),
+  );
 }
 
 expectNoFdLeak();
@@ -113,7 +117,9 @@ describe('ioctl with struct ifreq', () => {
         syscall('ioctl', () => ioctl_ifreq(fd, request, ifr));
         return ifr;
       };
-      const { ip, ours } = stable(() => listIfNameIndex().map((e) => ({ ...e, mtu: ask(SIOCGIFMTU, e.name).readInt32LE(IFREQ_DATA_OFFSET) })));
+      const { ip, ours } = stable(() =>
+        listIfNameIndex().map((e) => ({ ...e, mtu: ask(SIOCGIFMTU, e.name).readInt32LE(IFREQ_DATA_OFFSET) })),
+      );
       expect(ours).toEqual(ip.map((l) => ({ index: l.ifindex, name: l.ifname, mtu: l.mtu })));
       for (const { index, name } of ours) {
         expect(ask(SIOCGIFINDEX, name).readInt32LE(IFREQ_DATA_OFFSET)).toBe(index);
@@ -122,7 +128,9 @@ describe('ioctl with struct ifreq', () => {
       }
       const lo = ask(SIOCGIFFLAGS, 'lo').readUInt16LE(IFREQ_DATA_OFFSET);
       expect(lo & IFF_LOOPBACK).toBe(IFF_LOOPBACK);
-      expect(ask(SIOCGIFFLAGS, 'lo').readUInt16LE(IFREQ_DATA_OFFSET) & IFF_UP).toBe(ip.find((l) => l.ifname === 'lo')!.flags.includes('UP') ? IFF_UP : 0);
+      expect(ask(SIOCGIFFLAGS, 'lo').readUInt16LE(IFREQ_DATA_OFFSET) & IFF_UP).toBe(
+        ip.find((l) => l.ifname === 'lo')!.flags.includes('UP') ? IFF_UP : 0,
+      );
       expect(ioctl_ifreq(fd, SIOCGIFMTU, makeIfreq('nosuchif0'))).toBe(-1);
       expect(errno()).toBe(19);
     } finally {

@@ -62,10 +62,17 @@ describe('getifaddrs', () => {
       for (const a of l.addr_info) {
         const fam = a.family === 'inet' ? 'inet' : 'inet6';
         const name = a.label ?? l.ifname;
-        const e = mine.find((x) => x.name === name && x.addr?.family === fam && (fam === 'inet' ? dotted(x.addr.address) === a.local : v6hex(x.addr.address) === expand6(a.local)) && prefix(x.netmask) === a.prefixlen);
+        const e = mine.find(
+          (x) =>
+            x.name === name &&
+            x.addr?.family === fam &&
+            (fam === 'inet' ? dotted(x.addr.address) === a.local : v6hex(x.addr.address) === expand6(a.local)) &&
+            prefix(x.netmask) === a.prefixlen,
+        );
         expect(e, `${name} ${a.local}`).toBeDefined();
         if (e?.addr?.family === 'inet6') expect(e.addr.scopeId).toBe(a.scope === 'link' ? l.ifindex : 0);
-        if (e?.addr?.family === 'inet' && a.broadcast !== undefined && e.ifu?.family === 'inet') expect(dotted(e.ifu.address)).toBe(a.broadcast);
+        if (e?.addr?.family === 'inet' && a.broadcast !== undefined && e.ifu?.family === 'inet')
+          expect(dotted(e.ifu.address)).toBe(a.broadcast);
       }
     }
   });
@@ -133,7 +140,14 @@ describe('decodeIfaSockaddr', () => {
     b.writeUInt8(3, 10);
     b.writeUInt8(halen, 11);
     b.set(bytes, 12);
-    expect(decodeIfaSockaddr(at(b))).toEqual({ family: 'packet', protocol: 0x0800, ifindex: 5, hatype: 1, pkttype: 3, address: Uint8Array.from(bytes) });
+    expect(decodeIfaSockaddr(at(b))).toEqual({
+      family: 'packet',
+      protocol: 0x0800,
+      ifindex: 5,
+      hatype: 1,
+      pkttype: 3,
+      address: Uint8Array.from(bytes),
+    });
   });
 
   it('caps sll_halen at the 24 bytes getifaddrs allocates', () => {
@@ -165,7 +179,16 @@ describe('decodeRtnlLinkStats', () => {
     const b = Buffer.alloc(23 * 4);
     for (let i = 0; i < 23; i++) b.writeUInt32LE(i === 2 ? 0xffffffff : i + 1, i * 4);
     expect(decodeRtnlLinkStats(koffi.address(b))).toEqual({
-      rxPackets: 1, txPackets: 2, rxBytes: 0xffffffff, txBytes: 4, rxErrors: 5, txErrors: 6, rxDropped: 7, txDropped: 8, multicast: 9, collisions: 10,
+      rxPackets: 1,
+      txPackets: 2,
+      rxBytes: 0xffffffff,
+      txBytes: 4,
+      rxErrors: 5,
+      txErrors: 6,
+      rxDropped: 7,
+      txDropped: 8,
+      multicast: 9,
+      collisions: 10,
     });
   });
 });

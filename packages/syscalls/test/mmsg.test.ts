@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  F_GETFD, FD_CLOEXEC, MMsgHdrs, MSG_CMSG_CLOEXEC, MSG_DONTWAIT, SOCKADDR_STORAGE_SIZE, SOCK_DGRAM,
-  SOCK_NONBLOCK, close, cmsgSpace, decodeControlMessages, decodeRights, decodeSockaddr, encodeRights, fcntl, recvmmsg,
-  sendmmsg, syscall,
+  F_GETFD,
+  FD_CLOEXEC,
+  MMsgHdrs,
+  MSG_CMSG_CLOEXEC,
+  MSG_DONTWAIT,
+  SOCKADDR_STORAGE_SIZE,
+  SOCK_DGRAM,
+  SOCK_NONBLOCK,
+  close,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeRights,
+  decodeSockaddr,
+  encodeRights,
+  fcntl,
+  recvmmsg,
+  sendmmsg,
+  syscall,
 } from '../src/index.js';
 import { expectSameFdsOpen } from '../../../test-support/index.js';
 import { pair } from './support/fds.js';
@@ -48,7 +63,7 @@ describe('sendmmsg / recvmmsg', () => {
     close(b);
   });
 
-  it('passes fds through a batch entry\'s control buffer', () => {
+  it("passes fds through a batch entry's control buffer", () => {
     const [a, b] = pair(SOCK_DGRAM);
     const out = new MMsgHdrs(2).set(0, Buffer.from('plain')).set(1, Buffer.from('with fd'), null, encodeRights([a]));
     expect(sendmmsg(a, out.buffer, 2, 0)).toBe(2);

@@ -2,10 +2,42 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
-  AF_INET, F_GETFD, FD_CLOEXEC, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, MsgHdr, O_CLOEXEC, SCM_CREDENTIALS,
-  SCM_RIGHTS, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_PASSCRED, bind, close,
-  cmsgSpace, decodeControlMessages, decodeCredentials, decodeRights, decodeSockaddr, encodeCredentials, encodeRights,
-  encodeSockaddrIn, fcntl, getsockname, pipe2, read, recvmsg, sendmsg, setsockopt, socket, syscall, write,
+  AF_INET,
+  F_GETFD,
+  FD_CLOEXEC,
+  MSG_CMSG_CLOEXEC,
+  MSG_CTRUNC,
+  MSG_TRUNC,
+  MsgHdr,
+  O_CLOEXEC,
+  SCM_CREDENTIALS,
+  SCM_RIGHTS,
+  SOCKADDR_STORAGE_SIZE,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_STREAM,
+  SOL_SOCKET,
+  SO_PASSCRED,
+  bind,
+  close,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeCredentials,
+  decodeRights,
+  decodeSockaddr,
+  encodeCredentials,
+  encodeRights,
+  encodeSockaddrIn,
+  fcntl,
+  getsockname,
+  pipe2,
+  read,
+  recvmsg,
+  sendmsg,
+  setsockopt,
+  socket,
+  syscall,
+  write,
 } from '../src/index.js';
 import { expectSameFdsOpen, qemuBug } from '../../../test-support/index.js';
 import { pair } from './support/fds.js';
@@ -17,7 +49,8 @@ describe('sendmsg / recvmsg', () => {
     const [a, b] = pair(SOCK_STREAM);
     const out = new MsgHdr(3).setBuffers([Buffer.from('one '), Buffer.from('two '), Buffer.from('three')]);
     expect(syscall('sendmsg', () => sendmsg(a, out.buffer, 0))).toBe(13);
-    const x = Buffer.alloc(5), y = Buffer.alloc(16);
+    const x = Buffer.alloc(5),
+      y = Buffer.alloc(16);
     const into = new MsgHdr(2).setBuffers([x, y]);
     expect(syscall('recvmsg', () => recvmsg(b, into.buffer, 0))).toBe(13);
     expect(x.toString() + y.toString('utf8', 0, 8)).toBe('one two three');
@@ -51,7 +84,9 @@ describe('sendmsg / recvmsg', () => {
     for (const fd of [passed!, p[0]!, a, b]) close(fd);
   });
 
-  const ctrunc = qemuBug('its recvmsg never sets MSG_CTRUNC when the control buffer is too small for the SCM_RIGHTS fds (qemu 7.2; native recvmsg sets it)');
+  const ctrunc = qemuBug(
+    'its recvmsg never sets MSG_CTRUNC when the control buffer is too small for the SCM_RIGHTS fds (qemu 7.2; native recvmsg sets it)',
+  );
   it.skipIf(ctrunc)('a control buffer too small for the fds sets MSG_CTRUNC (and the kernel closes the extras)', () => {
     const [a, b] = pair(SOCK_STREAM);
     const out = new MsgHdr(1).setBuffer(Buffer.from('x')).setControl(encodeRights([a, b, a, b]));
@@ -88,7 +123,8 @@ describe('sendmsg / recvmsg', () => {
     syscall('bind', () => bind(a, lo(0), 16));
     syscall('bind', () => bind(b, lo(0), 16));
     const portOf = (fd: number): number => {
-      const sa = Buffer.alloc(SOCKADDR_STORAGE_SIZE), len = new Uint32Array([sa.length]);
+      const sa = Buffer.alloc(SOCKADDR_STORAGE_SIZE),
+        len = new Uint32Array([sa.length]);
       getsockname(fd, sa, len);
       return (decodeSockaddr(sa, len[0]) as { port: number }).port;
     };
@@ -110,8 +146,8 @@ describe('sendmsg / recvmsg', () => {
 
   it('rejects out-of-range sizes', () => {
     expect(() => new MsgHdr(0)).toThrow('maxIov 0 is outside 1–1024 (IOV_MAX)');
-    expect(() => new MsgHdr(1).setBuffers([Buffer.alloc(1), Buffer.alloc(1)])).toThrow('2 buffers exceed this MsgHdr\'s 1 iovecs');
-    expect(() => new MsgHdr(1).setName(Buffer.alloc(4), 5)).toThrow('msg_name length 5 is outside 0–4 (its buffer\'s size)');
+    expect(() => new MsgHdr(1).setBuffers([Buffer.alloc(1), Buffer.alloc(1)])).toThrow("2 buffers exceed this MsgHdr's 1 iovecs");
+    expect(() => new MsgHdr(1).setName(Buffer.alloc(4), 5)).toThrow("msg_name length 5 is outside 0–4 (its buffer's size)");
     expect(() => encodeRights([])).toThrow(RangeError);
     expect(() => encodeRights([3, -1])).toThrow('encodeRights: fds[1] must be an integer from 0 to 2147483647, got -1');
     expect(() => encodeRights(['3' as unknown as number])).toThrow(TypeError);

@@ -1,9 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AF_INET, AF_INET6, IN6_PKTINFO_SIZE, IN_PKTINFO_SIZE, IPPROTO_IP, IPPROTO_IPV6, IPV6_PKTINFO, IPV6_RECVPKTINFO,
-  IPV6_V6ONLY, IP_PKTINFO, MSG_CTRUNC, MsgHdr, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SockaddrError, bind, close,
-  cmsgSpace, decodeControlMessages, decodeIn6Pktinfo, decodeInPktinfo, decodeSockaddr, encodeIn6Pktinfo,
-  encodeInPktinfo, encodeSockaddrIn, encodeSockaddrIn6, getsockname, recvmsg, sendmsg, setsockopt, socket, syscall,
+  AF_INET,
+  AF_INET6,
+  IN6_PKTINFO_SIZE,
+  IN_PKTINFO_SIZE,
+  IPPROTO_IP,
+  IPPROTO_IPV6,
+  IPV6_PKTINFO,
+  IPV6_RECVPKTINFO,
+  IPV6_V6ONLY,
+  IP_PKTINFO,
+  MSG_CTRUNC,
+  MsgHdr,
+  SOCKADDR_STORAGE_SIZE,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SockaddrError,
+  bind,
+  close,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeIn6Pktinfo,
+  decodeInPktinfo,
+  decodeSockaddr,
+  encodeIn6Pktinfo,
+  encodeInPktinfo,
+  encodeSockaddrIn,
+  encodeSockaddrIn6,
+  getsockname,
+  recvmsg,
+  sendmsg,
+  setsockopt,
+  socket,
+  syscall,
 } from '../src/index.js';
 import { expectSameFdsOpen } from '../../../test-support/index.js';
 
@@ -22,7 +51,8 @@ function udp(family: number, at: Buffer): number {
 }
 
 function portOf(fd: number): number {
-  const sa = Buffer.alloc(SOCKADDR_STORAGE_SIZE), len = new Uint32Array([sa.length]);
+  const sa = Buffer.alloc(SOCKADDR_STORAGE_SIZE),
+    len = new Uint32Array([sa.length]);
   syscall('getsockname', () => getsockname(fd, sa, len));
   return (decodeSockaddr(sa, len[0]) as { port: number }).port;
 }
@@ -33,7 +63,11 @@ function exchange(from: number, to: Buffer, at: number, control: Buffer | null =
   expect(syscall('sendmsg', () => sendmsg(from, out.buffer, 0))).toBe(3);
   const into = new MsgHdr(1).setBuffer(Buffer.alloc(8)).setName(Buffer.alloc(SOCKADDR_STORAGE_SIZE)).setControl(Buffer.alloc(controlRoom));
   expect(syscall('recvmsg', () => recvmsg(at, into.buffer, 0))).toBe(3);
-  return { flags: into.flags, sender: decodeSockaddr(into.name!, into.nameLength), items: decodeControlMessages(into.control!, into.controlLength) };
+  return {
+    flags: into.flags,
+    sender: decodeSockaddr(into.name!, into.nameLength),
+    items: decodeControlMessages(into.control!, into.controlLength),
+  };
 }
 
 describe('IP_PKTINFO on real UDP sockets', () => {
@@ -41,7 +75,10 @@ describe('IP_PKTINFO on real UDP sockets', () => {
     const rx = udp(AF_INET, v4([0, 0, 0, 0]));
     const tx = udp(AF_INET, v4([127, 0, 0, 1]));
     syscall('setsockopt', () => setsockopt(rx, IPPROTO_IP, IP_PKTINFO, ON, 4));
-    for (const dest of [[127, 0, 0, 1], [127, 9, 8, 7]]) {
+    for (const dest of [
+      [127, 0, 0, 1],
+      [127, 9, 8, 7],
+    ]) {
       const { items } = exchange(tx, v4(dest, portOf(rx)), rx);
       expect(items.map((c) => [c.level, c.type, c.data.length])).toEqual([[IPPROTO_IP, IP_PKTINFO, IN_PKTINFO_SIZE]]);
       const info = decodeInPktinfo(items[0]!.data);
@@ -100,7 +137,11 @@ describe('IPV6_RECVPKTINFO on real UDP sockets', () => {
 
 describe('pktinfo bytes and bad input', () => {
   it('exact layouts', () => {
-    const four = encodeInPktinfo({ ifindex: 3, specificDestination: new Uint8Array([10, 0, 0, 1]), address: new Uint8Array([224, 0, 0, 9]) });
+    const four = encodeInPktinfo({
+      ifindex: 3,
+      specificDestination: new Uint8Array([10, 0, 0, 1]),
+      address: new Uint8Array([224, 0, 0, 9]),
+    });
     expect(four.subarray(16, 28).toString('hex')).toBe('030000000a000001e0000009');
     const six = encodeIn6Pktinfo({ address: new Uint16Array([0xfe80, 0, 0, 0, 0, 0, 0, 0x1234]), ifindex: 0x01020304 });
     expect(six.subarray(16, 36).toString('hex')).toBe('fe80' + '0'.repeat(24) + '1234' + '04030201');
@@ -111,10 +152,22 @@ describe('pktinfo bytes and bad input', () => {
   it.each([
     [() => decodeInPktinfo(new Uint8Array(11)), RangeError, 'struct in_pktinfo needs 12 bytes, got 11'],
     [() => decodeIn6Pktinfo(new Uint8Array(19)), RangeError, 'struct in6_pktinfo needs 20 bytes, got 19'],
-    [() => encodeInPktinfo({ ifindex: -1, specificDestination: new Uint8Array(4), address: new Uint8Array(4) }), RangeError, 'interface index -1 is not an integer in 0–2147483647'],
-    [() => encodeInPktinfo({ ifindex: 0, specificDestination: new Uint8Array(16), address: new Uint8Array(4) }), SockaddrError, 'in_pktinfo addresses must be 4 bytes, got 16 and 4'],
+    [
+      () => encodeInPktinfo({ ifindex: -1, specificDestination: new Uint8Array(4), address: new Uint8Array(4) }),
+      RangeError,
+      'interface index -1 is not an integer in 0–2147483647',
+    ],
+    [
+      () => encodeInPktinfo({ ifindex: 0, specificDestination: new Uint8Array(16), address: new Uint8Array(4) }),
+      SockaddrError,
+      'in_pktinfo addresses must be 4 bytes, got 16 and 4',
+    ],
     [() => encodeIn6Pktinfo({ address: new Uint16Array(4), ifindex: 0 }), SockaddrError, 'in6_pktinfo address must be 8 words, got 4'],
-    [() => encodeIn6Pktinfo({ address: new Uint16Array(8), ifindex: 2 ** 32 }), RangeError, 'interface index 4294967296 is not an integer in 0–4294967295'],
+    [
+      () => encodeIn6Pktinfo({ address: new Uint16Array(8), ifindex: 2 ** 32 }),
+      RangeError,
+      'interface index 4294967296 is not an integer in 0–4294967295',
+    ],
   ] as const)('%#: %s', (run, type, message) => {
     expect(run).toThrow(type);
     expect(run).toThrow(message);

@@ -6,9 +6,28 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AF_INET, AF_INET6, AF_UNIX, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM, SockaddrError,
-  UnixPathTooLongError, bind, close, decodeSockaddr, encodeSockaddr, encodeSockaddrIn, encodeSockaddrIn6,
-  encodeSockaddrUn, getsockname, sockaddrFamily, socket, syscall, type Sockaddr, type SockaddrInput,
+  AF_INET,
+  AF_INET6,
+  AF_UNIX,
+  SOCKADDR_STORAGE_SIZE,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_STREAM,
+  SockaddrError,
+  UnixPathTooLongError,
+  bind,
+  close,
+  decodeSockaddr,
+  encodeSockaddr,
+  encodeSockaddrIn,
+  encodeSockaddrIn6,
+  encodeSockaddrUn,
+  getsockname,
+  sockaddrFamily,
+  socket,
+  syscall,
+  type Sockaddr,
+  type SockaddrInput,
 } from '../src/index.js';
 import { expectSameFdsOpen } from '../../../test-support/index.js';
 
@@ -30,7 +49,9 @@ function boundName(fd: number): { sa: Sockaddr; length: number } {
 
 describe('encode → exact bytes', () => {
   it('sockaddr_in: family LE, port and address in network order', () => {
-    expect([...encodeSockaddrIn(new Uint8Array([192, 168, 1, 2]), 0x1f90)]).toEqual([2, 0, 0x1f, 0x90, 192, 168, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect([...encodeSockaddrIn(new Uint8Array([192, 168, 1, 2]), 0x1f90)]).toEqual([
+      2, 0, 0x1f, 0x90, 192, 168, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
   });
 
   it('sockaddr_in6: flowinfo big-endian, scope id host order', () => {
@@ -68,7 +89,13 @@ describe('round trips', () => {
     { family: 'ipv4', address: new Uint8Array([127, 0, 0, 1]), port: 80 },
     { family: 'ipv4', address: new Uint8Array([255, 255, 255, 255]), port: 65535 },
     { family: 'ipv6', address: new Uint16Array([0, 0, 0, 0, 0, 0, 0, 1]), port: 443, scopeId: 0, flowinfo: 0 },
-    { family: 'ipv6', address: new Uint16Array([0xfe80, 0, 0, 0, 0x1234, 0x5678, 0x9abc, 0xdef0]), port: 1, scopeId: 4294967295, flowinfo: 0xfffff },
+    {
+      family: 'ipv6',
+      address: new Uint16Array([0xfe80, 0, 0, 0, 0x1234, 0x5678, 0x9abc, 0xdef0]),
+      port: 1,
+      scopeId: 4294967295,
+      flowinfo: 0xfffff,
+    },
     { family: 'local', path: '/run/app.sock', abstract: false },
     { family: 'local', path: 'svc\u0000with-nul', abstract: true },
     { family: 'local', path: 'ünïcödé', abstract: true },
@@ -78,28 +105,45 @@ describe('round trips', () => {
   });
 
   it('property: any IPv4 vector and port', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 65535 }), (v, port) => {
-      expect(decodeSockaddr(encodeSockaddrIn(v, port))).toEqual({ family: 'ipv4', address: v, port });
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 65535 }), (v, port) => {
+        expect(decodeSockaddr(encodeSockaddrIn(v, port))).toEqual({ family: 'ipv4', address: v, port });
+      }),
+    );
   });
 
   it('property: any IPv6 vector, port, scope id and flowinfo', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }),
-      fc.integer({ min: 0, max: 65535 }), fc.nat(), fc.nat(),
-      (words, port, scopeId, flowinfo) => {
-        const address = Uint16Array.from(words);
-        expect(decodeSockaddr(encodeSockaddrIn6(address, port, scopeId, flowinfo))).toEqual({ family: 'ipv6', address, port, scopeId, flowinfo });
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 0, max: 65535 }),
+        fc.nat(),
+        fc.nat(),
+        (words, port, scopeId, flowinfo) => {
+          const address = Uint16Array.from(words);
+          expect(decodeSockaddr(encodeSockaddrIn6(address, port, scopeId, flowinfo))).toEqual({
+            family: 'ipv6',
+            address,
+            port,
+            scopeId,
+            flowinfo,
+          });
+        },
+      ),
+    );
   });
 
   it('property: any abstract name of 0–107 bytes keeps its exact length', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 107 }).filter((s) => Buffer.byteLength(s) <= 107), (name) => {
-      const b = encodeSockaddrUn(name, true);
-      expect(b.length).toBe(3 + Buffer.byteLength(name));
-      expect(decodeSockaddr(b)).toEqual({ family: 'local', path: name, abstract: true });
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 107 }).filter((s) => Buffer.byteLength(s) <= 107),
+        (name) => {
+          const b = encodeSockaddrUn(name, true);
+          expect(b.length).toBe(3 + Buffer.byteLength(name));
+          expect(decodeSockaddr(b)).toEqual({ family: 'local', path: name, abstract: true });
+        },
+      ),
+    );
   });
 });
 
@@ -155,7 +199,9 @@ describe('the kernel agrees', () => {
     const sa = encodeSockaddrUn(name, true);
     syscall('bind', () => bind(fd, sa, sa.length));
     expect(boundName(fd)).toEqual({ sa: { family: 'local', path: name, abstract: true }, length: 3 + name.length });
-    const lines = readFileSync('/proc/net/unix', 'utf8').split('\n').filter((l) => l.includes(name));
+    const lines = readFileSync('/proc/net/unix', 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(name));
     expect(lines).toHaveLength(1);
     expect(lines[0]!.endsWith(` @${name}`)).toBe(true);
     close(fd);

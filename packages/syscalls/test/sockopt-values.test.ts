@@ -1,11 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AF_INET, AF_INET6, IP_ADD_SOURCE_MEMBERSHIP, IP_DROP_SOURCE_MEMBERSHIP, MCAST_JOIN_GROUP, MCAST_JOIN_SOURCE_GROUP,
-  MCAST_LEAVE_GROUP, MCAST_LEAVE_SOURCE_GROUP, encodeGroupReq, encodeGroupSourceReq, encodeIpMreqSource,
-  encodeSockaddrIn, encodeSockaddrIn6, encodeSockaddrUn, IPPROTO_IP, IPPROTO_IPV6, IPV6_JOIN_GROUP, IPV6_LEAVE_GROUP, IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP,
-  LINGER_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_LINGER, SO_RCVTIMEO, SO_SNDTIMEO, SockaddrError,
-  TIMEVAL_SIZE, close, decodeLinger, decodeTimeval, encodeIpMreqn, encodeIpv6Mreq, encodeLinger, encodeTimeval,
-  getsockopt, setsockopt, socket, syscall,
+  AF_INET,
+  AF_INET6,
+  IP_ADD_SOURCE_MEMBERSHIP,
+  IP_DROP_SOURCE_MEMBERSHIP,
+  MCAST_JOIN_GROUP,
+  MCAST_JOIN_SOURCE_GROUP,
+  MCAST_LEAVE_GROUP,
+  MCAST_LEAVE_SOURCE_GROUP,
+  encodeGroupReq,
+  encodeGroupSourceReq,
+  encodeIpMreqSource,
+  encodeSockaddrIn,
+  encodeSockaddrIn6,
+  encodeSockaddrUn,
+  IPPROTO_IP,
+  IPPROTO_IPV6,
+  IPV6_JOIN_GROUP,
+  IPV6_LEAVE_GROUP,
+  IP_ADD_MEMBERSHIP,
+  IP_DROP_MEMBERSHIP,
+  LINGER_SIZE,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_STREAM,
+  SOL_SOCKET,
+  SO_LINGER,
+  SO_RCVTIMEO,
+  SO_SNDTIMEO,
+  SockaddrError,
+  TIMEVAL_SIZE,
+  close,
+  decodeLinger,
+  decodeTimeval,
+  encodeIpMreqn,
+  encodeIpv6Mreq,
+  encodeLinger,
+  encodeTimeval,
+  getsockopt,
+  setsockopt,
+  socket,
+  syscall,
 } from '../src/index.js';
 import { expectSameFdsOpen, qemuBug } from '../../../test-support/index.js';
 
@@ -38,7 +73,9 @@ describe('struct-valued options round-trip through the kernel', () => {
     close(fd);
   });
 
-  const mreqn = qemuBug('it mistranslates struct ip_mreqn (imr_ifindex): IP_DROP_MEMBERSHIP after IP_ADD_MEMBERSHIP on lo by index fails with EADDRNOTAVAIL (qemu 7.2; both succeed natively)');
+  const mreqn = qemuBug(
+    'it mistranslates struct ip_mreqn (imr_ifindex): IP_DROP_MEMBERSHIP after IP_ADD_MEMBERSHIP on lo by index fails with EADDRNOTAVAIL (qemu 7.2; both succeed natively)',
+  );
   it.skipIf(mreqn)('IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP with ip_mreqn on lo', () => {
     const fd = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
     const m = encodeIpMreqn(new Uint8Array([239, 255, 42, 1]), new Uint8Array(4), 1);
@@ -74,17 +111,20 @@ describe('multicast requests the kernel accepts and refuses (lo, index 1)', () =
   it.each([
     ['IPv4', AF_INET, IPPROTO_IP, v4([239, 255, 42, 2]), v4([127, 0, 0, 1])],
     ['IPv6', AF_INET6, IPPROTO_IPV6, v6([0xff02, 0, 0, 0, 0, 0, 0, 0x4243]), v6([0, 0, 0, 0, 0, 0, 0, 1])],
-  ] as const)('%s: MCAST_JOIN_GROUP / MCAST_LEAVE_GROUP, then MCAST_JOIN_SOURCE_GROUP / MCAST_LEAVE_SOURCE_GROUP', (_, family, level, group, source) => {
-    const fd = syscall('socket', () => socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0));
-    set(fd, level, MCAST_JOIN_GROUP, encodeGroupReq(1, group));
-    refused(fd, level, MCAST_JOIN_GROUP, encodeGroupReq(1, group), 'EADDRINUSE');
-    set(fd, level, MCAST_LEAVE_GROUP, encodeGroupReq(1, group));
-    refused(fd, level, MCAST_LEAVE_GROUP, encodeGroupReq(1, group), 'EADDRNOTAVAIL');
-    set(fd, level, MCAST_JOIN_SOURCE_GROUP, encodeGroupSourceReq(1, group, source));
-    set(fd, level, MCAST_LEAVE_SOURCE_GROUP, encodeGroupSourceReq(1, group, source));
-    refused(fd, level, MCAST_LEAVE_SOURCE_GROUP, encodeGroupSourceReq(1, group, source), 'EINVAL'); // no such membership
-    close(fd);
-  });
+  ] as const)(
+    '%s: MCAST_JOIN_GROUP / MCAST_LEAVE_GROUP, then MCAST_JOIN_SOURCE_GROUP / MCAST_LEAVE_SOURCE_GROUP',
+    (_, family, level, group, source) => {
+      const fd = syscall('socket', () => socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+      set(fd, level, MCAST_JOIN_GROUP, encodeGroupReq(1, group));
+      refused(fd, level, MCAST_JOIN_GROUP, encodeGroupReq(1, group), 'EADDRINUSE');
+      set(fd, level, MCAST_LEAVE_GROUP, encodeGroupReq(1, group));
+      refused(fd, level, MCAST_LEAVE_GROUP, encodeGroupReq(1, group), 'EADDRNOTAVAIL');
+      set(fd, level, MCAST_JOIN_SOURCE_GROUP, encodeGroupSourceReq(1, group, source));
+      set(fd, level, MCAST_LEAVE_SOURCE_GROUP, encodeGroupSourceReq(1, group, source));
+      refused(fd, level, MCAST_LEAVE_SOURCE_GROUP, encodeGroupSourceReq(1, group, source), 'EINVAL'); // no such membership
+      close(fd);
+    },
+  );
 
   it('IPv4: IP_ADD_SOURCE_MEMBERSHIP / IP_DROP_SOURCE_MEMBERSHIP with ip_mreq_source', () => {
     const fd = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
@@ -101,13 +141,24 @@ describe('exact bytes and bad input', () => {
     expect(encodeLinger(true, 15).toString('hex')).toBe('010000000f000000');
     expect(encodeTimeval(1.0000004).toString('hex')).toBe('0100000000000000' + '0000000000000000');
     expect(decodeTimeval(encodeTimeval(0.9999999))).toEqual({ seconds: 1, microseconds: 0 });
-    expect(encodeIpMreqn(new Uint8Array([224, 0, 0, 1]), new Uint8Array([10, 0, 0, 1]), 3).toString('hex')).toBe('e00000010a00000103000000');
-    expect(encodeIpv6Mreq(new Uint16Array([0xff02, 0, 0, 0, 0, 0, 0, 1]), 2).toString('hex')).toBe('ff02' + '0'.repeat(24) + '0001' + '02000000');
-    expect(encodeIpMreqSource(new Uint8Array([232, 0, 0, 1]), new Uint8Array(4), new Uint8Array([10, 0, 0, 7])).toString('hex')).toBe('e8000001000000000a000007');
+    expect(encodeIpMreqn(new Uint8Array([224, 0, 0, 1]), new Uint8Array([10, 0, 0, 1]), 3).toString('hex')).toBe(
+      'e00000010a00000103000000',
+    );
+    expect(encodeIpv6Mreq(new Uint16Array([0xff02, 0, 0, 0, 0, 0, 0, 1]), 2).toString('hex')).toBe(
+      'ff02' + '0'.repeat(24) + '0001' + '02000000',
+    );
+    expect(encodeIpMreqSource(new Uint8Array([232, 0, 0, 1]), new Uint8Array(4), new Uint8Array([10, 0, 0, 7])).toString('hex')).toBe(
+      'e8000001000000000a000007',
+    );
     const g = encodeSockaddrIn(new Uint8Array([239, 1, 2, 3]), 0);
     const src = encodeSockaddrIn6(new Uint16Array([0x2001, 0xdb8, 0, 0, 0, 0, 0, 1]), 0);
     const req = encodeGroupReq(7, g);
-    expect([req.length, req.readUInt32LE(0), req.subarray(8, 24).equals(g), req.subarray(24).every((x) => x === 0)]).toEqual([136, 7, true, true]);
+    expect([req.length, req.readUInt32LE(0), req.subarray(8, 24).equals(g), req.subarray(24).every((x) => x === 0)]).toEqual([
+      136,
+      7,
+      true,
+      true,
+    ]);
     const sreq = encodeGroupSourceReq(0xffffffff, encodeSockaddrIn6(new Uint16Array([0xff3e, 0, 0, 0, 0, 0, 0, 1]), 0), src);
     expect([sreq.length, sreq.readUInt32LE(0), sreq.subarray(136, 164).equals(src)]).toEqual([264, 0xffffffff, true]);
   });
@@ -121,12 +172,28 @@ describe('exact bytes and bad input', () => {
     [() => encodeIpMreqn(new Uint8Array(3), new Uint8Array(4), 0), SockaddrError, 'ip_mreqn addresses must be 4 bytes, got 3 and 4'],
     [() => encodeIpv6Mreq(new Uint16Array(4), 0), SockaddrError, 'ipv6_mreq group must be 8 words, got 4'],
     [() => encodeIpv6Mreq(new Uint16Array(8), -1), RangeError, 'interface index -1 is not an integer in 0–4294967295'],
-    [() => encodeIpMreqSource(new Uint8Array(4), new Uint8Array(4), new Uint8Array(16)), SockaddrError, 'ip_mreq_source addresses must be 4 bytes, got 4, 4 and 16'],
-    [() => encodeGroupReq(1.5, encodeSockaddrIn(new Uint8Array(4), 0)), RangeError, 'interface index 1.5 is not an integer in 0–4294967295'],
+    [
+      () => encodeIpMreqSource(new Uint8Array(4), new Uint8Array(4), new Uint8Array(16)),
+      SockaddrError,
+      'ip_mreq_source addresses must be 4 bytes, got 4, 4 and 16',
+    ],
+    [
+      () => encodeGroupReq(1.5, encodeSockaddrIn(new Uint8Array(4), 0)),
+      RangeError,
+      'interface index 1.5 is not an integer in 0–4294967295',
+    ],
     [() => encodeGroupReq(0, encodeSockaddrUn('/tmp/x')), SockaddrError, 'group_req group: family 1 is neither AF_INET nor AF_INET6'],
     [() => encodeGroupReq(0, new Uint8Array(129)), SockaddrError, 'group_req group: a sockaddr of 129 bytes is not 2–128 bytes long'],
-    [() => encodeGroupSourceReq(0, encodeSockaddrIn(new Uint8Array(4), 0), encodeSockaddrIn6(new Uint16Array(8), 0)), SockaddrError, 'group_source_req: the group and the source must be of the same family'],
-    [() => encodeGroupSourceReq(0, encodeSockaddrIn(new Uint8Array(4), 0), new Uint8Array(1)), SockaddrError, 'group_source_req source: a sockaddr of 1 bytes is not 2–128 bytes long'],
+    [
+      () => encodeGroupSourceReq(0, encodeSockaddrIn(new Uint8Array(4), 0), encodeSockaddrIn6(new Uint16Array(8), 0)),
+      SockaddrError,
+      'group_source_req: the group and the source must be of the same family',
+    ],
+    [
+      () => encodeGroupSourceReq(0, encodeSockaddrIn(new Uint8Array(4), 0), new Uint8Array(1)),
+      SockaddrError,
+      'group_source_req source: a sockaddr of 1 bytes is not 2–128 bytes long',
+    ],
   ] as const)('%#: %s', (run, type, message) => {
     expect(run).toThrow(type);
     expect(run).toThrow(message);

@@ -10,12 +10,14 @@ import { InvalidNotifyStateError, SystemdEnvironmentError } from './errors.js';
 export type NotifyState = string | Readonly<Record<string, string | number>>;
 
 function field(key: string, value: unknown, state: object): string {
-  if (key === '' || /[=\n]/.test(key)) throw new InvalidNotifyStateError(state, `field name ${JSON.stringify(key)} is empty or holds "=" or a newline`);
+  if (key === '' || /[=\n]/.test(key))
+    throw new InvalidNotifyStateError(state, `field name ${JSON.stringify(key)} is empty or holds "=" or a newline`);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new InvalidNotifyStateError(state, `${key} is ${value}, not a finite number`);
     return `${key}=${value}`;
   }
-  if (typeof value !== 'string') throw new InvalidNotifyStateError(state, `${key} is a ${typeof value}, not a string or number`, 'ERR_INVALID_ARG_TYPE');
+  if (typeof value !== 'string')
+    throw new InvalidNotifyStateError(state, `${key} is a ${typeof value}, not a string or number`, 'ERR_INVALID_ARG_TYPE');
   if (value.includes('\n')) throw new InvalidNotifyStateError(state, `${key} holds a newline`);
   return `${key}=${value}`;
 }
@@ -27,7 +29,11 @@ function encode(state: unknown): string {
     return state;
   }
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new InvalidNotifyStateError(state, `expected a string or an object of fields, got ${Array.isArray(state) ? 'an array' : String(state === null ? null : typeof state)}`, 'ERR_INVALID_ARG_TYPE');
+    throw new InvalidNotifyStateError(
+      state,
+      `expected a string or an object of fields, got ${Array.isArray(state) ? 'an array' : String(state === null ? null : typeof state)}`,
+      'ERR_INVALID_ARG_TYPE',
+    );
   }
   const lines = Object.entries(state).map(([k, v]) => field(k, v, state));
   if (lines.length === 0) throw new InvalidNotifyStateError(state, 'no fields');

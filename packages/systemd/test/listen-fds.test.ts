@@ -42,7 +42,15 @@ async function reportOf(child: Child): Promise<Report> {
 function readTcp(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    netConnect(port, '127.0.0.1').setEncoding('utf8').on('data', (d: string) => { text += d; }).on('end', () => { resolve(text); }).on('error', reject);
+    netConnect(port, '127.0.0.1')
+      .setEncoding('utf8')
+      .on('data', (d: string) => {
+        text += d;
+      })
+      .on('end', () => {
+        resolve(text);
+      })
+      .on('error', reject);
   });
 }
 
@@ -104,7 +112,11 @@ describe('listenFds on a malformed environment', () => {
     const error = thrown(() => listenFds());
     expect(error).toBeInstanceOf(SystemdEnvironmentError);
     expect(error).toMatchObject({
-      code: 'EINVAL', errno: 22, syscall: 'sd_listen_fds', variable, value,
+      code: 'EINVAL',
+      errno: 22,
+      syscall: 'sd_listen_fds',
+      variable,
+      value,
       message: `listenFds: ${variable}=${JSON.stringify(value)}: ${reason} (sd_listen_fds EINVAL)`,
     });
     expect(environment()).toEqual(NONE);
@@ -158,8 +170,19 @@ describe.skipIf(noSocketActivate !== undefined)('listenFds under systemd-socket-
     const port = await freePort();
     const manager = await startManager(join(dir, 'notify.sock'), 1);
     const ssa = start(
-      ['systemd-socket-activate', '-l', join(dir, 'a.sock'), '-l', `@${abstract}`, '-l', `127.0.0.1:${port}`,
-        '--fdname=alpha:beta:gamma', '-E', 'NOTIFY_SOCKET', ...nodeFixture('activated.ts', 'keep')],
+      [
+        'systemd-socket-activate',
+        '-l',
+        join(dir, 'a.sock'),
+        '-l',
+        `@${abstract}`,
+        '-l',
+        `127.0.0.1:${port}`,
+        '--fdname=alpha:beta:gamma',
+        '-E',
+        'NOTIFY_SOCKET',
+        ...nodeFixture('activated.ts', 'keep'),
+      ],
       { env: { ...process.env, NOTIFY_SOCKET: join(dir, 'notify.sock') } },
     );
     await ssa.waitFor(`Listening on 127.0.0.1:${port}`);

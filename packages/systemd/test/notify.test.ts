@@ -57,7 +57,10 @@ describe('notify without a manager', () => {
       const error = await notify({ READY: 1 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SystemdEnvironmentError);
       expect(error).toMatchObject({
-        code: 'EINVAL', syscall: 'sd_notify', variable: 'NOTIFY_SOCKET', value,
+        code: 'EINVAL',
+        syscall: 'sd_notify',
+        variable: 'NOTIFY_SOCKET',
+        value,
         message: `notify: NOTIFY_SOCKET=${JSON.stringify(value)}: neither an absolute path nor an @abstract name (sd_notify EINVAL)`,
       });
     }

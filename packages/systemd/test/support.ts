@@ -52,8 +52,14 @@ export function start(argv: readonly string[], options: SpawnOptions = {}): Chil
   const check = (): void => {
     for (const w of waiters) w();
   };
-  p.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); check(); });
-  p.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); check(); });
+  p.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    check();
+  });
+  p.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    check();
+  });
   const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     p.once('error', reject);
     p.once('close', (code) => {
@@ -65,14 +71,16 @@ export function start(argv: readonly string[], options: SpawnOptions = {}): Chil
   return {
     pid: p.pid!,
     exited,
-    waitFor: (text) => new Promise((resolve, reject) => {
-      const w = (): void => {
-        if (stdout.includes(text) || stderr.includes(text)) resolve();
-        else if (p.exitCode !== null || p.signalCode !== null) reject(new Error(`${cmd} exited before printing ${JSON.stringify(text)}:\n${stdout}\n${stderr}`));
-      };
-      waiters.push(w);
-      w();
-    }),
+    waitFor: (text) =>
+      new Promise((resolve, reject) => {
+        const w = (): void => {
+          if (stdout.includes(text) || stderr.includes(text)) resolve();
+          else if (p.exitCode !== null || p.signalCode !== null)
+            reject(new Error(`${cmd} exited before printing ${JSON.stringify(text)}:\n${stdout}\n${stderr}`));
+        };
+        waiters.push(w);
+        w();
+      }),
   };
 }
 
@@ -104,7 +112,10 @@ export async function startManager(address: string, count: number): Promise<{ no
     notifications: async () => {
       const { code, stdout, stderr } = await child.exited;
       if (code !== 0) throw new Error(`manager exited with ${code}: ${stderr}`);
-      return stdout.split('\n').slice(1, -1).map((l) => JSON.parse(l) as Notification);
+      return stdout
+        .split('\n')
+        .slice(1, -1)
+        .map((l) => JSON.parse(l) as Notification);
     },
   };
 }

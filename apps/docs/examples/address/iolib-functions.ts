@@ -2,8 +2,18 @@
  * IOLib's own address functions (manual §2.3), spelled the TypeScript way.
  */
 import {
-  IPV4_LOOPBACK, IPV6_LOOPBACK, IPv4Address, ensureAddress, inetAddressNetworkClass, inetAddressType, integerToDotted,
-  isInetAddressPrivate, makeNetmask, mapIPv4AddressToIPv6, stringAddressToVector, vectorToColonSeparated,
+  IPV4_LOOPBACK,
+  IPV6_LOOPBACK,
+  IPv4Address,
+  ensureAddress,
+  inetAddressNetworkClass,
+  inetAddressType,
+  integerToDotted,
+  isInetAddressPrivate,
+  makeNetmask,
+  mapIPv4AddressToIPv6,
+  stringAddressToVector,
+  vectorToColonSeparated,
 } from 'iolib-node';
 
 export default async function main(): Promise<Record<string, unknown>> {

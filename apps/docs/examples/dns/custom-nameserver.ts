@@ -14,7 +14,10 @@ export default async function main(nameserver = '127.0.0.1:53'): Promise<unknown
   return {
     address: www.address.toString(),
     otherAddresses: www.otherAddresses.map(String).sort(),
-    exchangers: mx.answer.map((r) => r.data as MxData).map((d) => `${d.priority} ${d.exchange}`).sort(),
+    exchangers: mx.answer
+      .map((r) => r.data as MxData)
+      .map((d) => `${d.priority} ${d.exchange}`)
+      .sort(),
     missing: missing instanceof ResolverNoNameError ? missing.code : String(missing),
   };
 }

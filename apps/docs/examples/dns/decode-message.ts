@@ -17,5 +17,9 @@ export default async function main(): Promise<unknown> {
   } catch (e) {
     if (e instanceof DnsFormatError) hostile = e.message;
   }
-  return { queryHex: query.toString('hex'), answer: message.answer.map((r) => `${r.name} ${r.type} ${r.ttl} ${JSON.stringify(r.data)}`), hostile };
+  return {
+    queryHex: query.toString('hex'),
+    answer: message.answer.map((r) => `${r.name} ${r.type} ${r.ttl} ${JSON.stringify(r.data)}`),
+    hostile,
+  };
 }

@@ -14,10 +14,16 @@ export default async function main(): Promise<unknown> {
   using base = new EventBase({ exitWhenEmpty: true });
   try {
     const buf = Buffer.alloc(64);
-    setIoHandler(base, a, 'write', (fd, type) => {
-      events.push(`${type} ${fd === a ? 'a' : '?'}`);
-      send(a, Buffer.from('ping'), 4, 0);
-    }, { oneShot: true });
+    setIoHandler(
+      base,
+      a,
+      'write',
+      (fd, type) => {
+        events.push(`${type} ${fd === a ? 'a' : '?'}`);
+        send(a, Buffer.from('ping'), 4, 0);
+      },
+      { oneShot: true },
+    );
     setIoHandler(base, b, 'read', () => {
       const n = recv(b, buf, buf.length, 0);
       events.push(`b got ${buf.toString('utf8', 0, n)}`);

@@ -5,7 +5,17 @@
  * themselves (`accept4`, `recv`, `send`); the client is Node's own `net`.
  */
 import { connect } from 'node:net';
-import { EventBase, eventDispatch, exitEventLoop, localPort, makeSocket, removeFdHandlers, setIoHandler, socketOsFd, syscalls } from 'iolib-node';
+import {
+  EventBase,
+  eventDispatch,
+  exitEventLoop,
+  localPort,
+  makeSocket,
+  removeFdHandlers,
+  setIoHandler,
+  socketOsFd,
+  syscalls,
+} from 'iolib-node';
 
 const { accept4, recv, send, close, trySyscall, EAGAIN, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_NONBLOCK } = syscalls;
 
@@ -42,13 +52,16 @@ export default async function main(): Promise<unknown> {
     const client = connect(localPort(server), '127.0.0.1');
     const reply = new Promise<string>((resolve, reject) => {
       let text = '';
-      client.setEncoding('utf8').on('data', (chunk: string) => {
-        text += chunk;
-        if (text.length === 'ping over an event base'.length) {
-          client.end();
-          resolve(text);
-        }
-      }).on('error', reject);
+      client
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => {
+          text += chunk;
+          if (text.length === 'ping over an event base'.length) {
+            client.end();
+            resolve(text);
+          }
+        })
+        .on('error', reject);
     });
     client.write('ping over an event base');
     const dispatch = eventDispatch(base);

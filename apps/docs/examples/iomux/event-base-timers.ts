@@ -8,13 +8,17 @@ export default async function main(): Promise<unknown> {
   return withEventBase({}, async (base) => {
     const log: string[] = [];
     let ticks = 0;
-    const tick = addTimer(base, () => {
-      log.push(`tick ${++ticks}`);
-      if (ticks === 3) {
-        removeTimer(base, tick);
-        exitEventLoop(base, { delay: 0.01 });
-      }
-    }, 0.01);
+    const tick = addTimer(
+      base,
+      () => {
+        log.push(`tick ${++ticks}`);
+        if (ticks === 3) {
+          removeTimer(base, tick);
+          exitEventLoop(base, { delay: 0.01 });
+        }
+      },
+      0.01,
+    );
     addTimer(base, () => log.push('once'), 0.015, { oneShot: true });
     await eventDispatch(base, { timeout: 5 });
     return log;

@@ -12,7 +12,10 @@ export default async function main(): Promise<unknown> {
   const socket = await makeSocket({ connect: 'passive', localHost: '0.0.0.0', localPort: 0, interface: 'lo' });
   const device = getOption(socket, 'bindToDevice');
   const port = localPort(socket);
-  const server = toNodeServer(socket, createServer((req, res) => res.end(`hello over ${device} from ${req.socket.remoteAddress!}`)));
+  const server = toNodeServer(
+    socket,
+    createServer((req, res) => res.end(`hello over ${device} from ${req.socket.remoteAddress!}`)),
+  );
   try {
     const [res] = (await once(get({ host: '127.0.0.1', port, agent: false }), 'response')) as [NodeJS.ReadableStream];
     let body = '';

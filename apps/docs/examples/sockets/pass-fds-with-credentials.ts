@@ -29,7 +29,11 @@ export default async function main(): Promise<unknown> {
       files[labels[i] ?? String(i)] = readFileSync(fd, 'utf8');
     });
     for (const fd of got.fds) closeSync(fd);
-    return { files, fromPid: got.credentials?.pid === process.pid ? 'this process' : got.credentials?.pid, controlTruncated: got.controlTruncated };
+    return {
+      files,
+      fromPid: got.credentials?.pid === process.pid ? 'this process' : got.credentials?.pid,
+      controlTruncated: got.controlTruncated,
+    };
   } finally {
     sender.close();
     receiver.close();

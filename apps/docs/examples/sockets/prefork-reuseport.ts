@@ -15,7 +15,9 @@ const worker = fileURLToPath(new URL('./prefork-reuseport.worker.ts', import.met
 
 /** Start a worker on `port` (0: let the kernel pick); resolves with the port it listens on. */
 async function startWorker(port: number, workers: ChildProcess[]): Promise<number> {
-  const child = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', worker, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', worker, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   workers.push(child);
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   return Number(line.toString());

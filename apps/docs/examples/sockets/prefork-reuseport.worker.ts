@@ -11,5 +11,8 @@ setOption(socket, 'reusePort', true);
 await bindAddress(socket, '127.0.0.1', { port: Number(process.argv[2]) });
 listenOn(socket);
 const port = localPort(socket);
-toNodeServer(socket, createServer((_req, res) => res.end(`worker ${process.pid}`)));
+toNodeServer(
+  socket,
+  createServer((_req, res) => res.end(`worker ${process.pid}`)),
+);
 process.stdout.write(String(port));

@@ -23,11 +23,16 @@ export function syslogLine(severity: keyof typeof SEVERITY, tag: string, message
 }
 
 /** Open a logger on the daemon's socket (`/dev/log` on a real system). */
-export async function openSyslog(path: string, tag: string): Promise<{ log: (severity: keyof typeof SEVERITY, message: string, at?: Date) => Promise<number>; close: () => void }> {
+export async function openSyslog(
+  path: string,
+  tag: string,
+): Promise<{ log: (severity: keyof typeof SEVERITY, message: string, at?: Date) => Promise<number>; close: () => void }> {
   const socket = await makeSocket({ addressFamily: 'local', type: 'datagram', remoteFilename: path });
   return {
     log: (severity, message, at = new Date()) => socket.sendTo(Buffer.from(syslogLine(severity, tag, message, at))),
-    close: () => { socket.close(); },
+    close: () => {
+      socket.close();
+    },
   };
 }
 

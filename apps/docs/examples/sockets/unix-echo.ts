@@ -16,7 +16,12 @@ export async function serveOnce(path: string): Promise<{ stop: () => void; serve
     conn.socket.pipe(conn.socket);
     await new Promise((resolve) => conn.socket.once('end', resolve));
   });
-  return { stop: () => { server.close(); }, served };
+  return {
+    stop: () => {
+      server.close();
+    },
+    served,
+  };
 }
 
 export default async function main(): Promise<unknown> {

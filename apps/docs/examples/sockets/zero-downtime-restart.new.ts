@@ -8,5 +8,8 @@ import { makeSocketFromFd, receiveFileDescriptor, sendTo, toNodeServer } from 'i
 const control = await makeSocketFromFd(3, { dup: false });
 if (!('receiveFrom' in control)) throw new Error('fd 3 is not the control channel');
 const listening = await makeSocketFromFd(await receiveFileDescriptor(control), { dup: false });
-toNodeServer(listening, createServer((_req, res) => res.end('new')));
+toNodeServer(
+  listening,
+  createServer((_req, res) => res.end('new')),
+);
 await sendTo(control, Buffer.from('ready'));

@@ -12,7 +12,16 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, get } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { fromNodeSocket, localPort, makeSocket, makeSocketPair, receiveFrom, sendFileDescriptor, socketOsFd, toNodeServer } from 'iolib-node';
+import {
+  fromNodeSocket,
+  localPort,
+  makeSocket,
+  makeSocketPair,
+  receiveFrom,
+  sendFileDescriptor,
+  socketOsFd,
+  toNodeServer,
+} from 'iolib-node';
 
 /** GET / with a fresh connection; the body names the process that answered. */
 async function ask(port: number): Promise<string> {
@@ -26,14 +35,21 @@ export default async function main(): Promise<unknown> {
   // The old process: an iolib listening socket, served by node:http.
   const listener = await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0 });
   const port = localPort(listener);
-  const old = toNodeServer(listener, createServer((_req, res) => res.end('old')));
+  const old = toNodeServer(
+    listener,
+    createServer((_req, res) => res.end('old')),
+  );
   const before = await ask(port);
 
   // Start the new process with a control channel as its fd 3.
   const [control, childEnd] = await makeSocketPair({ type: 'stream' });
-  const child = spawn(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', fileURLToPath(new URL('./zero-downtime-restart.new.ts', import.meta.url))], {
-    stdio: ['ignore', 'inherit', 'inherit', socketOsFd(childEnd)],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@iolib/source', '--import', 'tsx', fileURLToPath(new URL('./zero-downtime-restart.new.ts', import.meta.url))],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', socketOsFd(childEnd)],
+    },
+  );
   childEnd.close();
   try {
     // Hand over the listening socket (a duplicate of the fd node:http serves), wait until the new one serves.

@@ -5,9 +5,29 @@
  * a different number for the same open pipe. `MSG_CMSG_CLOEXEC` marks it close-on-exec.
  */
 import {
-  AF_UNIX, FD_CLOEXEC, F_GETFD, MSG_CMSG_CLOEXEC, MsgHdr, O_CLOEXEC, SCM_RIGHTS, SOCK_CLOEXEC, SOCK_DGRAM, SOL_SOCKET,
-  close, cmsgSpace, decodeControlMessages, decodeRights, encodeRights, fcntl, pipe2, read, recvmsg, sendmsg, socketpair,
-  syscall, write,
+  AF_UNIX,
+  FD_CLOEXEC,
+  F_GETFD,
+  MSG_CMSG_CLOEXEC,
+  MsgHdr,
+  O_CLOEXEC,
+  SCM_RIGHTS,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOL_SOCKET,
+  close,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeRights,
+  encodeRights,
+  fcntl,
+  pipe2,
+  read,
+  recvmsg,
+  sendmsg,
+  socketpair,
+  syscall,
+  write,
 } from '@iolib/syscalls';
 
 export default async function main(): Promise<unknown> {

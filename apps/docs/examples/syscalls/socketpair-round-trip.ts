@@ -5,8 +5,21 @@
  * Node's `code`, `errno` and `syscall` fields.
  */
 import {
-  AF_UNIX, EAGAIN, SHUT_WR, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SyscallError, close, errnoName, recv, send,
-  shutdown, socketpair, syscall, trySyscall,
+  AF_UNIX,
+  EAGAIN,
+  SHUT_WR,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
+  SOCK_STREAM,
+  SyscallError,
+  close,
+  errnoName,
+  recv,
+  send,
+  shutdown,
+  socketpair,
+  syscall,
+  trySyscall,
 } from '@iolib/syscalls';
 
 export default async function main(): Promise<unknown> {
@@ -32,7 +45,11 @@ export default async function main(): Promise<unknown> {
     const got = syscall('recv', () => recv(b, buf, buf.length, 0));
     const request = buf.toString('utf8', 0, got);
     syscall('send', () => send(b, Buffer.from('pong'), 4, 0));
-    const reply = buf.toString('utf8', 0, syscall('recv', () => recv(a, buf, buf.length, 0)));
+    const reply = buf.toString(
+      'utf8',
+      0,
+      syscall('recv', () => recv(a, buf, buf.length, 0)),
+    );
 
     // After the peer shuts down its writing side, a read returns 0: end of file.
     syscall('shutdown', () => shutdown(a, SHUT_WR));

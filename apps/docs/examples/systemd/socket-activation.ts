@@ -48,10 +48,22 @@ export default async function main(): Promise<unknown> {
   const manager = await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: notifySocket });
   const port = await freePort();
   const service = fileURLToPath(new URL('./socket-activation.service.ts', import.meta.url));
-  const activator = spawn('systemd-socket-activate', [
-    '-l', `127.0.0.1:${port}`, '--fdname=web', '-E', 'NOTIFY_SOCKET',
-    process.execPath, '--conditions=@iolib/source', '--import', 'tsx', service,
-  ], { env: { ...process.env, NOTIFY_SOCKET: notifySocket }, stdio: ['ignore', 'inherit', 'pipe'] });
+  const activator = spawn(
+    'systemd-socket-activate',
+    [
+      '-l',
+      `127.0.0.1:${port}`,
+      '--fdname=web',
+      '-E',
+      'NOTIFY_SOCKET',
+      process.execPath,
+      '--conditions=@iolib/source',
+      '--import',
+      'tsx',
+      service,
+    ],
+    { env: { ...process.env, NOTIFY_SOCKET: notifySocket }, stdio: ['ignore', 'inherit', 'pipe'] },
+  );
   try {
     await once(activator.stderr, 'data'); // "Listening on 127.0.0.1:PORT as 3."
     const response = once(get({ host: '127.0.0.1', port, agent: false }), 'response') as Promise<[IncomingMessage]>;

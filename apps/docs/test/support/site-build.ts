@@ -30,12 +30,25 @@ async function files(dir: string): Promise<string[]> {
 
 /** Digest of the site's inputs: names and contents, in a stable order. */
 export async function inputsDigest(): Promise<string> {
-  const roots = [join(repoDir, 'packages'), join(docsDir, 'pages'), join(docsDir, 'examples'), join(docsDir, 'src'), join(docsDir, '.vitepress')];
+  const roots = [
+    join(repoDir, 'packages'),
+    join(docsDir, 'pages'),
+    join(docsDir, 'examples'),
+    join(docsDir, 'src'),
+    join(docsDir, '.vitepress'),
+  ];
   const all = (await Promise.all(roots.map(files))).flat();
-  all.push(...['bench-results.json', 'iolib-names.json', 'package.json', 'tsconfig.typedoc.json'].map((f) => join(docsDir, f)), join(repoDir, 'tsconfig.base.json'));
+  all.push(
+    ...['bench-results.json', 'iolib-names.json', 'package.json', 'tsconfig.typedoc.json'].map((f) => join(docsDir, f)),
+    join(repoDir, 'tsconfig.base.json'),
+  );
   const hash = createHash('sha256');
   for (const file of all.sort()) {
-    hash.update(relative(repoDir, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(repoDir, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -10,11 +10,26 @@ import { connect as connectCore, disconnect as disconnectCore } from '../ops/con
 import { listenOn as listenCore } from '../ops/listen.js';
 import { shutdown as shutdownCore } from '../ops/shutdown.js';
 import {
-  connectionClass, type AcceptResult, type ActiveSocket, type DatagramSocket, type PassiveSocket, type Socket,
-  type SocketSeqpacketLocalActive, type SocketSeqpacketLocalPassive,
+  connectionClass,
+  type AcceptResult,
+  type ActiveSocket,
+  type DatagramSocket,
+  type PassiveSocket,
+  type Socket,
+  type SocketSeqpacketLocalActive,
+  type SocketSeqpacketLocalPassive,
 } from '../socket/classes.js';
 import { acceptWith, withAccepted } from '../socket/passive-socket.js';
-import type { AcceptOptions, Accepted, BindOptions, ConnectOptions, FilenameDesignator, HostDesignator, ListenOptions, ShutdownOptions } from '../types.js';
+import type {
+  AcceptOptions,
+  Accepted,
+  BindOptions,
+  ConnectOptions,
+  FilenameDesignator,
+  HostDesignator,
+  ListenOptions,
+  ShutdownOptions,
+} from '../types.js';
 
 /**
  * Set the local address of `socket` (and the port, for internet sockets).
@@ -32,7 +47,11 @@ import type { AcceptOptions, Accepted, BindOptions, ConnectOptions, FilenameDesi
  * await bindAddress(s, '127.0.0.1', { port: 0 });
  * ```
  */
-export async function bindAddress<S extends Socket>(socket: S, address: HostDesignator | FilenameDesignator, options: BindOptions = {}): Promise<S> {
+export async function bindAddress<S extends Socket>(
+  socket: S,
+  address: HostDesignator | FilenameDesignator,
+  options: BindOptions = {},
+): Promise<S> {
   await bindCore(coreOf(socket, 'bindAddress'), address, options);
   return socket;
 }
@@ -75,7 +94,10 @@ export function listenOn<S extends PassiveSocket>(socket: S, options: ListenOpti
  * if (c !== null) c.socket.end('hello\n');
  * ```
  */
-export function acceptConnection(socket: SocketSeqpacketLocalPassive, options?: AcceptOptions): Promise<Accepted<SocketSeqpacketLocalActive> | null>;
+export function acceptConnection(
+  socket: SocketSeqpacketLocalPassive,
+  options?: AcceptOptions,
+): Promise<Accepted<SocketSeqpacketLocalActive> | null>;
 export function acceptConnection(socket: PassiveSocket, options?: AcceptOptions): Promise<AcceptResult | null>;
 export async function acceptConnection(socket: PassiveSocket, options: AcceptOptions = {}): Promise<Accepted<ActiveSocket> | null> {
   const core = coreOf(socket, 'acceptConnection');
@@ -102,8 +124,16 @@ export function withAcceptConnection<T>(
   options: AcceptOptions,
   fn: (connection: Accepted<SocketSeqpacketLocalActive> | null) => Promise<T> | T,
 ): Promise<T>;
-export function withAcceptConnection<T>(socket: PassiveSocket, options: AcceptOptions, fn: (connection: AcceptResult | null) => Promise<T> | T): Promise<T>;
-export function withAcceptConnection<T>(socket: PassiveSocket, options: AcceptOptions, fn: (connection: never) => Promise<T> | T): Promise<T> {
+export function withAcceptConnection<T>(
+  socket: PassiveSocket,
+  options: AcceptOptions,
+  fn: (connection: AcceptResult | null) => Promise<T> | T,
+): Promise<T>;
+export function withAcceptConnection<T>(
+  socket: PassiveSocket,
+  options: AcceptOptions,
+  fn: (connection: never) => Promise<T> | T,
+): Promise<T> {
   // The overloads tie `fn`'s connection type to the listener's; the accepted socket is of that class.
   return withAccepted(acceptConnection(socket, options), fn as (connection: Accepted<ActiveSocket> | null) => Promise<T> | T);
 }
@@ -126,7 +156,11 @@ export function withAcceptConnection<T>(socket: PassiveSocket, options: AcceptOp
  * await connect(s, '127.0.0.1', { port: 8080, timeout: 5 });
  * ```
  */
-export async function connect(socket: ActiveSocket, address: HostDesignator | FilenameDesignator, options: ConnectOptions = {}): Promise<void> {
+export async function connect(
+  socket: ActiveSocket,
+  address: HostDesignator | FilenameDesignator,
+  options: ConnectOptions = {},
+): Promise<void> {
   return connectCore(coreOf(socket, 'connect'), address, options);
 }
 

@@ -8,8 +8,14 @@
  */
 import { IPv4Address, InetAddress, LocalAddress, type Address } from '@iolib/address';
 import {
-  SOCKADDR_STORAGE_SIZE, SockaddrError, UnixPathTooLongError, addressToSockaddr, encodeSockaddrIn6, sockaddrToAddress,
-  type LocalSockaddrValue, type SocketAddressValue,
+  SOCKADDR_STORAGE_SIZE,
+  SockaddrError,
+  UnixPathTooLongError,
+  addressToSockaddr,
+  encodeSockaddrIn6,
+  sockaddrToAddress,
+  type LocalSockaddrValue,
+  type SocketAddressValue,
 } from '@iolib/syscalls';
 import type { DecodedName, SocketFamily } from '../types.js';
 
@@ -119,7 +125,12 @@ export function decodeName(buf: Buffer, len: number): DecodedName {
  * describe(parseAddress('::1'), 80, false).detail; // '[::1]:80'
  * ```
  */
-export function describe(address: Address, port: number, local: boolean, fd?: number): { address?: string; port?: number; path?: string; fd?: number; detail?: string } {
+export function describe(
+  address: Address,
+  port: number,
+  local: boolean,
+  fd?: number,
+): { address?: string; port?: number; path?: string; fd?: number; detail?: string } {
   const text = String(address);
   const base = fd === undefined ? {} : { fd };
   if (local) return { ...base, path: text };

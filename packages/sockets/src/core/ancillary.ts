@@ -9,9 +9,25 @@ import { IPv4Address, IPv6Address } from '@iolib/address';
 import { checkFd } from '@iolib/syscalls/internal';
 import type { Credentials, PacketDestination } from '../types.js';
 import {
-  IN6_PKTINFO_SIZE, IN_PKTINFO_SIZE, IPPROTO_IP, IPPROTO_IPV6, IPV6_PKTINFO, IP_PKTINFO, SCM_CREDENTIALS, SCM_RIGHTS,
-  SOL_SOCKET, UCRED_SIZE, cmsgSpace, decodeControlMessages, decodeCredentials, decodeIn6Pktinfo, decodeInPktinfo,
-  decodeRights, encodeCredentials, encodeRights, sysClose,
+  IN6_PKTINFO_SIZE,
+  IN_PKTINFO_SIZE,
+  IPPROTO_IP,
+  IPPROTO_IPV6,
+  IPV6_PKTINFO,
+  IP_PKTINFO,
+  SCM_CREDENTIALS,
+  SCM_RIGHTS,
+  SOL_SOCKET,
+  UCRED_SIZE,
+  cmsgSpace,
+  decodeControlMessages,
+  decodeCredentials,
+  decodeIn6Pktinfo,
+  decodeInPktinfo,
+  decodeRights,
+  encodeCredentials,
+  encodeRights,
+  sysClose,
 } from './sys.js';
 
 /** Most fds one `SCM_RIGHTS` message carries (`SCM_MAX_FD`). */
@@ -51,7 +67,8 @@ export function sendControl(fds: unknown, credentials: unknown, op: string): Buf
   const parts: Buffer[] = [];
   if (fds !== undefined) {
     if (!Array.isArray(fds)) throw new TypeError(`${op}: fds must be an array of file descriptors, got ${typeof fds}`);
-    if (fds.length === 0 || fds.length > MAX_FDS) throw new RangeError(`${op}: fds holds ${fds.length} file descriptors; one message carries 1–${MAX_FDS}`);
+    if (fds.length === 0 || fds.length > MAX_FDS)
+      throw new RangeError(`${op}: fds holds ${fds.length} file descriptors; one message carries 1–${MAX_FDS}`);
     fds.forEach((fd: unknown, i) => {
       checkFd(op, fd, `fds[${i}]`);
     });

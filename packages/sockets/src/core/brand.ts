@@ -14,7 +14,11 @@ export function brandOf(name: string): symbol {
 
 /** Does `value` carry the brand of class `name`? */
 export function hasBrand(value: unknown, name: string): boolean {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && (value as Record<symbol, unknown>)[brandOf(name)] === true;
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[brandOf(name)] === true
+  );
 }
 
 /**
@@ -32,8 +36,7 @@ export function brandClass(cls: abstract new (...args: never[]) => unknown, name
   for (const name of names) Object.defineProperty(cls.prototype, brandOf(name), { value: true });
   const own = brandOf(names[0] ?? cls.name);
   Object.defineProperty(cls, Symbol.hasInstance, {
-    value: (value: unknown): boolean =>
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[own] === true,
+    value: (value: unknown): boolean => typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[own] === true,
   });
 }
 
@@ -61,8 +64,7 @@ export function abstractClass<T>(name: string): AbstractSocketClass<T> {
     },
   }[name];
   Object.defineProperty(ctor, Symbol.hasInstance, {
-    value: (value: unknown): boolean =>
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true,
+    value: (value: unknown): boolean => typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true,
   });
   return ctor as unknown as AbstractSocketClass<T>;
 }

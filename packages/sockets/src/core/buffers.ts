@@ -30,7 +30,9 @@ export function toBytes(buffer: unknown, what: string): Buffer {
     }
     return out;
   }
-  throw new TypeError(`${what}: buffer must be a Uint8Array, an ArrayBufferView or an array of octets, got ${buffer === null ? 'null' : typeof buffer}`);
+  throw new TypeError(
+    `${what}: buffer must be a Uint8Array, an ArrayBufferView or an array of octets, got ${buffer === null ? 'null' : typeof buffer}`,
+  );
 }
 
 /**
@@ -50,8 +52,10 @@ export function toBytes(buffer: unknown, what: string): Buffer {
 export function checkRange(length: number, start: number | undefined, end: number | undefined, what: string): [number, number] {
   const s = start ?? 0;
   const e = end ?? length;
-  if (!Number.isInteger(s) || s < 0 || s > length) throw new RangeError(`${what}: start ${String(s)} is outside the buffer (length ${length})`);
-  if (!Number.isInteger(e) || e < 0 || e > length) throw new RangeError(`${what}: end ${String(e)} is outside the buffer (length ${length})`);
+  if (!Number.isInteger(s) || s < 0 || s > length)
+    throw new RangeError(`${what}: start ${String(s)} is outside the buffer (length ${length})`);
+  if (!Number.isInteger(e) || e < 0 || e > length)
+    throw new RangeError(`${what}: end ${String(e)} is outside the buffer (length ${length})`);
   if (e < s) throw new RangeError(`${what}: end ${e} is before start ${s}`);
   return [s, e];
 }

@@ -141,7 +141,8 @@ export interface DestinationOptions {
  */
 export function destinationOf(core: SocketCore, o: DestinationOptions, op: string): Destination | null | Promise<Destination> {
   if (core.family === 'local') {
-    if (o.remoteHost !== undefined || o.remotePort !== undefined) throw new TypeError(`${op}: remoteHost/remotePort do not apply to a local socket; use remoteFilename`);
+    if (o.remoteHost !== undefined || o.remotePort !== undefined)
+      throw new TypeError(`${op}: remoteHost/remotePort do not apply to a local socket; use remoteFilename`);
     if (o.remoteFilename === undefined) return null;
     return localDestination(core, o.remoteFilename, op);
   }

@@ -63,8 +63,7 @@ function condition<C extends SocketErrorClass>(cls: C, code: string): C {
   const brand = Symbol.for(`iolib.${cls.name}`);
   Object.defineProperty(cls.prototype, brand, { value: true });
   Object.defineProperty(cls, Symbol.hasInstance, {
-    value: (value: unknown): boolean =>
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true,
+    value: (value: unknown): boolean => typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true,
   });
   const errno = E[code] ?? ERRNO_BY_NAME.get(code);
   if (errno !== undefined) byErrno.set(errno, cls);

@@ -18,10 +18,12 @@ import { nameToIndex } from './sys.js';
  */
 export function interfaceIndex(value: unknown, what: string): number {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`${what}: interface ${value} is not an interface index`);
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
+      throw new RangeError(`${what}: interface ${value} is not an interface index`);
     return value;
   }
-  if (typeof value !== 'string' || value === '') throw new TypeError(`${what}: interface must be an interface name or index, got ${typeof value}`);
+  if (typeof value !== 'string' || value === '')
+    throw new TypeError(`${what}: interface must be an interface name or index, got ${typeof value}`);
   const index = nameToIndex(value);
   if (index === 0) throw new TypeError(`${what}: there is no interface named "${value}"`);
   return index;

@@ -88,7 +88,9 @@ const timeval: Codec<number> = {
     if (typeof value !== 'number') throw new TypeError(`${what}: expected a number of seconds, got ${typeof value}`);
     if (Number.isNaN(value) || value < 0) throw new RangeError(`${what}: expected a non-negative number of seconds, got ${String(value)}`);
     if (value > MAX_TIMEVAL_SECONDS) {
-      throw new RangeError(`${what}: ${String(value)} seconds is more than a struct timeval holds (${MAX_TIMEVAL_SECONDS}; 0 means no timeout)`);
+      throw new RangeError(
+        `${what}: ${String(value)} seconds is more than a struct timeval holds (${MAX_TIMEVAL_SECONDS}; 0 means no timeout)`,
+      );
     }
     const sec = Math.floor(value);
     const usec = Math.round((value - sec) * 1e6);

@@ -140,10 +140,13 @@ export class SocketCore {
       const waiter: Waiter = { op, resolve, reject, timer: undefined, deferred: true };
       if (timeout !== undefined && Number.isFinite(timeout)) {
         const fd = this.fd;
-        waiter.timer = setTimeout(() => {
-          this.unpark(waiter);
-          waiter.reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
-        }, Math.max(0, timeout * 1000));
+        waiter.timer = setTimeout(
+          () => {
+            this.unpark(waiter);
+            waiter.reject(pollTimeout(fd, direction === READABLE ? 'input' : 'output', timeout));
+          },
+          Math.max(0, timeout * 1000),
+        );
       }
       if (signal !== undefined) {
         const stop = onAbort(signal, () => {

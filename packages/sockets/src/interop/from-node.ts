@@ -60,7 +60,9 @@ export async function fromNodeSocket(x: NodeSocket, options: FromNodeSocketOptio
   const given: unknown = x;
   const what = nodeKind(given);
   if (what === undefined) {
-    throw new TypeError(`fromNodeSocket: expected a net.Socket, net.Server or dgram.Socket, got ${given === null ? 'null' : typeof given === 'object' ? 'an object' : typeof given}`);
+    throw new TypeError(
+      `fromNodeSocket: expected a net.Socket, net.Server or dgram.Socket, got ${given === null ? 'null' : typeof given === 'object' ? 'an object' : typeof given}`,
+    );
   }
   const dup: unknown = options.dup ?? true;
   if (typeof dup !== 'boolean') throw new TypeError(`fromNodeSocket: dup must be a boolean, got ${typeof dup}`);

@@ -24,7 +24,9 @@ export function nodeKind(x: unknown): 'net.Socket' | 'net.Server' | 'dgram.Socke
 function handleOf(x: NodeSocket): { fd?: unknown } | null | undefined {
   if (x instanceof DgramSocket) {
     const state = Object.getOwnPropertySymbols(x).find((k) => k.description === 'state symbol');
-    return state === undefined ? undefined : ((x as unknown as Record<symbol, { handle?: { fd?: unknown } | null } | undefined>)[state]?.handle);
+    return state === undefined
+      ? undefined
+      : (x as unknown as Record<symbol, { handle?: { fd?: unknown } | null } | undefined>)[state]?.handle;
   }
   return (x as unknown as { _handle?: { fd?: unknown } | null })._handle;
 }

@@ -47,11 +47,15 @@ function adopt<T>(fd: number, make: () => T): T {
 export function toNodeSocket(s: Socket): NetSocket {
   const core = coreOf(s, 'toNodeSocket');
   core.use('toNodeSocket');
-  if (core.type !== 'stream') throw new TypeError(`toNodeSocket: ${kind(s, 'a datagram socket')} cannot become a net.Socket; use toDgramSocket`);
-  if (s instanceof PassiveSocket) throw new TypeError(`toNodeSocket: ${kind(s, 'a passive socket')} cannot become a net.Socket; use toNodeServer`);
+  if (core.type !== 'stream')
+    throw new TypeError(`toNodeSocket: ${kind(s, 'a datagram socket')} cannot become a net.Socket; use toDgramSocket`);
+  if (s instanceof PassiveSocket)
+    throw new TypeError(`toNodeSocket: ${kind(s, 'a passive socket')} cannot become a net.Socket; use toNodeServer`);
   const stream = s as ActiveStreamSocket;
-  if (stream.readableLength > 0) throw new TypeError(`toNodeSocket: ${stream.readableLength} bytes were read from the kernel but not consumed; read them first`);
-  if (stream.writableLength > 0) throw new TypeError(`toNodeSocket: ${stream.writableLength} bytes are still being written; wait for 'drain'`);
+  if (stream.readableLength > 0)
+    throw new TypeError(`toNodeSocket: ${stream.readableLength} bytes were read from the kernel but not consumed; read them first`);
+  if (stream.writableLength > 0)
+    throw new TypeError(`toNodeSocket: ${stream.writableLength} bytes are still being written; wait for 'drain'`);
   const fd = core.release('toNodeSocket');
   stream.destroy();
   return adopt(fd, () => new NetSocket({ fd, readable: true, writable: true }));
@@ -80,9 +84,12 @@ export function toNodeSocket(s: Socket): NetSocket {
 export function toNodeServer<T extends Server = Server>(s: Socket, server?: T): T {
   const core = coreOf(s, 'toNodeServer');
   core.use('toNodeServer');
-  if (core.type !== 'stream') throw new TypeError(`toNodeServer: ${kind(s, 'a datagram socket')} cannot become a net.Server; use toDgramSocket`);
-  if (!(s instanceof PassiveSocket)) throw new TypeError(`toNodeServer: ${kind(s, 'an active socket')} cannot become a net.Server; use toNodeSocket`);
-  if (server !== undefined && !(server instanceof Server)) throw new TypeError('toNodeServer: server must be a net.Server (http.Server, https.Server, …)');
+  if (core.type !== 'stream')
+    throw new TypeError(`toNodeServer: ${kind(s, 'a datagram socket')} cannot become a net.Server; use toDgramSocket`);
+  if (!(s instanceof PassiveSocket))
+    throw new TypeError(`toNodeServer: ${kind(s, 'an active socket')} cannot become a net.Server; use toNodeSocket`);
+  if (server !== undefined && !(server instanceof Server))
+    throw new TypeError('toNodeServer: server must be a net.Server (http.Server, https.Server, …)');
   if (server?.listening === true) throw new TypeError('toNodeServer: the server given is already listening');
   const target = server ?? (new Server() as T);
   const fd = core.release('toNodeServer');
@@ -112,7 +119,8 @@ export function toDgramSocket(s: Socket): DgramSocket {
   const core = coreOf(s, 'toDgramSocket');
   core.use('toDgramSocket');
   if (core.type !== 'datagram') throw new TypeError(`toDgramSocket: ${kind(s, 'a stream socket')} cannot become a dgram.Socket`);
-  if (core.family === 'local') throw new TypeError(`toDgramSocket: ${kind(s, 'a Unix datagram socket')} cannot become a dgram.Socket: Node's dgram speaks only UDP`);
+  if (core.family === 'local')
+    throw new TypeError(`toDgramSocket: ${kind(s, 'a Unix datagram socket')} cannot become a dgram.Socket: Node's dgram speaks only UDP`);
   const d = createSocket(core.family === 'ipv6' ? 'udp6' : 'udp4');
   const fd = core.release('toDgramSocket');
   return adopt(fd, () => d.bind({ fd }));

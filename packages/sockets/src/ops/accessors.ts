@@ -22,7 +22,9 @@ function query(core: SocketCore, op: string, which: 'getsockname' | 'getpeername
 }
 
 function toName(d: DecodedName): SocketName {
-  return isLocalName(d) ? { filename: d.address.name, abstract: d.address.abstract, address: d.address } : { host: d.address, port: d.port };
+  return isLocalName(d)
+    ? { filename: d.address.name, abstract: d.address.abstract, address: d.address }
+    : { host: d.address, port: d.port };
 }
 
 function inet(d: DecodedName, op: string): InetName {

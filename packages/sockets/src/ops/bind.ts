@@ -54,7 +54,11 @@ export function bindResolved(core: SocketCore, address: Address, port: number, r
  * await bindAddress(core, '127.0.0.1', { port: 0 });
  * ```
  */
-export async function bindAddress(core: SocketCore, address: HostDesignator | FilenameDesignator, options: BindOptions = {}): Promise<void> {
+export async function bindAddress(
+  core: SocketCore,
+  address: HostDesignator | FilenameDesignator,
+  options: BindOptions = {},
+): Promise<void> {
   core.use('bindAddress');
   if (core.family === 'local') {
     if (options.port !== undefined) throw new TypeError('bindAddress: port does not apply to a local socket');

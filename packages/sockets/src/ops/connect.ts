@@ -21,7 +21,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * `getsockopt(SO_ERROR)`.
  */
 export async function connectResolved(
-  core: SocketCore, address: Address, port: number, wait: boolean, timeout: number | undefined, signal?: AbortSignal,
+  core: SocketCore,
+  address: Address,
+  port: number,
+  wait: boolean,
+  timeout: number | undefined,
+  signal?: AbortSignal,
 ): Promise<void> {
   throwIfAborted(signal);
   const sa = encodeAddress(core.family, address, port, 'connect');
@@ -46,8 +51,12 @@ export async function connectResolved(
     const done = finish(core, fd, details, deadline === Infinity ? undefined : Math.max(0, deadline - performance.now()) / 1000, signal);
     core.connecting = done;
     done.then(
-      () => { if (core.connecting === done) core.connecting = undefined; },
-      () => { if (core.connecting === done) core.connecting = undefined; },
+      () => {
+        if (core.connecting === done) core.connecting = undefined;
+      },
+      () => {
+        if (core.connecting === done) core.connecting = undefined;
+      },
     );
     if (wait) await done;
     return;
@@ -55,7 +64,11 @@ export async function connectResolved(
 }
 
 async function finish(
-  core: SocketCore, fd: number, details: (fd: number) => object, timeout: number | undefined, signal: AbortSignal | undefined,
+  core: SocketCore,
+  fd: number,
+  details: (fd: number) => object,
+  timeout: number | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   await core.wait(WRITABLE, 'connect', timeout, signal);
   const err = new Int32Array(1);

@@ -4,7 +4,16 @@
  */
 import { socketError } from '../core/errors.js';
 import {
-  AF_INET, AF_INET6, AF_UNIX, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_SEQPACKET, SOCK_STREAM, socket, socketpair,
+  AF_INET,
+  AF_INET6,
+  AF_UNIX,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  SOCK_NONBLOCK,
+  SOCK_SEQPACKET,
+  SOCK_STREAM,
+  socket,
+  socketpair,
   trySyscall,
 } from '../core/sys.js';
 import type { SocketFamily, SocketKind } from '../types.js';

@@ -9,7 +9,19 @@ import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { readAncillary, receiveControlSize } from '../core/ancillary.js';
 import { SocketError, socketError } from '../core/errors.js';
 import type { SocketCore } from '../core/socket-core.js';
-import { E, EAGAIN, EINTR, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_NOSIGNAL, MsgHdr, encodeRights, errno, recvmsg, sendmsg } from '../core/sys.js';
+import {
+  E,
+  EAGAIN,
+  EINTR,
+  MSG_CMSG_CLOEXEC,
+  MSG_CTRUNC,
+  MSG_NOSIGNAL,
+  MsgHdr,
+  encodeRights,
+  errno,
+  recvmsg,
+  sendmsg,
+} from '../core/sys.js';
 import type { FdPassingOptions } from '../types.js';
 
 function checkLocal(core: SocketCore, op: string): void {
@@ -37,7 +49,8 @@ export async function sendFileDescriptor(core: SocketCore, fd: number, options: 
   const signal = checkSignal(options.signal, 'sendFileDescriptor');
   throwIfAborted(signal);
   checkLocal(core, 'sendFileDescriptor');
-  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`sendFileDescriptor: ${String(fd)} is not a file descriptor`);
+  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff)
+    throw new RangeError(`sendFileDescriptor: ${String(fd)} is not a file descriptor`);
   const data = Buffer.from([0x46]);
   const control = encodeRights([fd]);
   const msg = new MsgHdr(1).setBuffer(data).setControl(control);
@@ -84,9 +97,13 @@ export async function receiveFileDescriptor(core: SocketCore, options: FdPassing
       // The first fd is the caller's; any extra is closed here.
       const [first] = readAncillary(control, msg.controlLength, 1).fds;
       if (first !== undefined) return first;
-      if (n === 0 && core.type !== 'datagram') throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
+      if (n === 0 && core.type !== 'datagram')
+        throw new SocketError('recvmsg', E.ECONNRESET ?? 104, { fd: sock, detail: 'end of stream before a file descriptor arrived' });
       const truncated = (msg.flags & MSG_CTRUNC) !== 0;
-      throw new SocketError('recvmsg', E.EBADMSG ?? 74, { fd: sock, detail: truncated ? 'control data truncated' : 'the message carried no file descriptor' });
+      throw new SocketError('recvmsg', E.EBADMSG ?? 74, {
+        fd: sock,
+        detail: truncated ? 'control data truncated' : 'the message carried no file descriptor',
+      });
     }
     const e = errno();
     if (e === EINTR) continue;

@@ -6,7 +6,19 @@
  */
 import { socketError } from '../core/errors.js';
 import {
-  E, F_DUPFD_CLOEXEC, F_GETFL, F_SETFL, O_NONBLOCK, SOL_SOCKET, SO_ACCEPTCONN, SO_DOMAIN, SO_TYPE, fcntl, getsockopt, sysClose, trySyscall,
+  E,
+  F_DUPFD_CLOEXEC,
+  F_GETFL,
+  F_SETFL,
+  O_NONBLOCK,
+  SOL_SOCKET,
+  SO_ACCEPTCONN,
+  SO_DOMAIN,
+  SO_TYPE,
+  fcntl,
+  getsockopt,
+  sysClose,
+  trySyscall,
 } from '../core/sys.js';
 import type { SocketFamily, SocketKind } from '../types.js';
 import { familyOf, kindOf } from './create.js';
@@ -48,12 +60,17 @@ function intOption(fd: number, optname: number, what: string): number {
 export function adoptFd(fd: number, connect: unknown, dup: boolean): AdoptedFd {
   if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`makeSocketFromFd: ${String(fd)} is not a file descriptor`);
   if (connect !== undefined && connect !== 'active' && connect !== 'passive') {
-    throw new TypeError(`makeSocketFromFd: connect must be 'active' or 'passive', got ${typeof connect === 'string' ? connect : typeof connect}`);
+    throw new TypeError(
+      `makeSocketFromFd: connect must be 'active' or 'passive', got ${typeof connect === 'string' ? connect : typeof connect}`,
+    );
   }
   const family = familyOf(intOption(fd, SO_DOMAIN, 'SO_DOMAIN'));
   const type = kindOf(intOption(fd, SO_TYPE, 'SO_TYPE'));
   if (family === undefined || type === undefined || (type === 'seqpacket' && family !== 'local')) {
-    throw socketError('makeSocketFromFd', E.EAFNOSUPPORT ?? 97, { fd, detail: 'not an internet stream/datagram or a local stream/datagram/seqpacket socket' });
+    throw socketError('makeSocketFromFd', E.EAFNOSUPPORT ?? 97, {
+      fd,
+      detail: 'not an internet stream/datagram or a local stream/datagram/seqpacket socket',
+    });
   }
   const listening = type !== 'datagram' && intOption(fd, SO_ACCEPTCONN, 'SO_ACCEPTCONN') !== 0;
   const passive = connect === undefined ? listening : connect === 'passive';

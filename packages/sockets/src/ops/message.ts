@@ -14,17 +14,35 @@ import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
-  EAGAIN, EINTR, IPPROTO_IP, IPPROTO_IPV6, IPV6_RECVPKTINFO, IP_PKTINFO, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_DONTWAIT,
-  MSG_MORE, MSG_NOSIGNAL, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, MsgHdr, SOL_SOCKET, SO_PASSCRED, errno, recvmsg, sendmsg,
-  setsockopt, trySyscall,
+  EAGAIN,
+  EINTR,
+  IPPROTO_IP,
+  IPPROTO_IPV6,
+  IPV6_RECVPKTINFO,
+  IP_PKTINFO,
+  MSG_CMSG_CLOEXEC,
+  MSG_CTRUNC,
+  MSG_DONTWAIT,
+  MSG_MORE,
+  MSG_NOSIGNAL,
+  MSG_PEEK,
+  MSG_TRUNC,
+  MSG_WAITALL,
+  MsgHdr,
+  SOL_SOCKET,
+  SO_PASSCRED,
+  errno,
+  recvmsg,
+  sendmsg,
+  setsockopt,
+  trySyscall,
 } from '../core/sys.js';
-import type {
-  Credentials, PacketDestination, ReceiveMessageOptions, ReceiveMessageResult, SendMessageOptions,
-} from '../types.js';
+import type { Credentials, PacketDestination, ReceiveMessageOptions, ReceiveMessageResult, SendMessageOptions } from '../types.js';
 
 function bufferList(value: unknown, op: string): Buffer[] {
   if (Array.isArray(value)) {
-    if (value.length === 0 || value.length > 1024) throw new RangeError(`${op}: buffers holds ${value.length} buffers; one message takes 1–1024`);
+    if (value.length === 0 || value.length > 1024)
+      throw new RangeError(`${op}: buffers holds ${value.length} buffers; one message takes 1–1024`);
     return value.map((b: unknown, i) => toBytes(b, `${op} buffers[${i}]`));
   }
   return [toBytes(value, `${op} buffers`)];
@@ -50,7 +68,10 @@ export function sendMessage(core: SocketCore, options: SendMessageOptions): Prom
     const signal = checkSignal(options.signal, op);
     throwIfAborted(signal);
     const buffers = bufferList(options.buffers, op);
-    if ((options.fds !== undefined || (options.credentials !== undefined && (options.credentials as unknown) !== false)) && core.family !== 'local') {
+    if (
+      (options.fds !== undefined || (options.credentials !== undefined && (options.credentials as unknown) !== false)) &&
+      core.family !== 'local'
+    ) {
       throw new TypeError(`${op}: fds and credentials travel only over local (Unix) sockets; this is an ${core.family} socket`);
     }
     const control = sendControl(options.fds, options.credentials, op);
@@ -60,7 +81,14 @@ export function sendMessage(core: SocketCore, options: SendMessageOptions): Prom
     const msg = new MsgHdr(buffers.length).setBuffers(buffers).setControl(control);
     const start = (dest: Destination | null): Promise<number> => {
       if (dest !== null) msg.setName(dest.sa);
-      const send = new SendMessage(core, msg, flags, options.dontWait === true, dest === null ? {} : destinationDetails(core, dest), signal);
+      const send = new SendMessage(
+        core,
+        msg,
+        flags,
+        options.dontWait === true,
+        dest === null ? {} : destinationDetails(core, dest),
+        signal,
+      );
       const n = send.attempt();
       return n === undefined ? parkOp(send) : Promise.resolve(n);
     };
@@ -99,13 +127,15 @@ function enable(core: SocketCore, set: WeakSet<SocketCore>, level: number, name:
 export function receiveMessage(core: SocketCore, options: ReceiveMessageOptions): Promise<ReceiveMessageResult> {
   try {
     const op = 'receiveMessage';
-    if (typeof options !== 'object' || (options as unknown) === null) throw new TypeError(`${op}: options must be an object with buffers or size`);
+    if (typeof options !== 'object' || (options as unknown) === null)
+      throw new TypeError(`${op}: options must be an object with buffers or size`);
     const signal = checkSignal(options.signal, op);
     throwIfAborted(signal);
     let buffers: Buffer[];
     if (options.buffers !== undefined) buffers = bufferList(options.buffers, op);
     else if (options.size !== undefined) {
-      if (!Number.isSafeInteger(options.size) || options.size < 0) throw new RangeError(`${op}: size ${String(options.size)} is not a non-negative integer`);
+      if (!Number.isSafeInteger(options.size) || options.size < 0)
+        throw new RangeError(`${op}: size ${String(options.size)} is not a non-negative integer`);
       buffers = [Buffer.alloc(options.size)];
     } else throw new TypeError(`${op}: give buffers or a size`);
     const local = core.family === 'local';

@@ -10,8 +10,16 @@ import { interfaceIndex } from '../core/interfaces.js';
 import { parseLiteral } from '../core/resolve.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
-  IPPROTO_IP, IPPROTO_IPV6, MCAST_JOIN_GROUP, MCAST_JOIN_SOURCE_GROUP, MCAST_LEAVE_GROUP, MCAST_LEAVE_SOURCE_GROUP,
-  encodeGroupReq, encodeGroupSourceReq, setsockopt, trySyscall,
+  IPPROTO_IP,
+  IPPROTO_IPV6,
+  MCAST_JOIN_GROUP,
+  MCAST_JOIN_SOURCE_GROUP,
+  MCAST_LEAVE_GROUP,
+  MCAST_LEAVE_SOURCE_GROUP,
+  encodeGroupReq,
+  encodeGroupSourceReq,
+  setsockopt,
+  trySyscall,
 } from '../core/sys.js';
 import type { GroupOptions } from '../types.js';
 
@@ -32,7 +40,8 @@ function sockaddrOf(a: InetAddress): Buffer {
 
 function membership(join: boolean, core: SocketCore, group: Address | string, options: GroupOptions): void {
   const op = join ? 'joinGroup' : 'leaveGroup';
-  if (core.family === 'local' || core.type !== 'datagram') throw new TypeError(`${op}: multicast applies to internet datagram sockets; this is a ${core.family} ${core.type} socket`);
+  if (core.family === 'local' || core.type !== 'datagram')
+    throw new TypeError(`${op}: multicast applies to internet datagram sockets; this is a ${core.family} ${core.type} socket`);
   const g = inetAddress(group, `${op} group`);
   if (!isInetAddressMulticast(g)) throw new TypeError(`${op}: ${String(g)} is not a multicast address`);
   const v4 = g instanceof IPv4Address;
@@ -46,7 +55,7 @@ function membership(join: boolean, core: SocketCore, group: Address | string, op
     name = join ? MCAST_JOIN_GROUP : MCAST_LEAVE_GROUP;
   } else {
     const s = inetAddress(options.source, `${op} source`);
-    if ((s instanceof IPv4Address) !== v4) throw new TypeError(`${op}: source ${String(s)} and group ${String(g)} are of different families`);
+    if (s instanceof IPv4Address !== v4) throw new TypeError(`${op}: source ${String(s)} and group ${String(g)} are of different families`);
     value = encodeGroupSourceReq(index, groupSa, sockaddrOf(s));
     name = join ? MCAST_JOIN_SOURCE_GROUP : MCAST_LEAVE_SOURCE_GROUP;
   }

@@ -11,7 +11,20 @@ import { socketError } from '../core/errors.js';
 import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
 import { decodeSender, nameRoom } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
-import { EAGAIN, EINTR, FIONREAD, MSG_DONTWAIT, MSG_OOB, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, errno, ioctl_int, recv, recvfrom } from '../core/sys.js';
+import {
+  EAGAIN,
+  EINTR,
+  FIONREAD,
+  MSG_DONTWAIT,
+  MSG_OOB,
+  MSG_PEEK,
+  MSG_TRUNC,
+  MSG_WAITALL,
+  errno,
+  ioctl_int,
+  recv,
+  recvfrom,
+} from '../core/sys.js';
 import type { ReceiveFromOptions, ReceiveResult } from '../types.js';
 
 const MAX_LENGTH = constants.MAX_LENGTH;

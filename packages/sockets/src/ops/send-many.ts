@@ -22,7 +22,8 @@ let headers: MMsgHdrs | undefined;
 function destinationOf(core: SocketCore, m: OutgoingDatagram, i: number): Destination | null | Promise<Destination> {
   const what = `sendMany messages[${i}]`;
   if (core.family === 'local') {
-    if (m.remoteHost !== undefined || m.remotePort !== undefined) throw new TypeError(`${what}: remoteHost/remotePort do not apply to a local socket; use remoteFilename`);
+    if (m.remoteHost !== undefined || m.remotePort !== undefined)
+      throw new TypeError(`${what}: remoteHost/remotePort do not apply to a local socket; use remoteFilename`);
     return m.remoteFilename === undefined ? null : localDestination(core, m.remoteFilename, what);
   }
   if (m.remoteFilename !== undefined) throw new TypeError(`${what}: remoteFilename does not apply to an internet socket`);
@@ -62,7 +63,8 @@ export function sendMany(core: SocketCore, messages: readonly OutgoingDatagram[]
     let pending = false;
     for (let i = 0; i < messages.length; i++) {
       const m: unknown = messages[i];
-      if (typeof m !== 'object' || m === null) throw new TypeError(`sendMany messages[${i}]: expected an object with a buffer, got ${m === null ? 'null' : typeof m}`);
+      if (typeof m !== 'object' || m === null)
+        throw new TypeError(`sendMany messages[${i}]: expected an object with a buffer, got ${m === null ? 'null' : typeof m}`);
       const message = m as OutgoingDatagram;
       data.push(toBytes(message.buffer, `sendMany messages[${i}]`));
       const d = destinationOf(core, message, i);
@@ -79,7 +81,10 @@ export function sendMany(core: SocketCore, messages: readonly OutgoingDatagram[]
 }
 
 async function sendResolved(
-  core: SocketCore, data: Buffer[], dests: (Destination | null | Promise<Destination>)[], signal: AbortSignal | undefined,
+  core: SocketCore,
+  data: Buffer[],
+  dests: (Destination | null | Promise<Destination>)[],
+  signal: AbortSignal | undefined,
 ): Promise<number> {
   const op = new SendMany(core, data, await Promise.all(dests.map(async (d) => d)), signal);
   if (signal?.aborted === true) return parkOp(op);

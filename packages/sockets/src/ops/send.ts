@@ -10,7 +10,17 @@ import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js'
 import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
-  EAGAIN, EINTR, MSG_CONFIRM, MSG_DONTROUTE, MSG_DONTWAIT, MSG_MORE, MSG_NOSIGNAL, MSG_OOB, errno, send, sendto,
+  EAGAIN,
+  EINTR,
+  MSG_CONFIRM,
+  MSG_DONTROUTE,
+  MSG_DONTWAIT,
+  MSG_MORE,
+  MSG_NOSIGNAL,
+  MSG_OOB,
+  errno,
+  send,
+  sendto,
 } from '../core/sys.js';
 import type { Bytes, SendToOptions } from '../types.js';
 
@@ -105,7 +115,8 @@ class Send implements ParkedOp<number> {
       if (n >= 0) return n;
       const e = errno();
       if (e === EINTR) continue;
-      if (e !== EAGAIN || this.dontWait) throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...(dest && destinationDetails(core, dest)) });
+      if (e !== EAGAIN || this.dontWait)
+        throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...(dest && destinationDetails(core, dest)) });
       return undefined;
     }
   }
@@ -122,7 +133,13 @@ class Send implements ParkedOp<number> {
 }
 
 async function sendToResolved(
-  core: SocketCore, data: Buffer, length: number, flags: number, dest: Promise<Destination>, dontWait: boolean, signal: AbortSignal | undefined,
+  core: SocketCore,
+  data: Buffer,
+  length: number,
+  flags: number,
+  dest: Promise<Destination>,
+  dontWait: boolean,
+  signal: AbortSignal | undefined,
 ): Promise<number> {
   const op = new Send(core, data, length, flags, await dest, dontWait, signal);
   if (signal?.aborted === true) return parkOp(op);

@@ -110,7 +110,10 @@ export function activeClass(family: SocketFamily, type: SocketKind): SocketClass
  * connectionClass('ipv6') === SocketStreamInternetActive; // true
  * ```
  */
-export function connectionClass(family: SocketFamily, type: SocketKind = 'stream'): SocketClass<ActiveStreamSocket | SocketSeqpacketLocalActive> {
+export function connectionClass(
+  family: SocketFamily,
+  type: SocketKind = 'stream',
+): SocketClass<ActiveStreamSocket | SocketSeqpacketLocalActive> {
   if (type === 'seqpacket') return SocketSeqpacketLocalActive;
   return family === 'local' ? SocketStreamLocalActive : SocketStreamInternetActive;
 }

@@ -53,7 +53,18 @@ const COMMON = ['addressFamily', 'type', 'connect', 'ipv6'];
 
 /** Valid keywords per combination (manual §2.2.2, as IOLib 0.8.4 checks them). */
 export const MATRIX: Readonly<Record<string, readonly string[]>> = {
-  'internet stream active': ['localHost', 'localPort', 'remoteHost', 'remotePort', 'reuseAddress', 'keepalive', 'nodelay', 'inputBufferSize', 'outputBufferSize', 'externalFormat'],
+  'internet stream active': [
+    'localHost',
+    'localPort',
+    'remoteHost',
+    'remotePort',
+    'reuseAddress',
+    'keepalive',
+    'nodelay',
+    'inputBufferSize',
+    'outputBufferSize',
+    'externalFormat',
+  ],
   'internet stream passive': ['localHost', 'localPort', 'backlog', 'reuseAddress', 'interface', 'nodelay', 'externalFormat'],
   'local stream active': ['localFilename', 'remoteFilename', 'inputBufferSize', 'outputBufferSize', 'externalFormat'],
   'local stream passive': ['localFilename', 'backlog', 'reuseAddress', 'externalFormat'],
@@ -84,11 +95,15 @@ export function validateMakeSocketOptions(options: MakeSocketOptions): Combinati
   else if (af === 'local' || af === 'file') family = 'local';
   else throw new TypeError(`makeSocket: addressFamily must be 'internet', 'ipv4', 'ipv6', 'local' or 'file', got ${String(af)}`);
   const type: unknown = options.type ?? 'stream';
-  if (type !== 'stream' && type !== 'datagram' && type !== 'seqpacket') throw new TypeError(`makeSocket: type must be 'stream', 'datagram' or 'seqpacket', got ${String(type)}`);
-  if (type === 'seqpacket' && family !== 'local') throw new TypeError("makeSocket: seqpacket sockets are local only (addressFamily: 'local')");
+  if (type !== 'stream' && type !== 'datagram' && type !== 'seqpacket')
+    throw new TypeError(`makeSocket: type must be 'stream', 'datagram' or 'seqpacket', got ${String(type)}`);
+  if (type === 'seqpacket' && family !== 'local')
+    throw new TypeError("makeSocket: seqpacket sockets are local only (addressFamily: 'local')");
   const connect: unknown = options.connect ?? 'active';
-  if (connect !== 'active' && connect !== 'passive') throw new TypeError(`makeSocket: connect must be 'active' or 'passive', got ${String(connect)}`);
-  if (type === 'datagram' && connect === 'passive') throw new TypeError("makeSocket: datagram sockets are always active (connect: 'passive' does not apply)");
+  if (connect !== 'active' && connect !== 'passive')
+    throw new TypeError(`makeSocket: connect must be 'active' or 'passive', got ${String(connect)}`);
+  if (type === 'datagram' && connect === 'passive')
+    throw new TypeError("makeSocket: datagram sockets are always active (connect: 'passive' does not apply)");
   if (options.ipv6 !== undefined && typeof options.ipv6 !== 'boolean') throw new TypeError('makeSocket: ipv6 must be a boolean');
   if (af === 'ipv4' && options.ipv6 === true) throw new TypeError("makeSocket: ipv6: true contradicts addressFamily 'ipv4'");
   if (af === 'ipv6' && options.ipv6 === false) throw new TypeError("makeSocket: ipv6: false contradicts addressFamily 'ipv6'");
@@ -112,10 +127,13 @@ export function validateMakeSocketOptions(options: MakeSocketOptions): Combinati
   checkSize(options, 'inputBufferSize');
   checkSize(options, 'outputBufferSize');
   if (options.interface !== undefined) {
-    if (typeof options.interface !== 'string') throw new TypeError(`makeSocket: interface must be an interface name string, got ${typeof options.interface}`);
+    if (typeof options.interface !== 'string')
+      throw new TypeError(`makeSocket: interface must be an interface name string, got ${typeof options.interface}`);
     const fault = interfaceNameFault(options.interface);
     if (fault !== null) {
-      throw new TypeError(`makeSocket: interface ${JSON.stringify(options.interface)} is not an interface name: ${fault.reason} (at character ${fault.position})`);
+      throw new TypeError(
+        `makeSocket: interface ${JSON.stringify(options.interface)} is not an interface name: ${fault.reason} (at character ${fault.position})`,
+      );
     }
   }
   if (options.externalFormat !== undefined && !Buffer.isEncoding(options.externalFormat)) {

@@ -12,8 +12,15 @@ import { checkBacklog, DEFAULT_BACKLOG_SIZE, listenCore } from '../ops/listen.js
 import { setOption } from '../ops/options.js';
 import type { SocketFamily } from '../types.js';
 import {
-  socketOf, type Socket, type SocketDatagramInternetActive, type SocketDatagramLocalActive, type SocketSeqpacketLocalActive,
-  type SocketSeqpacketLocalPassive, type SocketStreamInternetActive, type SocketStreamInternetPassive, type SocketStreamLocalActive,
+  socketOf,
+  type Socket,
+  type SocketDatagramInternetActive,
+  type SocketDatagramLocalActive,
+  type SocketSeqpacketLocalActive,
+  type SocketSeqpacketLocalPassive,
+  type SocketStreamInternetActive,
+  type SocketStreamInternetPassive,
+  type SocketStreamLocalActive,
   type SocketStreamLocalPassive,
 } from './classes.js';
 import { validateMakeSocketOptions, type MakeSocketOptions } from './make-socket-options.js';
@@ -26,10 +33,20 @@ type Passive = { readonly connect: 'passive' };
 
 /** The socket class `makeSocket` returns for the given options. */
 export type SocketFor<O extends MakeSocketOptions> = O extends Local
-  ? O extends Dgram ? SocketDatagramLocalActive
-    : O extends Seqpacket ? (O extends Passive ? SocketSeqpacketLocalPassive : SocketSeqpacketLocalActive)
-      : O extends Passive ? SocketStreamLocalPassive : SocketStreamLocalActive
-  : O extends Dgram ? SocketDatagramInternetActive : O extends Passive ? SocketStreamInternetPassive : SocketStreamInternetActive;
+  ? O extends Dgram
+    ? SocketDatagramLocalActive
+    : O extends Seqpacket
+      ? O extends Passive
+        ? SocketSeqpacketLocalPassive
+        : SocketSeqpacketLocalActive
+      : O extends Passive
+        ? SocketStreamLocalPassive
+        : SocketStreamLocalActive
+  : O extends Dgram
+    ? SocketDatagramInternetActive
+    : O extends Passive
+      ? SocketStreamInternetPassive
+      : SocketStreamInternetActive;
 
 function pickFamily(o: MakeSocketOptions, hosts: readonly (InetAddress | undefined)[]): SocketFamily {
   if (o.addressFamily === 'ipv6' || o.ipv6 === true) return 'ipv6';

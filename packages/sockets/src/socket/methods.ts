@@ -22,9 +22,28 @@ import { sendMany } from '../ops/send-many.js';
 import { shutdown } from '../ops/shutdown.js';
 import { describeSocket } from './describe.js';
 import type {
-  BindOptions, Bytes, ConnectOptions, Credentials, FdPassingOptions, FilenameDesignator, HostDesignator, OutgoingDatagram,
-  ReceivedDatagram, ReceiveFromOptions, ReceiveManyOptions, ReceiveMessageOptions, ReceiveMessageResult, ReceiveResult,
-  SendManyOptions, SendMessageOptions, SendToOptions, ShutdownOptions, SocketFamily, SocketKind, SocketName, SocketOptionName,
+  BindOptions,
+  Bytes,
+  ConnectOptions,
+  Credentials,
+  FdPassingOptions,
+  FilenameDesignator,
+  HostDesignator,
+  OutgoingDatagram,
+  ReceivedDatagram,
+  ReceiveFromOptions,
+  ReceiveManyOptions,
+  ReceiveMessageOptions,
+  ReceiveMessageResult,
+  ReceiveResult,
+  SendManyOptions,
+  SendMessageOptions,
+  SendToOptions,
+  ShutdownOptions,
+  SocketFamily,
+  SocketKind,
+  SocketName,
+  SocketOptionName,
   SocketOptionValues,
 } from '../types.js';
 

@@ -5,7 +5,12 @@ import { SocketCore } from '../core/socket-core.js';
 import { openSocketPairFds } from '../ops/create.js';
 import type { StreamDefaults } from '../types.js';
 import {
-  socketOf, type ActiveStreamSocket, type Socket, type DatagramSocket, type SocketDatagramLocalActive, type SocketSeqpacketLocalActive,
+  socketOf,
+  type ActiveStreamSocket,
+  type Socket,
+  type DatagramSocket,
+  type SocketDatagramLocalActive,
+  type SocketSeqpacketLocalActive,
   type SocketStreamLocalActive,
 } from './classes.js';
 import { streamDefaults } from './stream-defaults.js';
@@ -31,16 +36,34 @@ export interface SocketPairOptions extends StreamDefaults {
  * const [a, b] = await makeSocketPair({ type: 'datagram' });
  * ```
  */
-export function makeSocketPair(options: SocketPairOptions & { readonly type: 'datagram' }): Promise<[SocketDatagramLocalActive, SocketDatagramLocalActive]>;
-export function makeSocketPair(options: SocketPairOptions & { readonly type: 'seqpacket' }): Promise<[SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]>;
-export function makeSocketPair(options?: SocketPairOptions & { readonly type?: 'stream' }): Promise<[SocketStreamLocalActive, SocketStreamLocalActive]>;
-export function makeSocketPair(options?: SocketPairOptions): Promise<[SocketStreamLocalActive, SocketStreamLocalActive] | [SocketDatagramLocalActive, SocketDatagramLocalActive] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]>;
-export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]> {
+export function makeSocketPair(
+  options: SocketPairOptions & { readonly type: 'datagram' },
+): Promise<[SocketDatagramLocalActive, SocketDatagramLocalActive]>;
+export function makeSocketPair(
+  options: SocketPairOptions & { readonly type: 'seqpacket' },
+): Promise<[SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]>;
+export function makeSocketPair(
+  options?: SocketPairOptions & { readonly type?: 'stream' },
+): Promise<[SocketStreamLocalActive, SocketStreamLocalActive]>;
+export function makeSocketPair(
+  options?: SocketPairOptions,
+): Promise<
+  | [SocketStreamLocalActive, SocketStreamLocalActive]
+  | [SocketDatagramLocalActive, SocketDatagramLocalActive]
+  | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]
+>;
+export async function makeSocketPair(
+  options: SocketPairOptions = {},
+): Promise<
+  [ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive]
+> {
   await Promise.resolve();
   const type: unknown = options.type ?? 'stream';
-  if (type !== 'stream' && type !== 'datagram' && type !== 'seqpacket') throw new TypeError(`makeSocketPair: type must be 'stream', 'datagram' or 'seqpacket', got ${String(type)}`);
+  if (type !== 'stream' && type !== 'datagram' && type !== 'seqpacket')
+    throw new TypeError(`makeSocketPair: type must be 'stream', 'datagram' or 'seqpacket', got ${String(type)}`);
   const protocol: unknown = options.protocol;
-  if (protocol !== undefined && protocol !== 'default') throw new TypeError(`makeSocketPair: protocol must be 'default', got ${typeof protocol === "string" ? protocol : typeof protocol}`);
+  if (protocol !== undefined && protocol !== 'default')
+    throw new TypeError(`makeSocketPair: protocol must be 'default', got ${typeof protocol === 'string' ? protocol : typeof protocol}`);
   const [fd0, fd1] = openSocketPairFds(type);
   const cores = [new SocketCore(fd0, 'local', type), new SocketCore(fd1, 'local', type)] as const;
   const defaults = streamDefaults(options);
@@ -53,7 +76,10 @@ export async function makeSocketPair(options: SocketPairOptions = {}): Promise<[
     throw e;
   }
   try {
-    return [a, socketOf(cores[1], false, defaults)] as [ActiveStreamSocket, ActiveStreamSocket] | [DatagramSocket, DatagramSocket] | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive];
+    return [a, socketOf(cores[1], false, defaults)] as
+      | [ActiveStreamSocket, ActiveStreamSocket]
+      | [DatagramSocket, DatagramSocket]
+      | [SocketSeqpacketLocalActive, SocketSeqpacketLocalActive];
   } catch (e) {
     a.close();
     throw e;

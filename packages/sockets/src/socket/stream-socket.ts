@@ -84,8 +84,14 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
    * stream's state are set as usual.
    */
   #canEmit(): boolean {
-    return this.readableFlowing === true && this.readableLength === 0 && this.readableEncoding === null
-      && this.readableDidRead && !this.destroyed && this.listenerCount('data') > 0;
+    return (
+      this.readableFlowing === true &&
+      this.readableLength === 0 &&
+      this.readableEncoding === null &&
+      this.readableDidRead &&
+      !this.destroyed &&
+      this.listenerCount('data') > 0
+    );
   }
 
   /** Read until the kernel buffer is empty or the stream is full; `fromPoll`: called for a readable fd, not from `read()`. */
@@ -147,7 +153,7 @@ export class ActiveStreamBase extends ActiveMethods(SocketMethods(Duplex)) {
   readonly #onReadError = (error: unknown): void => {
     this.#waiting = false;
     // After `release` the fd lives on in Node: the rejected read is no failure of this stream.
-    if (!this.destroyed) this.destroy(this[CORE].handedOff ? undefined : error as Error);
+    if (!this.destroyed) this.destroy(this[CORE].handedOff ? undefined : (error as Error));
   };
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {

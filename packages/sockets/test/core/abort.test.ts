@@ -3,7 +3,15 @@ import { closeSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
-  acceptConnection, connect, makeSocket, makeSocketPair, receiveFileDescriptor, receiveFrom, receiveMany, sendMany, sendTo,
+  acceptConnection,
+  connect,
+  makeSocket,
+  makeSocketPair,
+  receiveFileDescriptor,
+  receiveFrom,
+  receiveMany,
+  sendMany,
+  sendTo,
 } from '../../src/index.js';
 import { expectNoFdLeak, fdCount, nextImmediate } from '../../../../test-support/index.js';
 import { closeAfterEach } from '../support.js';
@@ -159,7 +167,11 @@ describe('AbortSignal on waits', () => {
   it('a signal that is not an AbortSignal is a TypeError naming the operation', async () => {
     const [a] = await udpPair();
     const bad = { aborted: false } as unknown as AbortSignal;
-    await expect(receiveFrom(a, { size: 1, signal: bad })).rejects.toMatchObject({ name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: 'receiveFrom: signal must be an AbortSignal, got object' });
+    await expect(receiveFrom(a, { size: 1, signal: bad })).rejects.toMatchObject({
+      name: 'TypeError',
+      code: 'ERR_INVALID_ARG_TYPE',
+      message: 'receiveFrom: signal must be an AbortSignal, got object',
+    });
     await expect(sendTo(a, [1], { signal: bad })).rejects.toThrow('sendTo: signal must be an AbortSignal');
     await expect(receiveMany(a, { signal: bad })).rejects.toThrow('receiveMany: signal must be an AbortSignal');
   });

@@ -10,9 +10,15 @@ describe('destinations of sendTo and sendMessage: a host needs a port', () => {
   it('remoteHost without remotePort is a TypeError naming remotePort (sendTo, sendMessage, makeSocket); nothing is sent', async () => {
     const rx = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1', localPort: 0 }));
     const tx = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1', localPort: 0 }));
-    await expect(sendTo(tx, Buffer.from('x'), { remoteHost: '127.0.0.1' })).rejects.toThrow(new TypeError('sendTo: remoteHost given without remotePort (a destination needs a port)'));
-    await expect(sendMessage(tx, { buffers: Buffer.from('x'), remoteHost: rx.localHost() })).rejects.toThrow(new TypeError('sendMessage: remoteHost given without remotePort (a destination needs a port)'));
-    await expect(makeSocket({ type: 'datagram', remoteHost: '127.0.0.1' })).rejects.toThrow(new TypeError('makeSocket: remoteHost given without remotePort (connecting needs a port; 0 is not one)'));
+    await expect(sendTo(tx, Buffer.from('x'), { remoteHost: '127.0.0.1' })).rejects.toThrow(
+      new TypeError('sendTo: remoteHost given without remotePort (a destination needs a port)'),
+    );
+    await expect(sendMessage(tx, { buffers: Buffer.from('x'), remoteHost: rx.localHost() })).rejects.toThrow(
+      new TypeError('sendMessage: remoteHost given without remotePort (a destination needs a port)'),
+    );
+    await expect(makeSocket({ type: 'datagram', remoteHost: '127.0.0.1' })).rejects.toThrow(
+      new TypeError('makeSocket: remoteHost given without remotePort (connecting needs a port; 0 is not one)'),
+    );
     await expect(rx.receiveFrom({ size: 4, dontWait: true })).rejects.toMatchObject({ code: 'EAGAIN' });
     expect(await sendTo(tx, Buffer.from('ok'), { remoteHost: '127.0.0.1', remotePort: localPort(rx) })).toBe(2);
     expect((await rx.receiveFrom({ size: 4 })).bytes).toBe(2);

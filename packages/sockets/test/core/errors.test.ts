@@ -2,11 +2,30 @@ import { SyscallError } from '@iolib/syscalls';
 import { constants } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import {
-  SocketAddressFamilyNotSupportedError, SocketAddressInUseError, SocketAddressNotAvailableError, SocketAlreadyConnectedError,
-  SocketConnectionAbortedError, SocketConnectionInProgressError, SocketConnectionRefusedError, SocketConnectionResetError,
-  SocketConnectionTimeoutError, SocketEndpointShutdownError, SocketError, SocketHostDownError, SocketHostUnreachableError,
-  SocketNetworkDownError, SocketNetworkResetError, SocketNetworkUnreachableError, SocketNoBufferSpaceError, SocketNoNetworkError,
-  SocketNotConnectedError, SocketOperationNotSupportedError, SocketOptionNotSupportedError, closedError, socketError, socketErrorClass,
+  SocketAddressFamilyNotSupportedError,
+  SocketAddressInUseError,
+  SocketAddressNotAvailableError,
+  SocketAlreadyConnectedError,
+  SocketConnectionAbortedError,
+  SocketConnectionInProgressError,
+  SocketConnectionRefusedError,
+  SocketConnectionResetError,
+  SocketConnectionTimeoutError,
+  SocketEndpointShutdownError,
+  SocketError,
+  SocketHostDownError,
+  SocketHostUnreachableError,
+  SocketNetworkDownError,
+  SocketNetworkResetError,
+  SocketNetworkUnreachableError,
+  SocketNoBufferSpaceError,
+  SocketNoNetworkError,
+  SocketNotConnectedError,
+  SocketOperationNotSupportedError,
+  SocketOptionNotSupportedError,
+  closedError,
+  socketError,
+  socketErrorClass,
 } from '../../src/core/errors.js';
 
 const table = [

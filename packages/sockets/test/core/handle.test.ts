@@ -12,7 +12,10 @@ describe('coreOf: what is not a socket', () => {
   });
 
   it.each([
-    [null, 'null'], [undefined, 'undefined'], [42, 'number'], [{}, 'an object that is not one'],
+    [null, 'null'],
+    [undefined, 'undefined'],
+    [42, 'number'],
+    [{}, 'an object that is not one'],
   ])('%j', (value, what) => {
     expect(() => coreOf(value, 'op')).toThrow(`op: expected an iolib socket, got ${what}`);
   });

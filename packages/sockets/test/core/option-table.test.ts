@@ -37,7 +37,9 @@ describe('bindToDevice names (UTF-8, checked like the kernel)', () => {
   });
 
   it("makeSocket's interface option goes through the same check", async () => {
-    await expect(makeSocket({ type: 'datagram', interface: '\u016c\u016f' })).rejects.toThrow(/bindToDevice.*not an interface|no such device|ENODEV/i);
+    await expect(makeSocket({ type: 'datagram', interface: '\u016c\u016f' })).rejects.toThrow(
+      /bindToDevice.*not an interface|no such device|ENODEV/i,
+    );
     await expect(makeSocket({ type: 'datagram', interface: 'a/b' })).rejects.toThrow(TypeError);
   });
 });
@@ -46,7 +48,9 @@ describe('numeric option values outside what the kernel stores', () => {
   it('linger seconds above 2^31 - 1 is a RangeError naming setOption, linger and seconds', async () => {
     const s = keep(await makeSocket({}));
     expect(() => setOption(s, 'linger', { enabled: true, seconds: 2 ** 31 })).toThrow(RangeError);
-    expect(() => setOption(s, 'linger', { enabled: true, seconds: 2 ** 31 })).toThrow(/setOption: socket option linger: seconds 2147483648 is outside 0–2147483647/);
+    expect(() => setOption(s, 'linger', { enabled: true, seconds: 2 ** 31 })).toThrow(
+      /setOption: socket option linger: seconds 2147483648 is outside 0–2147483647/,
+    );
     expect(setOption(s, 'linger', { enabled: true, seconds: 2 ** 31 - 1 })).toEqual({ enabled: true, seconds: 2 ** 31 - 1 });
   });
 

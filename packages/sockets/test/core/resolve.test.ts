@@ -6,7 +6,11 @@ import { runFixture } from '../support.js';
 
 describe('host designators', () => {
   it.each([
-    ['127.0.0.1', '127.0.0.1'], ['::1', '::1'], ['[::1]', '::1'], ['fe80::1%1', 'fe80::1%1'], ['10.0.0.1', '10.0.0.1'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['::1', '::1'],
+    ['[::1]', '::1'],
+    ['fe80::1%1', 'fe80::1%1'],
+    ['10.0.0.1', '10.0.0.1'],
   ])('literal %s', async (text, out) => {
     expect(String(await resolveHost(text, undefined, 'remoteHost'))).toBe(out);
     expect(String(parseLiteral(text))).toBe(out);
@@ -24,13 +28,18 @@ describe('host designators', () => {
   });
 
   it('rejects local addresses and non-strings', async () => {
-    await expect(resolveHost(toLocalAddress('/tmp/x', 'f'), undefined, 'remoteHost')).rejects.toThrow('/tmp/x is a local address, not an internet address');
+    await expect(resolveHost(toLocalAddress('/tmp/x', 'f'), undefined, 'remoteHost')).rejects.toThrow(
+      '/tmp/x is a local address, not an internet address',
+    );
     await expect(resolveHost(42 as unknown as string, undefined, 'remoteHost')).rejects.toThrow(TypeError);
     await expect(resolveHost('', undefined, 'remoteHost')).rejects.toThrow('not a valid host name');
   });
 
   it('a host name needs @iolib/dns, loaded lazily; without it the error says what to install', async () => {
-    const r = await resolveHost('localhost', undefined, 'remoteHost').then((a) => ({ address: String(a) }), (e: unknown) => ({ error: String(e) }));
+    const r = await resolveHost('localhost', undefined, 'remoteHost').then(
+      (a) => ({ address: String(a) }),
+      (e: unknown) => ({ error: String(e) }),
+    );
     if ('error' in r) {
       expect(r.error).toContain('remoteHost "localhost" is a name, not an address literal');
       expect(r.error).toContain('npm install @iolib/dns');
@@ -42,7 +51,12 @@ describe('host designators', () => {
 });
 
 describe('port designators', () => {
-  it.each([[0, 0], [80, 80], ['8080', 8080], [65535, 65535]] as const)('%j → %d', async (p, n) => {
+  it.each([
+    [0, 0],
+    [80, 80],
+    ['8080', 8080],
+    [65535, 65535],
+  ] as const)('%j → %d', async (p, n) => {
     expect(await resolvePort(p, 'tcp', 'port')).toBe(n);
   });
 
@@ -52,7 +66,10 @@ describe('port designators', () => {
   });
 
   it('a service name goes through @iolib/dns lookupService when it is installed', async () => {
-    const r = await resolvePort('http', 'tcp', 'remotePort').then((n) => ({ port: n }), (e: unknown) => ({ error: String(e) }));
+    const r = await resolvePort('http', 'tcp', 'remotePort').then(
+      (n) => ({ port: n }),
+      (e: unknown) => ({ error: String(e) }),
+    );
     if ('error' in r) expect(r.error).toContain('npm install @iolib/dns');
     else expect(r.port).toBe(80);
   });

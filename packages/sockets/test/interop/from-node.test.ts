@@ -3,8 +3,19 @@ import { once } from 'node:events';
 import { Socket as NetSocket, connect as netConnect, createServer, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  acceptConnection, fromNodeSocket, getOption, localPort, receiveFrom, remotePort, sendTo, setOption, socketOsFd,
-  SocketDatagramInternetActive, SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive,
+  acceptConnection,
+  fromNodeSocket,
+  getOption,
+  localPort,
+  receiveFrom,
+  remotePort,
+  sendTo,
+  setOption,
+  socketOsFd,
+  SocketDatagramInternetActive,
+  SocketStreamInternetActive,
+  SocketStreamInternetPassive,
+  SocketStreamLocalActive,
 } from '../../src/index.js';
 import { expectNoFdLeak } from '../../../../test-support/index.js';
 import { closeAfterEach } from '../support.js';
@@ -20,7 +31,9 @@ afterEach(async () => {
     if (!(x instanceof NetSocket)) {
       await new Promise<void>((resolve) => {
         try {
-          x.close(() => { resolve(); });
+          x.close(() => {
+            resolve();
+          });
         } catch {
           resolve(); // already closed
         }
@@ -70,7 +83,7 @@ describe('fromNodeSocket', () => {
     expect(data.toString()).toBe('after node closed');
   });
 
-  it('moves the kernel socket to iolib with dup: false: Node\'s socket is destroyed, the connection lives on', async () => {
+  it("moves the kernel socket to iolib with dup: false: Node's socket is destroyed, the connection lives on", async () => {
     const [, client, conn] = await tcpPair();
     const port = client.localPort;
     const s = keep(await fromNodeSocket(client, { dup: false }));
@@ -79,7 +92,9 @@ describe('fromNodeSocket', () => {
     await sendTo(s, Buffer.from('moved'));
     const [data] = (await once(conn, 'data')) as [Buffer];
     expect(data.toString()).toBe('moved');
-    await expect(fromNodeSocket(client, { dup: 'no' as unknown as boolean })).rejects.toThrow(new TypeError('fromNodeSocket: dup must be a boolean, got string'));
+    await expect(fromNodeSocket(client, { dup: 'no' as unknown as boolean })).rejects.toThrow(
+      new TypeError('fromNodeSocket: dup must be a boolean, got string'),
+    );
   });
 
   it('accepts on the listening socket of a net.Server after the server itself closed', async () => {
@@ -113,7 +128,9 @@ describe('fromNodeSocket', () => {
     await sendTo(s, Buffer.from('dgram via iolib'), { remoteHost: '127.0.0.1', remotePort: peer.address().port });
     const [data, rinfo] = (await once(peer, 'message')) as [Buffer, { port: number }];
     expect({ data: data.toString(), port: rinfo.port }).toEqual({ data: 'dgram via iolib', port: d.address().port });
-    await new Promise((resolve) => { d.send('back', localPort(s), '127.0.0.1', resolve); });
+    await new Promise((resolve) => {
+      d.send('back', localPort(s), '127.0.0.1', resolve);
+    });
     d.close();
     const got = await receiveFrom(s, { size: 10 });
     expect(got.buffer.toString('utf8', 0, got.bytes)).toBe('back');
@@ -121,7 +138,10 @@ describe('fromNodeSocket', () => {
 
   it('makes a local socket of a Unix net.Socket', async () => {
     const [a, b] = await new Promise<[NetSocket, NetSocket]>((resolve) => {
-      const server = createServer((c) => { resolve([c, client]); server.close(); }).listen(`\0iolib-from-node-${process.pid}`);
+      const server = createServer((c) => {
+        resolve([c, client]);
+        server.close();
+      }).listen(`\0iolib-from-node-${process.pid}`);
       const client: NetSocket = netConnect(`\0iolib-from-node-${process.pid}`);
     });
     nodeObjects.push(a, b);
@@ -131,13 +151,23 @@ describe('fromNodeSocket', () => {
 
   it('refuses what has no kernel socket yet, or no longer, naming it', async () => {
     const fresh = new NetSocket();
-    await expect(fromNodeSocket(fresh)).rejects.toThrow(new TypeError('fromNodeSocket: the net.Socket has no file descriptor (not connected yet, or destroyed)'));
+    await expect(fromNodeSocket(fresh)).rejects.toThrow(
+      new TypeError('fromNodeSocket: the net.Socket has no file descriptor (not connected yet, or destroyed)'),
+    );
     const server = createServer();
-    await expect(fromNodeSocket(server)).rejects.toThrow(new TypeError('fromNodeSocket: the net.Server has no file descriptor (not listening)'));
+    await expect(fromNodeSocket(server)).rejects.toThrow(
+      new TypeError('fromNodeSocket: the net.Server has no file descriptor (not listening)'),
+    );
     const d = createSocket('udp4');
-    await expect(fromNodeSocket(d)).rejects.toThrow(new TypeError('fromNodeSocket: the dgram.Socket has no file descriptor (not bound yet, or closed)'));
+    await expect(fromNodeSocket(d)).rejects.toThrow(
+      new TypeError('fromNodeSocket: the dgram.Socket has no file descriptor (not bound yet, or closed)'),
+    );
     d.close();
-    await expect(fromNodeSocket({} as never)).rejects.toThrow(new TypeError('fromNodeSocket: expected a net.Socket, net.Server or dgram.Socket, got an object'));
-    await expect(fromNodeSocket(null as never)).rejects.toThrow(new TypeError('fromNodeSocket: expected a net.Socket, net.Server or dgram.Socket, got null'));
+    await expect(fromNodeSocket({} as never)).rejects.toThrow(
+      new TypeError('fromNodeSocket: expected a net.Socket, net.Server or dgram.Socket, got an object'),
+    );
+    await expect(fromNodeSocket(null as never)).rejects.toThrow(
+      new TypeError('fromNodeSocket: expected a net.Socket, net.Server or dgram.Socket, got null'),
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('nodeFd: the internals of Node the interop relies on', () => {
         expect(readlinkSync(`/proc/self/fd/${fd!}`), CHANGED).toMatch(/^socket:\[\d+\]$/);
       }
       expect(await Promise.all(fds.map((fd) => portBehind(fd!))), CHANGED).toEqual([
-        (server.address() as AddressInfo).port, client.localPort, udp.address().port,
+        (server.address() as AddressInfo).port,
+        client.localPort,
+        udp.address().port,
       ]);
     } finally {
       client.destroy();
@@ -55,7 +57,10 @@ describe('nodeFd: the internals of Node the interop relies on', () => {
     const server = createServer();
     expect(nodeFd(server)).toBeUndefined();
     expect([nodeKind(server), nodeKind(udp), nodeKind(new Socket()), nodeKind({})]).toEqual([
-      'net.Server', 'dgram.Socket', 'net.Socket', undefined,
+      'net.Server',
+      'dgram.Socket',
+      'net.Socket',
+      undefined,
     ]);
   });
 });

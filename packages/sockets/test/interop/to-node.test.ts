@@ -11,7 +11,16 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalAddress } from '@iolib/address';
 import {
-  acceptConnection, isSocketOpen, localPort, makeSocket, receiveFrom, sendTo, socketOsFd, toDgramSocket, toNodeServer, toNodeSocket,
+  acceptConnection,
+  isSocketOpen,
+  localPort,
+  makeSocket,
+  receiveFrom,
+  sendTo,
+  socketOsFd,
+  toDgramSocket,
+  toNodeServer,
+  toNodeSocket,
 } from '../../src/index.js';
 import { expectNoFdLeak } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach } from '../support.js';
@@ -32,7 +41,9 @@ function fdTarget(fd: number): string | null {
 /** Read everything a net.Socket sends until it ends. */
 async function readAll(s: NetSocket): Promise<string> {
   let text = '';
-  s.setEncoding('utf8').on('data', (d: string) => { text += d; });
+  s.setEncoding('utf8').on('data', (d: string) => {
+    text += d;
+  });
   await once(s, 'end');
   return text;
 }
@@ -42,11 +53,29 @@ let cert = '';
 let key = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'iolib-interop-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
   key = readFileSync(join(dir, 'key.pem'), 'utf8');
 });
@@ -60,9 +89,12 @@ describe('toNodeServer', () => {
     const port = localPort(s);
     const fd = socketOsFd(s)!;
     const inode = fdTarget(fd);
-    const http = toNodeServer(s, createHttpServer((req, res) => {
-      res.end(`hello ${req.method!} ${req.url!}\n`);
-    }));
+    const http = toNodeServer(
+      s,
+      createHttpServer((req, res) => {
+        res.end(`hello ${req.method!} ${req.url!}\n`);
+      }),
+    );
     expect(http.listening).toBe(true);
     expect((http.address() as AddressInfo).port).toBe(port);
     const { stdout } = await run('curl', ['-s', '--max-time', '10', `http://127.0.0.1:${port}/iolib?x=1`]);
@@ -96,9 +128,12 @@ describe('toNodeServer', () => {
   it('serves a Unix socket on an abstract name of exact length to http.request with createConnection: toNodeSocket', async () => {
     const name = new LocalAddress(abstractName('http'), true);
     const s = keep(await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: name }));
-    const http = toNodeServer(s, createHttpServer((req, res) => {
-      res.end(`abstract ${req.url!}`);
-    }));
+    const http = toNodeServer(
+      s,
+      createHttpServer((req, res) => {
+        res.end(`abstract ${req.url!}`);
+      }),
+    );
     const client = keep(await makeSocket({ addressFamily: 'local', remoteFilename: name }));
     const socket = toNodeSocket(client);
     const req = request({ path: '/over-iolib', createConnection: () => socket });
@@ -114,7 +149,10 @@ describe('toNodeServer', () => {
   it('listens on a Unix path socket, whose file the released iolib socket leaves in place', async () => {
     const path = join(dir, 'server.sock');
     const s = keep(await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: path }));
-    const server = toNodeServer(s, createNetServer((c) => c.end('unix path\n')));
+    const server = toNodeServer(
+      s,
+      createNetServer((c) => c.end('unix path\n')),
+    );
     s.close(); // the name belongs to whoever serves the socket now: not removed
     expect(existsSync(path)).toBe(true);
     expect(await readAll(netConnect(path))).toBe('unix path\n');
@@ -124,7 +162,9 @@ describe('toNodeServer', () => {
   it('refuses an active socket, a server already listening, and a closed socket; the iolib socket stays usable', async () => {
     const s = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0 }));
     const c = keep(await makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(s) }));
-    expect(() => toNodeServer(c)).toThrow(new TypeError('toNodeServer: an active socket (SocketStreamInternetActive) cannot become a net.Server; use toNodeSocket'));
+    expect(() => toNodeServer(c)).toThrow(
+      new TypeError('toNodeServer: an active socket (SocketStreamInternetActive) cannot become a net.Server; use toNodeSocket'),
+    );
     const busy = createNetServer().listen(0, '127.0.0.1');
     await once(busy, 'listening');
     expect(() => toNodeServer(s, busy)).toThrow(new TypeError('toNodeServer: the server given is already listening'));
@@ -154,14 +194,18 @@ describe('toNodeSocket', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('hands over an IPv6 TCP connection: data both ways, the iolib socket rejects with EBADF, closing Node\'s socket ends the peer', async () => {
+  it("hands over an IPv6 TCP connection: data both ways, the iolib socket rejects with EBADF, closing Node's socket ends the peer", async () => {
     const s = keep(await makeSocket({ addressFamily: 'ipv6', connect: 'passive', localHost: '::1', localPort: 0 }));
     const client = netConnect(localPort(s), '::1');
     const conn = keep((await acceptConnection(s))!.socket);
     const fd = socketOsFd(conn)!;
     const node = toNodeSocket(conn);
     expect(node).toBeInstanceOf(NetSocket);
-    expect({ address: node.remoteAddress, family: node.remoteFamily, port: node.remotePort }).toEqual({ address: '::1', family: 'IPv6', port: client.localPort });
+    expect({ address: node.remoteAddress, family: node.remoteFamily, port: node.remotePort }).toEqual({
+      address: '::1',
+      family: 'IPv6',
+      port: client.localPort,
+    });
     await expect(sendTo(conn, Buffer.from('x'))).rejects.toMatchObject({ code: 'EBADF' });
     expect(conn.destroyed).toBe(true);
     client.write('ping');
@@ -179,7 +223,10 @@ describe('toNodeSocket', () => {
     const client = netConnect(localPort(s), '127.0.0.1');
     const conn = keep((await acceptConnection(s))!.socket);
     const events: string[] = [];
-    conn.on('data', () => events.push('data')).on('error', (e) => events.push(`error ${e.message}`)).on('close', () => events.push('close'));
+    conn
+      .on('data', () => events.push('data'))
+      .on('error', (e) => events.push(`error ${e.message}`))
+      .on('close', () => events.push('close'));
     await new Promise((resolve) => setImmediate(resolve)); // the stream starts flowing and waits for readability
     const node = toNodeSocket(conn);
     await once(conn, 'close');
@@ -192,15 +239,21 @@ describe('toNodeSocket', () => {
 
   it('refuses a passive socket, a datagram socket, unread data and unsent data, naming them', async () => {
     const s = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0 }));
-    expect(() => toNodeSocket(s)).toThrow(new TypeError('toNodeSocket: a passive socket (SocketStreamInternetPassive) cannot become a net.Socket; use toNodeServer'));
+    expect(() => toNodeSocket(s)).toThrow(
+      new TypeError('toNodeSocket: a passive socket (SocketStreamInternetPassive) cannot become a net.Socket; use toNodeServer'),
+    );
     const u = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1', localPort: 0 }));
-    expect(() => toNodeSocket(u)).toThrow(new TypeError('toNodeSocket: a datagram socket (SocketDatagramInternetActive) cannot become a net.Socket; use toDgramSocket'));
+    expect(() => toNodeSocket(u)).toThrow(
+      new TypeError('toNodeSocket: a datagram socket (SocketDatagramInternetActive) cannot become a net.Socket; use toDgramSocket'),
+    );
     const client = keep(await makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(s) }));
     const conn = keep((await acceptConnection(s))!.socket);
     client.write('abc');
     await once(conn, 'readable');
     expect(conn.readableLength).toBe(3);
-    expect(() => toNodeSocket(conn)).toThrow(new TypeError('toNodeSocket: 3 bytes were read from the kernel but not consumed; read them first'));
+    expect(() => toNodeSocket(conn)).toThrow(
+      new TypeError('toNodeSocket: 3 bytes were read from the kernel but not consumed; read them first'),
+    );
     expect(String(conn.read())).toBe('abc');
     expect(isSocketOpen(conn)).toBe(true);
   });
@@ -213,7 +266,10 @@ describe('toDgramSocket', () => {
     const d = toDgramSocket(s);
     expect(d.address()).toEqual({ address: '127.0.0.1', family: 'IPv4', port });
     const message = once(d, 'message') as Promise<[Buffer, { address: string; port: number }]>;
-    await run('python3', ['-c', `import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"from python", ("127.0.0.1", ${port}))`]);
+    await run('python3', [
+      '-c',
+      `import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"from python", ("127.0.0.1", ${port}))`,
+    ]);
     const [data, rinfo] = await message;
     expect({ data: data.toString(), address: rinfo.address }).toEqual({ data: 'from python', address: '127.0.0.1' });
     await expect(receiveFrom(s, { size: 10 })).rejects.toMatchObject({ code: 'EBADF' });
@@ -236,9 +292,15 @@ describe('toDgramSocket', () => {
 
   it('refuses a Unix datagram socket and a stream socket, naming them', async () => {
     const local = keep(await makeSocket({ addressFamily: 'local', type: 'datagram' }));
-    expect(() => toDgramSocket(local)).toThrow(new TypeError("toDgramSocket: a Unix datagram socket (SocketDatagramLocalActive) cannot become a dgram.Socket: Node's dgram speaks only UDP"));
+    expect(() => toDgramSocket(local)).toThrow(
+      new TypeError(
+        "toDgramSocket: a Unix datagram socket (SocketDatagramLocalActive) cannot become a dgram.Socket: Node's dgram speaks only UDP",
+      ),
+    );
     const tcp = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1', localPort: 0 }));
-    expect(() => toDgramSocket(tcp)).toThrow(new TypeError('toDgramSocket: a stream socket (SocketStreamInternetPassive) cannot become a dgram.Socket'));
+    expect(() => toDgramSocket(tcp)).toThrow(
+      new TypeError('toDgramSocket: a stream socket (SocketStreamInternetPassive) cannot become a dgram.Socket'),
+    );
     expect(isSocketOpen(local)).toBe(true);
   });
 });

@@ -3,9 +3,22 @@ import { IPv4Address, ensureAddress, parseAddress } from '@iolib/address';
 import { PollTimeoutError } from '@iolib/iomux';
 import { describe, expect, it } from 'vitest';
 import {
-  SocketAddressFamilyNotSupportedError, SocketAddressInUseError, SocketAddressNotAvailableError, SocketConnectionRefusedError,
-  SocketError, acceptConnection, bindAddress, connect, isSocketConnected, listenOn, localName, localPort, makeSocket,
-  remoteName, withAcceptConnection, withOpenSocket,
+  SocketAddressFamilyNotSupportedError,
+  SocketAddressInUseError,
+  SocketAddressNotAvailableError,
+  SocketConnectionRefusedError,
+  SocketError,
+  acceptConnection,
+  bindAddress,
+  connect,
+  isSocketConnected,
+  listenOn,
+  localName,
+  localPort,
+  makeSocket,
+  remoteName,
+  withAcceptConnection,
+  withOpenSocket,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach, tmpDir } from '../support.js';
@@ -41,7 +54,14 @@ describe('connect', () => {
     const first = keep(await makeSocket({ remoteHost: '127.0.0.1', remotePort: port }));
     expect(isSocketConnected(first)).toBe(true);
     const others = [keep(await makeSocket({})), keep(await makeSocket({}))];
-    const results = await Promise.all(others.map((s) => connect(s, '127.0.0.1', { port, timeout: 0.3 }).then(() => 'connected', (e: unknown) => e)));
+    const results = await Promise.all(
+      others.map((s) =>
+        connect(s, '127.0.0.1', { port, timeout: 0.3 }).then(
+          () => 'connected',
+          (e: unknown) => e,
+        ),
+      ),
+    );
     expect(results.some((r) => r instanceof PollTimeoutError)).toBe(true);
     const t = results.find((r) => r instanceof PollTimeoutError) as PollTimeoutError;
     expect(t.code).toBe('ETIMEDOUT');
@@ -79,7 +99,9 @@ describe('connect', () => {
   it.each([-1, 65536, 1.5])('port %s is a RangeError', async (port) => {
     const s = keep(await makeSocket({}));
     await expect(connect(s, '127.0.0.1', { port })).rejects.toThrow(RangeError);
-    await expect(makeSocket({ remoteHost: '127.0.0.1', remotePort: port })).rejects.toThrow(port === 1.5 ? 'remotePort: 1.5 is not an integer' : /remotePort: .* is outside 0–65535/);
+    await expect(makeSocket({ remoteHost: '127.0.0.1', remotePort: port })).rejects.toThrow(
+      port === 1.5 ? 'remotePort: 1.5 is not an integer' : /remotePort: .* is outside 0–65535/,
+    );
   });
 
   it('IPv4 addresses on IPv6 sockets are mapped', async () => {
@@ -113,7 +135,9 @@ describe('bind and listen', () => {
 
   it('a Unix path over 107 bytes is a RangeError naming it; 107 bytes works', async () => {
     const long = join(dir(), 'x'.repeat(120));
-    await expect(makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: long })).rejects.toThrow(/Unix socket paths hold at most 107/);
+    await expect(makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: long })).rejects.toThrow(
+      /Unix socket paths hold at most 107/,
+    );
     const base = join(dir(), '');
     const exact = base + 'y'.repeat(107 - Buffer.byteLength(base));
     const s = keep(await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: exact }));
@@ -204,10 +228,12 @@ describe('accept', () => {
     const s = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1' }));
     const c = keep(await makeSocket({ remoteHost: '127.0.0.1', remotePort: localPort(s) }));
     let inner: { isSocketOpen(): boolean } | undefined;
-    await expect(withAcceptConnection(s, {}, (conn) => {
-      inner = conn!.socket;
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      withAcceptConnection(s, {}, (conn) => {
+        inner = conn!.socket;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(inner!.isSocketOpen()).toBe(false);
     expect(c.isSocketOpen()).toBe(true);
     expect(await withAcceptConnection(s, { wait: false }, (conn) => conn)).toBe(null);

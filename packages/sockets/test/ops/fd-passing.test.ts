@@ -2,9 +2,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
-import {
-  SocketError, acceptConnection, makeSocket, makeSocketPair, receiveFileDescriptor, sendFileDescriptor,
-} from '../../src/index.js';
+import { SocketError, acceptConnection, makeSocket, makeSocketPair, receiveFileDescriptor, sendFileDescriptor } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach, runFixture, tmpDir } from '../support.js';
 
@@ -47,7 +45,13 @@ describe('fd passing', () => {
   it('to a child process over abstract datagram sockets', async () => {
     const mine = abstractName('fdd-parent');
     const theirs = abstractName('fdd-child');
-    const me = keep(await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: ensureAddress(mine, { family: 'local', abstract: true }) }));
+    const me = keep(
+      await makeSocket({
+        addressFamily: 'local',
+        type: 'datagram',
+        localFilename: ensureAddress(mine, { family: 'local', abstract: true }),
+      }),
+    );
     const child = runFixture('fd-child.ts', [`@${mine}`, 'datagram', `@${theirs}`]);
     const hello = await me.receiveFrom({ size: 16 });
     expect(hello.buffer.subarray(0, hello.bytes).toString()).toBe('ready');

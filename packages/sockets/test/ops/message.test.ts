@@ -19,9 +19,13 @@ function threeFiles(tag: string): { paths: string[]; fds: number[]; close(): voi
     return path;
   });
   const fds = paths.map((p) => openSync(p, 'r'));
-  return { paths, fds, close: () => {
-    closeAll(fds);
-  } };
+  return {
+    paths,
+    fds,
+    close: () => {
+      closeAll(fds);
+    },
+  };
 }
 
 function closeAll(fds: readonly number[]): void {
@@ -39,9 +43,17 @@ describe('sendMessage / receiveMessage between our own sockets', () => {
     keep(a);
     keep(b);
     expect(await sendMessage(a, { buffers: [Buffer.from('one '), Buffer.from('two '), new Uint8Array(Buffer.from('three'))] })).toBe(13);
-    const x = Buffer.alloc(5), y = Buffer.alloc(16);
+    const x = Buffer.alloc(5),
+      y = Buffer.alloc(16);
     const r = await receiveMessage(b, { buffers: [x, y] });
-    expect([r.bytes, x.toString(), y.toString('utf8', 0, 8), r.fds, r.truncated, r.controlTruncated]).toEqual([13, 'one t', 'wo three', [], false, false]);
+    expect([r.bytes, x.toString(), y.toString('utf8', 0, 8), r.fds, r.truncated, r.controlTruncated]).toEqual([
+      13,
+      'one t',
+      'wo three',
+      [],
+      false,
+      false,
+    ]);
     expect(r.buffers[0]).toBe(x);
     expect(r.credentials).toBeUndefined();
   });
@@ -130,7 +142,7 @@ describe('sendMessage / receiveMessage between our own sockets', () => {
     }
   });
 
-  it('Unix datagram: the sender\'s name', async () => {
+  it("Unix datagram: the sender's name", async () => {
     const rx = keep(await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: join(dir(), 'rx.sock') }));
     const tx = keep(await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: join(dir(), 'tx.sock') }));
     await sendMessage(tx, { buffers: Buffer.from('named'), remoteFilename: join(dir(), 'rx.sock') });
@@ -139,7 +151,7 @@ describe('sendMessage / receiveMessage between our own sockets', () => {
   });
 });
 
-describe('against CPython\'s socket module', () => {
+describe("against CPython's socket module", () => {
   it('CPython receives three fds at once and our credentials (stream)', async () => {
     const path = join(dir(), 'py-recv.sock');
     const peer = python('unix_peer.py', ['serve-recv', path, 'stream', '3']);
@@ -148,7 +160,9 @@ describe('against CPython\'s socket module', () => {
     const files = threeFiles('topy');
     expect(await sendMessage(c, { buffers: [Buffer.from('three '), Buffer.from('fds')], fds: files.fds, credentials: true })).toBe(9);
     files.close();
-    expect(await peer.done).toEqual([{ data: 'three fds', fds: ['one of topy', 'two of topy', 'three of topy'], credentials: me, ctrunc: false }]);
+    expect(await peer.done).toEqual([
+      { data: 'three fds', fds: ['one of topy', 'two of topy', 'three of topy'], credentials: me, ctrunc: false },
+    ]);
   });
 
   it('CPython receives a datagram with fds at its bound name', async () => {
@@ -168,9 +182,11 @@ describe('against CPython\'s socket module', () => {
     files.close();
     const peer = python('unix_peer.py', ['serve-send', path, type, ...files.paths]);
     await peer.ready;
-    const c = keep(type === 'stream'
-      ? await makeSocket({ addressFamily: 'local', remoteFilename: path })
-      : await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: join(dir(), `us-${type}.sock`) }));
+    const c = keep(
+      type === 'stream'
+        ? await makeSocket({ addressFamily: 'local', remoteFilename: path })
+        : await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: join(dir(), `us-${type}.sock`) }),
+    );
     if (type === 'datagram') await c.sendTo(Buffer.from('hello'), { remoteFilename: path });
     const r = await receiveMessage(c, { size: 64, maxFds: 3, credentials: true });
     c.close();
@@ -243,10 +259,30 @@ describe('waiting, aborting, closing', () => {
 
 describe('bad input', () => {
   it.each([
-    ['fds on an internet socket', { buffers: Buffer.from('x'), fds: [0] }, TypeError, 'sendMessage: fds and credentials travel only over local (Unix) sockets; this is an ipv4 socket'],
-    ['credentials on an internet socket', { buffers: Buffer.from('x'), credentials: true }, TypeError, 'sendMessage: fds and credentials travel only over local'],
-    ['a host without a port', { buffers: Buffer.from('x'), remoteHost: '127.0.0.1' }, TypeError, 'sendMessage: remoteHost given without remotePort'],
-    ['a filename on an internet socket', { buffers: Buffer.from('x'), remoteFilename: '/tmp/x' }, TypeError, 'sendMessage: remoteFilename does not apply to an internet socket'],
+    [
+      'fds on an internet socket',
+      { buffers: Buffer.from('x'), fds: [0] },
+      TypeError,
+      'sendMessage: fds and credentials travel only over local (Unix) sockets; this is an ipv4 socket',
+    ],
+    [
+      'credentials on an internet socket',
+      { buffers: Buffer.from('x'), credentials: true },
+      TypeError,
+      'sendMessage: fds and credentials travel only over local',
+    ],
+    [
+      'a host without a port',
+      { buffers: Buffer.from('x'), remoteHost: '127.0.0.1' },
+      TypeError,
+      'sendMessage: remoteHost given without remotePort',
+    ],
+    [
+      'a filename on an internet socket',
+      { buffers: Buffer.from('x'), remoteFilename: '/tmp/x' },
+      TypeError,
+      'sendMessage: remoteFilename does not apply to an internet socket',
+    ],
     ['no buffers', {}, TypeError, 'sendMessage buffers: buffer must be a Uint8Array'],
     ['an empty buffer list', { buffers: [] }, RangeError, 'sendMessage: buffers holds 0 buffers; one message takes 1–1024'],
   ] as const)('sendMessage: %s', async (_, options, type, message) => {
@@ -258,10 +294,30 @@ describe('bad input', () => {
 
   it.each([
     ['no fd', { buffers: Buffer.from('x'), fds: [] }, RangeError, 'sendMessage: fds holds 0 file descriptors; one message carries 1–253'],
-    ['a negative fd', { buffers: Buffer.from('x'), fds: [3, -1] }, RangeError, 'sendMessage: fds[1] must be an integer from 0 to 2147483647, got -1'],
-    ['an fd that is not a number', { buffers: Buffer.from('x'), fds: ['3'] }, TypeError, 'sendMessage: fds[0] must be an integer from 0 to 2147483647, got "3"'],
-    ['fds not an array', { buffers: Buffer.from('x'), fds: 3 }, TypeError, 'sendMessage: fds must be an array of file descriptors, got number'],
-    ['bad credentials', { buffers: Buffer.from('x'), credentials: { pid: 1, uid: -1, gid: 0 } }, TypeError, 'sendMessage: credentials.uid must be an integer in 0–4294967295, got -1'],
+    [
+      'a negative fd',
+      { buffers: Buffer.from('x'), fds: [3, -1] },
+      RangeError,
+      'sendMessage: fds[1] must be an integer from 0 to 2147483647, got -1',
+    ],
+    [
+      'an fd that is not a number',
+      { buffers: Buffer.from('x'), fds: ['3'] },
+      TypeError,
+      'sendMessage: fds[0] must be an integer from 0 to 2147483647, got "3"',
+    ],
+    [
+      'fds not an array',
+      { buffers: Buffer.from('x'), fds: 3 },
+      TypeError,
+      'sendMessage: fds must be an array of file descriptors, got number',
+    ],
+    [
+      'bad credentials',
+      { buffers: Buffer.from('x'), credentials: { pid: 1, uid: -1, gid: 0 } },
+      TypeError,
+      'sendMessage: credentials.uid must be an integer in 0–4294967295, got -1',
+    ],
     ['a closed fd', { buffers: Buffer.from('x'), fds: [2 ** 30] }, SocketError, 'sendmsg EBADF'],
   ] as const)('sendMessage on a local socket: %s', async (_, options, type, message) => {
     const [a, b] = await makeSocketPair({ type: 'datagram' });
@@ -276,7 +332,12 @@ describe('bad input', () => {
     ['neither buffers nor size', {}, TypeError, 'receiveMessage: give buffers or a size'],
     ['a bad size', { size: -1 }, RangeError, 'receiveMessage: size -1 is not a non-negative integer'],
     ['maxFds over 253', { size: 1, maxFds: 254 }, RangeError, 'receiveMessage: maxFds 254 is not an integer in 0–253'],
-    ['packetInfo on a local socket', { size: 1, packetInfo: true }, TypeError, 'receiveMessage: packetInfo applies to internet sockets; this is a local socket'],
+    [
+      'packetInfo on a local socket',
+      { size: 1, packetInfo: true },
+      TypeError,
+      'receiveMessage: packetInfo applies to internet sockets; this is a local socket',
+    ],
     ['a signal that is not one', { size: 1, signal: {} }, TypeError, 'receiveMessage: signal must be an AbortSignal, got object'],
   ] as const)('receiveMessage: %s', async (_, options, type, message) => {
     const [a, b] = await makeSocketPair({ type: 'datagram' });
@@ -289,8 +350,12 @@ describe('bad input', () => {
 
   it('credentials on an internet socket, a foreign object', async () => {
     const udp = keep(await makeSocket({ type: 'datagram' }));
-    await expect(receiveMessage(udp, { size: 1, credentials: true })).rejects.toThrow('receiveMessage: credentials travel only over local (Unix) sockets; this is an ipv4 socket');
-    await expect(receiveMessage({} as never, { size: 1 })).rejects.toThrow('receiveMessage: expected an iolib socket, got an object that is not one');
+    await expect(receiveMessage(udp, { size: 1, credentials: true })).rejects.toThrow(
+      'receiveMessage: credentials travel only over local (Unix) sockets; this is an ipv4 socket',
+    );
+    await expect(receiveMessage({} as never, { size: 1 })).rejects.toThrow(
+      'receiveMessage: expected an iolib socket, got an object that is not one',
+    );
   });
 
   it('sending to a closed stream peer: EPIPE, no SIGPIPE', async () => {
@@ -299,6 +364,9 @@ describe('bad input', () => {
     const conn = await acceptConnection(server);
     keep(conn!.socket);
     conn!.socket.close();
-    await expect(sendMessage(c, { buffers: Buffer.from('x'), dontWait: true })).rejects.toMatchObject({ code: 'EPIPE', syscall: 'sendmsg' });
+    await expect(sendMessage(c, { buffers: Buffer.from('x'), dontWait: true })).rejects.toMatchObject({
+      code: 'EPIPE',
+      syscall: 'sendmsg',
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseAddress } from '@iolib/address';
 import {
-  SocketAddressInUseError, SocketAddressNotAvailableError, SocketError, joinGroup, leaveGroup, localPort, makeSocket, makeSocketPair,
+  SocketAddressInUseError,
+  SocketAddressNotAvailableError,
+  SocketError,
+  joinGroup,
+  leaveGroup,
+  localPort,
+  makeSocket,
+  makeSocketPair,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { netnsPair } from '../netns-pair.js';
@@ -13,10 +20,18 @@ const keep = closeAfterEach();
 const net = netnsPair('mcast');
 
 /** Our iolib child in `ours` joins; CPython in `theirs` sends each `dest=text` from `from`; the child's JSON lines. */
-async function receiveAcross(family: '4' | '6', port: number, group: string, source: string | undefined, from: string, texts: string[]): Promise<unknown[]> {
+async function receiveAcross(
+  family: '4' | '6',
+  port: number,
+  group: string,
+  source: string | undefined,
+  from: string,
+  texts: string[],
+): Promise<unknown[]> {
   const child = nodeFixture('mcast-child.ts', ['recv', family, String(port), net.ourIf, group, source ?? '-'], net.inOurs);
   await child.ready;
-  await python('mcast_peer.py', ['send', family, from, net.theirIf, String(port), '1', ...texts.map((t) => `${group}=${t}`)], net.inTheirs).done;
+  await python('mcast_peer.py', ['send', family, from, net.theirIf, String(port), '1', ...texts.map((t) => `${group}=${t}`)], net.inTheirs)
+    .done;
   const end = family === '4' ? '10.77.0.1' : 'fd77::1';
   // "end" goes to our unicast address: it arrives whether or not the group's datagrams do.
   await python('mcast_peer.py', ['send', family, from, net.theirIf, String(port), '1', `${end}=end`], net.inTheirs).done;
@@ -47,25 +62,35 @@ describe.skipIf(net.skip !== '')('multicast between two network namespaces (our 
     const child = nodeFixture('mcast-child.ts', ['recv', family, port, net.ourIf, group, right], net.inOurs);
     await child.ready;
     await python('mcast_peer.py', ['send', family, wrong, net.theirIf, port, '1', `${group}=wrong source`], net.inTheirs).done;
-    await python('mcast_peer.py', ['send', family, right, net.theirIf, port, '1', `${group}=right source`, `${ours}=end`], net.inTheirs).done;
-    expect(await child.done).toEqual([{ data: 'right source', from: right }, { data: 'end', from: right }]);
+    await python('mcast_peer.py', ['send', family, right, net.theirIf, port, '1', `${group}=right source`, `${ours}=end`], net.inTheirs)
+      .done;
+    expect(await child.done).toEqual([
+      { data: 'right source', from: right },
+      { data: 'end', from: right },
+    ]);
   });
 
-  it.each([['4', '239.77.0.2', '10.77.0.1', '10.77.0.3'], ['6', 'ff15::77:2', 'fd77::1', 'fd77::3']] as const)(
-    'IPv%s: after leaveGroup the group no longer arrives (unicast still does)',
-    async (family, group, ours, from) => {
-      const child = nodeFixture('mcast-child.ts', ['recv', family, '5104', net.ourIf, group, '-', 'leave'], net.inOurs);
-      await child.ready;
-      await python('mcast_peer.py', ['send', family, from, net.theirIf, '5104', '1', `${group}=before`], net.inTheirs).done;
-      await child.line('left');
-      await python('mcast_peer.py', ['send', family, from, net.theirIf, '5104', '1', `${group}=after`, `${ours}=end`], net.inTheirs).done;
-      expect(await child.done).toEqual([{ data: 'before', from }, { data: 'end', from }]);
-    },
-  );
+  it.each([
+    ['4', '239.77.0.2', '10.77.0.1', '10.77.0.3'],
+    ['6', 'ff15::77:2', 'fd77::1', 'fd77::3'],
+  ] as const)('IPv%s: after leaveGroup the group no longer arrives (unicast still does)', async (family, group, ours, from) => {
+    const child = nodeFixture('mcast-child.ts', ['recv', family, '5104', net.ourIf, group, '-', 'leave'], net.inOurs);
+    await child.ready;
+    await python('mcast_peer.py', ['send', family, from, net.theirIf, '5104', '1', `${group}=before`], net.inTheirs).done;
+    await child.line('left');
+    await python('mcast_peer.py', ['send', family, from, net.theirIf, '5104', '1', `${group}=after`, `${ours}=end`], net.inTheirs).done;
+    expect(await child.done).toEqual([
+      { data: 'before', from },
+      { data: 'end', from },
+    ]);
+  });
 });
 
 describe.skipIf(net.skip !== '')('multicast sending from our child to CPython: interface and TTL / hop limit', { timeout: 60_000 }, () => {
-  it.each([['4', '239.77.0.9', '3'], ['6', 'ff15::77:9', '4']] as const)('IPv%s to %s with %s hops', async (family, group, hops) => {
+  it.each([
+    ['4', '239.77.0.9', '3'],
+    ['6', 'ff15::77:9', '4'],
+  ] as const)('IPv%s to %s with %s hops', async (family, group, hops) => {
     const port = family === '4' ? '5105' : '5106';
     const peer = python('mcast_peer.py', ['recv', family, port, net.theirIf, group], net.inTheirs);
     await peer.ready;
@@ -78,7 +103,7 @@ describe.skipIf(net.skip !== '')('multicast sending from our child to CPython: i
   });
 });
 
-describe('multicast on this host\'s loopback (IPv4)', () => {
+describe("multicast on this host's loopback (IPv4)", () => {
   it('an announcer sending by lo reaches a listener joined on lo, before a unicast sent after it', async () => {
     const listener = keep(await makeSocket({ type: 'datagram', localPort: 0 }));
     listener.joinGroup('239.77.1.9', { interface: 'lo' });
@@ -114,7 +139,13 @@ describe('joinGroup / leaveGroup on this host (lo): what the kernel says, and ba
     leaveGroup(v6, 'ff35::77:1', { interface: 'lo', source: '::1' });
     expect(() => {
       leaveGroup(v6, 'ff35::77:1', { interface: 'lo', source: '::1' });
-    }).toThrow(expect.objectContaining({ code: 'EINVAL', syscall: 'setsockopt', message: expect.stringContaining('leaveGroup ::1 → ff35::77:1 on interface 1') as string }) as Error);
+    }).toThrow(
+      expect.objectContaining({
+        code: 'EINVAL',
+        syscall: 'setsockopt',
+        message: expect.stringContaining('leaveGroup ::1 → ff35::77:1 on interface 1') as string,
+      }) as Error,
+    );
     leaveGroup(v6, 'ff02::77:1', { interface: 'lo' });
     leaveGroup(v6, '239.77.1.2', { interface: 'lo' });
   });
@@ -131,7 +162,13 @@ describe('joinGroup / leaveGroup on this host (lo): what the kernel says, and ba
     ['a unicast group', '10.0.0.1', {}, TypeError, 'joinGroup: 10.0.0.1 is not a multicast address'],
     ['a name, not a literal', 'all-hosts', {}, TypeError, 'joinGroup group: "all-hosts" is not an IPv4 or IPv6 address literal'],
     ['an IPv6 group on an IPv4 socket', 'ff02::1', {}, TypeError, 'joinGroup: ff02::1 is an IPv6 group; this is an IPv4 socket'],
-    ['a source of the other family', '232.1.1.1', { source: '::1' }, TypeError, 'joinGroup: source ::1 and group 232.1.1.1 are of different families'],
+    [
+      'a source of the other family',
+      '232.1.1.1',
+      { source: '::1' },
+      TypeError,
+      'joinGroup: source ::1 and group 232.1.1.1 are of different families',
+    ],
     ['an unknown interface', '239.1.1.1', { interface: 'nosuch0' }, TypeError, 'joinGroup: there is no interface named "nosuch0"'],
     ['a bad interface index', '239.1.1.1', { interface: -1 }, RangeError, 'joinGroup: interface -1 is not an interface index'],
   ] as const)('%s', async (_, group, options, type, message) => {

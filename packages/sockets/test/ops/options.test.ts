@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SocketError, SocketOptionNotSupportedError, getOption, makeSocket, makeSocketPair, setOption, type SocketOptionName } from '../../src/index.js';
+import {
+  SocketError,
+  SocketOptionNotSupportedError,
+  getOption,
+  makeSocket,
+  makeSocketPair,
+  setOption,
+  type SocketOptionName,
+} from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { closeAfterEach } from '../support.js';
 
@@ -8,11 +16,34 @@ const keep = closeAfterEach();
 
 describe('socket options on a fresh TCP socket (Linux defaults)', () => {
   it.each([
-    ['type', 1], ['error', 0], ['domain', 2], ['protocol', 6], ['acceptConnections', false], ['broadcast', false], ['debug', false],
-    ['dontRoute', false], ['keepAlive', false], ['oobInline', false], ['linger', { enabled: false, seconds: 0 }],
-    ['receiveLowWater', 1], ['sendLowWater', 1], ['receiveTimeout', 0], ['sendTimeout', 0], ['reuseAddress', false],
-    ['reusePort', false], ['priority', 0], ['tcpNodelay', false], ['tcpCork', false], ['tcpDeferAccept', 0], ['tcpKeepcnt', 9],
-    ['tcpKeepidle', 7200], ['tcpKeepintvl', 75], ['tcpQuickack', true], ['ipTtl', 64], ['ipTos', 0], ['ipHeaderInclude', false],
+    ['type', 1],
+    ['error', 0],
+    ['domain', 2],
+    ['protocol', 6],
+    ['acceptConnections', false],
+    ['broadcast', false],
+    ['debug', false],
+    ['dontRoute', false],
+    ['keepAlive', false],
+    ['oobInline', false],
+    ['linger', { enabled: false, seconds: 0 }],
+    ['receiveLowWater', 1],
+    ['sendLowWater', 1],
+    ['receiveTimeout', 0],
+    ['sendTimeout', 0],
+    ['reuseAddress', false],
+    ['reusePort', false],
+    ['priority', 0],
+    ['tcpNodelay', false],
+    ['tcpCork', false],
+    ['tcpDeferAccept', 0],
+    ['tcpKeepcnt', 9],
+    ['tcpKeepidle', 7200],
+    ['tcpKeepintvl', 75],
+    ['tcpQuickack', true],
+    ['ipTtl', 64],
+    ['ipTos', 0],
+    ['ipHeaderInclude', false],
     ['ipReceiveError', false],
   ] as const)('%s reads %j', async (name, value) => {
     const s = keep(await makeSocket({}));
@@ -22,10 +53,24 @@ describe('socket options on a fresh TCP socket (Linux defaults)', () => {
 
 describe('setting options', () => {
   it.each([
-    ['keepAlive', true], ['tcpNodelay', true], ['tcpCork', true], ['reuseAddress', true], ['reusePort', true], ['oobInline', true],
-    ['linger', { enabled: true, seconds: 30 }], ['receiveTimeout', 2.5], ['sendTimeout', 0.5], ['tcpKeepidle', 60],
-    ['tcpKeepintvl', 10], ['tcpKeepcnt', 3], ['tcpDeferAccept', 0], ['ipTtl', 17], ['ipTos', 0x10], ['priority', 3],
-    ['tcpSyncnt', 2], ['tcpLinger2', 30],
+    ['keepAlive', true],
+    ['tcpNodelay', true],
+    ['tcpCork', true],
+    ['reuseAddress', true],
+    ['reusePort', true],
+    ['oobInline', true],
+    ['linger', { enabled: true, seconds: 30 }],
+    ['receiveTimeout', 2.5],
+    ['sendTimeout', 0.5],
+    ['tcpKeepidle', 60],
+    ['tcpKeepintvl', 10],
+    ['tcpKeepcnt', 3],
+    ['tcpDeferAccept', 0],
+    ['ipTtl', 17],
+    ['ipTos', 0x10],
+    ['priority', 3],
+    ['tcpSyncnt', 2],
+    ['tcpLinger2', 30],
   ] as const)('%s round-trips %j', async (name, value) => {
     const s = keep(await makeSocket({}));
     expect(setOption(s, name as SocketOptionName, value as never)).toEqual(value);
@@ -78,7 +123,9 @@ describe('multicast options', () => {
       expect(s.setOption('multicastInterface', 1)).toBe(1);
       expect(s.setOption('multicastInterface', 0)).toBe(0);
       expect(() => s.getOption('multicastInterface')).toThrow(SocketOptionNotSupportedError);
-      expect(() => s.setOption('multicastInterface', 'nosuch0')).toThrow('socket option multicastInterface: there is no interface named "nosuch0"');
+      expect(() => s.setOption('multicastInterface', 'nosuch0')).toThrow(
+        'socket option multicastInterface: there is no interface named "nosuch0"',
+      );
       expect(() => s.setOption('multicastInterface', -2)).toThrow(RangeError);
     }
   });
@@ -92,7 +139,13 @@ describe('multicast options', () => {
 describe('option errors', () => {
   it('an IPv6 option on an IPv4 socket is SocketOptionNotSupportedError', async () => {
     const s = keep(await makeSocket({}));
-    const e = (() => { try { s.getOption('ipv6Only'); } catch (x) { return x; } })();
+    const e = (() => {
+      try {
+        s.getOption('ipv6Only');
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeInstanceOf(SocketOptionNotSupportedError);
     expect(e).toMatchObject({ syscall: 'getsockopt', option: 'ipv6Only' });
     expect(['ENOPROTOOPT', 'ENOTSUP']).toContain((e as SocketError).code);
@@ -125,7 +178,13 @@ describe('option errors', () => {
 
   it('a kernel EINVAL stays a SocketError naming the option', async () => {
     const s = keep(await makeSocket({}));
-    const e = (() => { try { s.setOption('ipTtl', 1000); } catch (x) { return x; } })();
+    const e = (() => {
+      try {
+        s.setOption('ipTtl', 1000);
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeInstanceOf(SocketError);
     expect(e).toMatchObject({ code: 'EINVAL', syscall: 'setsockopt' });
     expect((e as Error).message).toContain('ipTtl');

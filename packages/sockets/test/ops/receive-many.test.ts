@@ -57,7 +57,10 @@ describe('receiveMany (recvmmsg)', () => {
     const peer = python(BURST, [a.localPort(), 2, 100]);
     await peer.done();
     const got = await receiveMany(a, { count: 2, size: 10 });
-    expect(got.map((d) => [d.bytes, d.truncated, d.buffer.toString()])).toEqual([[10, true, 'n0........'], [10, true, 'n1........']]);
+    expect(got.map((d) => [d.bytes, d.truncated, d.buffer.toString()])).toEqual([
+      [10, true, 'n0........'],
+      [10, true, 'n1........'],
+    ]);
   });
 
   it('Unix datagram socket pairs: the unnamed sender is the empty filename', async () => {
@@ -66,7 +69,11 @@ describe('receiveMany (recvmmsg)', () => {
     keep(y);
     for (const t of ['a', 'bb', 'ccc']) await sendTo(x, Buffer.from(t));
     const got = await receiveMany(y, { count: 8 });
-    expect(got.map((d) => [d.buffer.toString(), d.filename])).toEqual([['a', ''], ['bb', ''], ['ccc', '']]);
+    expect(got.map((d) => [d.buffer.toString(), d.filename])).toEqual([
+      ['a', ''],
+      ['bb', ''],
+      ['ccc', ''],
+    ]);
   });
 
   it('bad input and closed sockets reject with errors that name the operation', async () => {

@@ -46,7 +46,10 @@ describe('sendMany (sendmmsg)', () => {
     expect((await receiveMany(b)).map((d) => d.buffer.toString())).toEqual(['to b']);
     const c = keep(await makeSocket({ type: 'datagram', remoteHost: '127.0.0.1', remotePort: b.localPort() }));
     expect(await c.sendMany([{ buffer: Buffer.from('x') }, { buffer: Buffer.from('y') }])).toBe(2);
-    expect((await receiveMany(b)).map((d) => [d.buffer.toString(), d.port])).toEqual([['x', c.localPort()], ['y', c.localPort()]]);
+    expect((await receiveMany(b)).map((d) => [d.buffer.toString(), d.port])).toEqual([
+      ['x', c.localPort()],
+      ['y', c.localPort()],
+    ]);
   });
 
   it('on a full Unix datagram pair it sends what fits and waits only when nothing does', async () => {
@@ -73,12 +76,22 @@ describe('sendMany (sendmmsg)', () => {
     await expect(sendMany(s, [])).rejects.toThrow('sendMany: 0 messages; give 1–1024');
     await expect(sendMany(s, 'x' as never)).rejects.toThrow('sendMany: messages must be an array, got string');
     await expect(sendMany(s, [null as never])).rejects.toThrow('sendMany messages[0]: expected an object with a buffer, got null');
-    await expect(sendMany(s, [{ buffer: [1], remoteHost: '127.0.0.1' }])).rejects.toThrow('sendMany messages[0]: remoteHost given without remotePort');
-    await expect(sendMany(s, [{ buffer: [1] }, { buffer: [1], remotePort: 9 }])).rejects.toThrow('sendMany messages[1]: remotePort given without remoteHost');
-    await expect(sendMany(s, [{ buffer: [1], remoteHost: '127.0.0.1', remotePort: 70000 }])).rejects.toThrow('sendMany messages[0] remotePort: 70000 is outside 0–65535');
-    await expect(sendMany(s, [{ buffer: [1], remoteFilename: '/tmp/x' }])).rejects.toThrow('sendMany messages[0]: remoteFilename does not apply to an internet socket');
+    await expect(sendMany(s, [{ buffer: [1], remoteHost: '127.0.0.1' }])).rejects.toThrow(
+      'sendMany messages[0]: remoteHost given without remotePort',
+    );
+    await expect(sendMany(s, [{ buffer: [1] }, { buffer: [1], remotePort: 9 }])).rejects.toThrow(
+      'sendMany messages[1]: remotePort given without remoteHost',
+    );
+    await expect(sendMany(s, [{ buffer: [1], remoteHost: '127.0.0.1', remotePort: 70000 }])).rejects.toThrow(
+      'sendMany messages[0] remotePort: 70000 is outside 0–65535',
+    );
+    await expect(sendMany(s, [{ buffer: [1], remoteFilename: '/tmp/x' }])).rejects.toThrow(
+      'sendMany messages[0]: remoteFilename does not apply to an internet socket',
+    );
     await expect(sendMany(u, [{ buffer: [1], remoteHost: '::1', remotePort: 1 }])).rejects.toThrow('do not apply to a local socket');
-    await expect(sendMany(s, [{ buffer: [1], remoteHost: '::1', remotePort: 1 }])).rejects.toThrow('is an IPv6 address; this is an IPv4 socket');
+    await expect(sendMany(s, [{ buffer: [1], remoteHost: '::1', remotePort: 1 }])).rejects.toThrow(
+      'is an IPv6 address; this is an IPv4 socket',
+    );
     await expect(sendMany(s, [{ buffer: [1] }])).rejects.toMatchObject({ code: 'EDESTADDRREQ', syscall: 'sendmmsg' });
     s.close();
     await expect(sendMany(s, [{ buffer: [1] }])).rejects.toMatchObject({ code: 'EBADF' });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SocketNotConnectedError, acceptConnection, localPort, makeSocket, makeSocketPair, receiveFrom, sendTo, shutdown,
+  SocketNotConnectedError,
+  acceptConnection,
+  localPort,
+  makeSocket,
+  makeSocketPair,
+  receiveFrom,
+  sendTo,
+  shutdown,
   type ActiveStreamSocket,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';

@@ -2,11 +2,37 @@ import { Duplex } from 'node:stream';
 import { ensureAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
 import {
-  ActiveSocket, DatagramSocket, InternetSocket, LocalSocket, PassiveSocket, Socket, SocketDatagramInternetActive,
-  SocketDatagramLocalActive, SocketNotConnectedError, SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive,
-  SocketStreamLocalPassive, StreamSocket, isSocketConnected, isSocketIPv6, isSocketOpen, localFilename, localHost, localName,
-  localPort, makeSocket, makeSocketPair, remoteFilename, remoteHost, remoteName, remotePort, socketAddressFamily, socketOsFd,
-  socketProtocol, socketType,
+  ActiveSocket,
+  DatagramSocket,
+  InternetSocket,
+  LocalSocket,
+  PassiveSocket,
+  Socket,
+  SocketDatagramInternetActive,
+  SocketDatagramLocalActive,
+  SocketNotConnectedError,
+  SocketStreamInternetActive,
+  SocketStreamInternetPassive,
+  SocketStreamLocalActive,
+  SocketStreamLocalPassive,
+  StreamSocket,
+  isSocketConnected,
+  isSocketIPv6,
+  isSocketOpen,
+  localFilename,
+  localHost,
+  localName,
+  localPort,
+  makeSocket,
+  makeSocketPair,
+  remoteFilename,
+  remoteHost,
+  remoteName,
+  remotePort,
+  socketAddressFamily,
+  socketOsFd,
+  socketProtocol,
+  socketType,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach } from '../support.js';
@@ -21,15 +47,32 @@ describe('class precedence lists of the manual', () => {
     [{}, SocketStreamInternetActive, ['Socket', 'StreamSocket', 'InternetSocket', 'ActiveSocket'], true],
     [{ connect: 'passive' }, SocketStreamInternetPassive, ['Socket', 'StreamSocket', 'InternetSocket', 'PassiveSocket'], false],
     [{ addressFamily: 'local' }, SocketStreamLocalActive, ['Socket', 'StreamSocket', 'LocalSocket', 'ActiveSocket'], true],
-    [{ addressFamily: 'local', connect: 'passive' }, SocketStreamLocalPassive, ['Socket', 'StreamSocket', 'LocalSocket', 'PassiveSocket'], false],
+    [
+      { addressFamily: 'local', connect: 'passive' },
+      SocketStreamLocalPassive,
+      ['Socket', 'StreamSocket', 'LocalSocket', 'PassiveSocket'],
+      false,
+    ],
     [{ type: 'datagram' }, SocketDatagramInternetActive, ['Socket', 'DatagramSocket', 'InternetSocket', 'ActiveSocket'], false],
-    [{ addressFamily: 'local', type: 'datagram' }, SocketDatagramLocalActive, ['Socket', 'DatagramSocket', 'LocalSocket', 'ActiveSocket'], false],
+    [
+      { addressFamily: 'local', type: 'datagram' },
+      SocketDatagramLocalActive,
+      ['Socket', 'DatagramSocket', 'LocalSocket', 'ActiveSocket'],
+      false,
+    ],
   ] as const)('makeSocket(%j) is a %o', async (options, cls, supers, duplex) => {
     const s = keep(await makeSocket(options));
     expect(s).toBeInstanceOf(cls);
     for (const [name, c] of Object.entries(ALL)) expect(s instanceof c, name).toBe((supers as readonly string[]).includes(name));
     expect(s instanceof Duplex).toBe(duplex);
-    for (const other of [SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive, SocketStreamLocalPassive, SocketDatagramInternetActive, SocketDatagramLocalActive]) {
+    for (const other of [
+      SocketStreamInternetActive,
+      SocketStreamInternetPassive,
+      SocketStreamLocalActive,
+      SocketStreamLocalPassive,
+      SocketDatagramInternetActive,
+      SocketDatagramLocalActive,
+    ]) {
       expect(s instanceof other).toBe(other === cls);
     }
   });

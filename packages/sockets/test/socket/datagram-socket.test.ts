@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { ensureAddress, parseAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
-import {
-  SocketError, disconnect, localPort, makeSocket, receiveFrom, sendTo, type ReceiveResult,
-} from '../../src/index.js';
+import { SocketError, disconnect, localPort, makeSocket, receiveFrom, sendTo, type ReceiveResult } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach, tmpDir } from '../support.js';
 
@@ -12,7 +10,10 @@ const dir = tmpDir();
 const keep = closeAfterEach();
 
 describe('internet datagram sockets', () => {
-  it.each([['127.0.0.1', false], ['::1', true]] as const)('exchange messages over %s and report the sender', async (host, ipv6) => {
+  it.each([
+    ['127.0.0.1', false],
+    ['::1', true],
+  ] as const)('exchange messages over %s and report the sender', async (host, ipv6) => {
     const a = keep(await makeSocket({ type: 'datagram', localHost: host }));
     const b = keep(await makeSocket({ type: 'datagram', localHost: host, ipv6 }));
     const sent = await sendTo(b, Buffer.from('ping'), { remoteHost: host, remotePort: localPort(a) });

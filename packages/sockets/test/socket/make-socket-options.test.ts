@@ -1,13 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { MATRIX, validateMakeSocketOptions, type MakeSocketOptions } from '../../src/socket/make-socket-options.js';
 
-const ALL = ['localHost', 'localPort', 'remoteHost', 'remotePort', 'localFilename', 'remoteFilename', 'backlog', 'reuseAddress',
-  'keepalive', 'nodelay', 'interface', 'broadcast', 'inputBufferSize', 'outputBufferSize', 'externalFormat'] as const;
+const ALL = [
+  'localHost',
+  'localPort',
+  'remoteHost',
+  'remotePort',
+  'localFilename',
+  'remoteFilename',
+  'backlog',
+  'reuseAddress',
+  'keepalive',
+  'nodelay',
+  'interface',
+  'broadcast',
+  'inputBufferSize',
+  'outputBufferSize',
+  'externalFormat',
+] as const;
 
 const sample: Record<(typeof ALL)[number], unknown> = {
-  localHost: '127.0.0.1', localPort: 1, remoteHost: '127.0.0.1', remotePort: 1, localFilename: '/tmp/x', remoteFilename: '/tmp/y',
-  backlog: 5, reuseAddress: true, keepalive: true, nodelay: true, interface: 'lo', broadcast: true, inputBufferSize: 1024,
-  outputBufferSize: 1024, externalFormat: 'utf8',
+  localHost: '127.0.0.1',
+  localPort: 1,
+  remoteHost: '127.0.0.1',
+  remotePort: 1,
+  localFilename: '/tmp/x',
+  remoteFilename: '/tmp/y',
+  backlog: 5,
+  reuseAddress: true,
+  keepalive: true,
+  nodelay: true,
+  interface: 'lo',
+  broadcast: true,
+  inputBufferSize: 1024,
+  outputBufferSize: 1024,
+  externalFormat: 'utf8',
 };
 
 const combos = [
@@ -35,15 +62,21 @@ describe('makeSocket keyword matrix', () => {
       } else {
         it(`${family} ${type} ${connect} rejects ${key} with a TypeError naming it`, () => {
           expect(() => validateMakeSocketOptions(options)).toThrow(TypeError);
-          expect(() => validateMakeSocketOptions(options)).toThrow(`option "${key}" does not apply to ${connect === 'active' ? 'an' : 'a'} ${connect} ${family} ${type} socket`);
+          expect(() => validateMakeSocketOptions(options)).toThrow(
+            `option "${key}" does not apply to ${connect === 'active' ? 'an' : 'a'} ${connect} ${family} ${type} socket`,
+          );
         });
       }
     }
   }
 
   it('says "an active", not "a active"', () => {
-    expect(() => validateMakeSocketOptions({ backlog: 5 })).toThrow('makeSocket: option "backlog" does not apply to an active internet stream socket');
-    expect(() => validateMakeSocketOptions({ connect: 'passive', remotePort: 5 })).toThrow('does not apply to a passive internet stream socket');
+    expect(() => validateMakeSocketOptions({ backlog: 5 })).toThrow(
+      'makeSocket: option "backlog" does not apply to an active internet stream socket',
+    );
+    expect(() => validateMakeSocketOptions({ connect: 'passive', remotePort: 5 })).toThrow(
+      'does not apply to a passive internet stream socket',
+    );
   });
 
   it('defaults to an active internet stream socket', () => {
@@ -80,6 +113,6 @@ describe('makeSocket keyword matrix', () => {
   });
 
   it('ignores keys explicitly set to undefined', () => {
-    expect(validateMakeSocketOptions({ type: "datagram", backlog: undefined } as unknown as MakeSocketOptions).type).toBe('datagram');
+    expect(validateMakeSocketOptions({ type: 'datagram', backlog: undefined } as unknown as MakeSocketOptions).type).toBe('datagram');
   });
 });

@@ -19,7 +19,10 @@ print(s.getsockname()[1])
 `;
 
 /** Collect `n` 'message' events. */
-function collect(s: { on(e: 'message', f: (d: Buffer, from: MessageSender) => void): unknown }, n: number): Promise<[string, MessageSender][]> {
+function collect(
+  s: { on(e: 'message', f: (d: Buffer, from: MessageSender) => void): unknown },
+  n: number,
+): Promise<[string, MessageSender][]> {
   const got: [string, MessageSender][] = [];
   return new Promise((resolve) => {
     s.on('message', (d, from) => {
@@ -49,7 +52,11 @@ describe("'message' events", () => {
     const a = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1' }));
     const b = keep(await makeSocket({ type: 'datagram', remoteHost: '127.0.0.1', remotePort: a.localPort() }));
     await b.sendTo(Buffer.from('one'));
-    const first = await new Promise<string>((resolve) => a.once('message', (d: Buffer) => { resolve(d.toString()); }));
+    const first = await new Promise<string>((resolve) =>
+      a.once('message', (d: Buffer) => {
+        resolve(d.toString());
+      }),
+    );
     expect(first).toBe('one');
     expect(a.listenerCount('message')).toBe(0);
     await b.sendTo(Buffer.from('two'));
@@ -78,7 +85,10 @@ describe("'message' events", () => {
     const got = collect(y, 2);
     await x.sendTo(Buffer.from('p'));
     await x.sendTo(Buffer.from('q'));
-    expect(await got).toEqual([['p', { filename: '' }], ['q', { filename: '' }]]);
+    expect(await got).toEqual([
+      ['p', { filename: '' }],
+      ['q', { filename: '' }],
+    ]);
   });
 
   it("'error' for a refused peer, and receiving goes on; 'close' once after close", async () => {
@@ -92,7 +102,11 @@ describe("'message' events", () => {
     expect(await error).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recvmmsg' });
     // The refused port comes back: its datagrams reach the connected socket, which kept receiving.
     const back = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1', localPort: port }));
-    const msg = new Promise<string>((resolve) => b.once('message', (d: Buffer) => { resolve(d.toString()); }));
+    const msg = new Promise<string>((resolve) =>
+      b.once('message', (d: Buffer) => {
+        resolve(d.toString());
+      }),
+    );
     await back.sendTo(Buffer.from('still here'), { remoteHost: '127.0.0.1', remotePort: b.localPort() });
     expect(await msg).toBe('still here');
     let closes = 0;
@@ -145,7 +159,10 @@ describe('async iteration', () => {
       expect(m.port).toBe(from);
       expect(m.bytes).toBe(m.buffer.length);
       got.push(m.buffer.toString());
-      if (got.length === 200) setImmediate(() => { a.close(); });
+      if (got.length === 200)
+        setImmediate(() => {
+          a.close();
+        });
     }
     expect(got).toEqual(Array.from({ length: 200 }, (_, i) => `n${i}`));
     expect((await peer.done()).code).toBe(0);

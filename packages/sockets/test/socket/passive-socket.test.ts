@@ -53,7 +53,11 @@ describe('the socket file of a passive Unix socket', () => {
   it('abstract names have no file; active and datagram sockets keep theirs', async () => {
     const name = abstractName('passive-abstract');
     const { ensureAddress } = await import('@iolib/address');
-    const s = await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: ensureAddress(name, { family: 'local', abstract: true }) });
+    const s = await makeSocket({
+      addressFamily: 'local',
+      connect: 'passive',
+      localFilename: ensureAddress(name, { family: 'local', abstract: true }),
+    });
     s.close();
     const path = join(dir(), 'dgram.sock');
     const d = await makeSocket({ addressFamily: 'local', type: 'datagram', localFilename: path });

@@ -3,9 +3,24 @@ import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import {
-  ActiveSocket, DatagramSocket, InternetSocket, LocalSocket, PassiveSocket, SeqpacketSocket, Socket, SocketSeqpacketLocalActive,
-  SocketSeqpacketLocalPassive, StreamSocket, acceptConnection, makeSocket, makeSocketFromFd, makeSocketPair, peerCredentials,
-  receiveMessage, socketType, type ReceiveMessageResult,
+  ActiveSocket,
+  DatagramSocket,
+  InternetSocket,
+  LocalSocket,
+  PassiveSocket,
+  SeqpacketSocket,
+  Socket,
+  SocketSeqpacketLocalActive,
+  SocketSeqpacketLocalPassive,
+  StreamSocket,
+  acceptConnection,
+  makeSocket,
+  makeSocketFromFd,
+  makeSocketPair,
+  peerCredentials,
+  receiveMessage,
+  socketType,
+  type ReceiveMessageResult,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { python } from '../peer-process.js';
@@ -55,7 +70,7 @@ describe('SOCK_SEQPACKET local sockets', () => {
     expect(text(await b.receiveFrom({ size: 64 }))).toBe('next');
   });
 
-  it('our client against CPython\'s seqpacket server: each record arrives alone, each answer too', async () => {
+  it("our client against CPython's seqpacket server: each record arrives alone, each answer too", async () => {
     const path = join(dir(), 'py-echo.sock');
     const peer = python('unix_peer.py', ['seqpacket-echo', path]);
     await peer.ready;
@@ -68,7 +83,7 @@ describe('SOCK_SEQPACKET local sockets', () => {
     expect(await peer.done).toEqual([{ records: [1, 2, 3] }]);
   });
 
-  it('CPython\'s client against our server: iteration yields its records until it shuts down', async () => {
+  it("CPython's client against our server: iteration yields its records until it shuts down", async () => {
     const path = join(dir(), 'py-send.sock');
     const server = keep(await makeSocket({ addressFamily: 'local', type: 'seqpacket', connect: 'passive', localFilename: path }));
     const peer = python('unix_peer.py', ['seqpacket-send', path, 'first', 'second record', 'x']);
@@ -97,7 +112,11 @@ describe('SOCK_SEQPACKET local sockets', () => {
     const r = await conn.receiveMessage({ size: 16, credentials: true });
     writeSync(r.fds[0]!, 'written by the receiver');
     closeSync(r.fds[0]!);
-    expect([r.buffers[0]!.toString('utf8', 0, r.bytes), r.credentials?.pid, readFileSync(file, 'utf8')]).toEqual(['take this', process.pid, 'written by the receiver']);
+    expect([r.buffers[0]!.toString('utf8', 0, r.bytes), r.credentials?.pid, readFileSync(file, 'utf8')]).toEqual([
+      'take this',
+      process.pid,
+      'written by the receiver',
+    ]);
     await client.sendFileDescriptor(0);
     const again = await conn.receiveFileDescriptor();
     expect(again).toBeGreaterThan(2);
@@ -119,9 +138,20 @@ describe('SOCK_SEQPACKET local sockets', () => {
   });
 
   it('bad input: seqpacket on an internet socket, a passive socket that sends', async () => {
-    await expect(makeSocket({ type: 'seqpacket' })).rejects.toThrow("makeSocket: seqpacket sockets are local only (addressFamily: 'local')");
-    await expect(makeSocketPair({ type: 'raw' as never })).rejects.toThrow("makeSocketPair: type must be 'stream', 'datagram' or 'seqpacket', got raw");
-    await expect(makeSocket({ addressFamily: 'local', type: 'seqpacket', connect: 'passive', localFilename: join(dir(), 'p.sock'), remoteFilename: '/x' } as never))
-      .rejects.toThrow('option "remoteFilename" does not apply to a passive local seqpacket socket');
+    await expect(makeSocket({ type: 'seqpacket' })).rejects.toThrow(
+      "makeSocket: seqpacket sockets are local only (addressFamily: 'local')",
+    );
+    await expect(makeSocketPair({ type: 'raw' as never })).rejects.toThrow(
+      "makeSocketPair: type must be 'stream', 'datagram' or 'seqpacket', got raw",
+    );
+    await expect(
+      makeSocket({
+        addressFamily: 'local',
+        type: 'seqpacket',
+        connect: 'passive',
+        localFilename: join(dir(), 'p.sock'),
+        remoteFilename: '/x',
+      } as never),
+    ).rejects.toThrow('option "remoteFilename" does not apply to a passive local seqpacket socket');
   });
 });

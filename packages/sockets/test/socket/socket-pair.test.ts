@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SocketDatagramLocalActive, SocketStreamInternetActive, SocketStreamInternetPassive, SocketStreamLocalActive, acceptConnection,
-  localPort, makeSocket, makeSocketFromFd, makeSocketPair,
+  SocketDatagramLocalActive,
+  SocketStreamInternetActive,
+  SocketStreamInternetPassive,
+  SocketStreamLocalActive,
+  acceptConnection,
+  localPort,
+  makeSocket,
+  makeSocketFromFd,
+  makeSocketPair,
 } from '../../src/index.js';
 import { socket as sysSocket, close as sysClose, AF_INET, SOCK_STREAM } from '@iolib/syscalls';
 import { openSync, closeSync } from 'node:fs';

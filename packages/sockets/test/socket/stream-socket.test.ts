@@ -4,9 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { ensureAddress, type LocalAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
-import {
-  acceptConnection, localPort, makeSocket, makeSocketPair, type ActiveStreamSocket, type PassiveSocket,
-} from '../../src/index.js';
+import { acceptConnection, localPort, makeSocket, makeSocketPair, type ActiveStreamSocket, type PassiveSocket } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach, tmpDir } from '../support.js';
 
@@ -24,7 +22,8 @@ async function connectedPair(kind: Kind): Promise<[ActiveStreamSocket, ActiveStr
     server = keep(await makeSocket({ connect: 'passive', localHost: host, localPort: 0 }));
     client = makeSocket({ remoteHost: host, remotePort: localPort(server) });
   } else {
-    const name: string | LocalAddress = kind === 'path' ? join(dir(), abstractName('p')) : ensureAddress(abstractName('stream'), { family: 'local', abstract: true });
+    const name: string | LocalAddress =
+      kind === 'path' ? join(dir(), abstractName('p')) : ensureAddress(abstractName('stream'), { family: 'local', abstract: true });
     server = keep(await makeSocket({ addressFamily: 'local', connect: 'passive', localFilename: name }));
     client = makeSocket({ addressFamily: 'local', remoteFilename: name });
   }

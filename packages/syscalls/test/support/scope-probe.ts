@@ -4,8 +4,19 @@
  * send a datagram to itself, and print what getsockname and recvfrom decode.
  */
 import {
-  AF_INET6, SOCKADDR_STORAGE_SIZE, SOCK_CLOEXEC, SOCK_DGRAM, bind, close, decodeSockaddr, encodeSockaddrIn6,
-  getsockname, recvfrom, sendto, socket, syscall,
+  AF_INET6,
+  SOCKADDR_STORAGE_SIZE,
+  SOCK_CLOEXEC,
+  SOCK_DGRAM,
+  bind,
+  close,
+  decodeSockaddr,
+  encodeSockaddrIn6,
+  getsockname,
+  recvfrom,
+  sendto,
+  socket,
+  syscall,
 } from '../../src/index.js';
 
 const scope = Number(process.argv[2]);
@@ -27,4 +38,6 @@ const n = syscall('recvfrom', () => recvfrom(fd, data, data.length, 0, from, fro
 const sender = decodeSockaddr(from, fromLen[0]);
 close(fd);
 const plain = (s: typeof bound): unknown => ({ ...s, address: Array.from(s.address) });
-console.log(JSON.stringify({ bound: plain(bound), sender: sender.family === 'ipv6' ? plain(sender) : sender, data: data.toString('utf8', 0, n) }));
+console.log(
+  JSON.stringify({ bound: plain(bound), sender: sender.family === 'ipv6' ? plain(sender) : sender, data: data.toString('utf8', 0, n) }),
+);
