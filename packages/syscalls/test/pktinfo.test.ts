@@ -34,7 +34,7 @@ import {
   socket,
   syscall,
 } from '../src/index.js';
-import { expectSameFdsOpen } from '../../../test-support/index.js';
+import { expectSameFdsOpen, qemuBug } from '../../../test-support/index.js';
 
 expectSameFdsOpen();
 
@@ -88,7 +88,10 @@ describe('IP_PKTINFO on real UDP sockets', () => {
     close(tx);
   });
 
-  it('a control buffer too small sets MSG_CTRUNC; the cut item is refused by the decoder', () => {
+  const ctrunc = qemuBug(
+    'its recvmsg cuts an IP_PKTINFO item to fit a control buffer too small for it without setting MSG_CTRUNC (qemu 7.2; native recvmsg sets it)',
+  );
+  it.skipIf(ctrunc)('a control buffer too small sets MSG_CTRUNC; the cut item is refused by the decoder', () => {
     const rx = udp(AF_INET, v4([127, 0, 0, 1]));
     syscall('setsockopt', () => setsockopt(rx, IPPROTO_IP, IP_PKTINFO, ON, 4));
     const { flags, items } = exchange(rx, v4([127, 0, 0, 1], portOf(rx)), rx, null, cmsgSpace(4));

@@ -108,7 +108,10 @@ describe('multicast requests the kernel accepts and refuses (lo, index 1)', () =
     }).toThrow(expect.objectContaining({ code }) as Error);
   };
 
-  it.each([
+  const mcast = qemuBug(
+    'it does not implement the protocol-independent MCAST_JOIN_GROUP / MCAST_LEAVE_GROUP / MCAST_JOIN_SOURCE_GROUP / MCAST_LEAVE_SOURCE_GROUP options: setsockopt fails with ENOPROTOOPT at IPPROTO_IP and IPPROTO_IPV6 (qemu 7.2; all succeed natively)',
+  );
+  it.skipIf(mcast).each([
     ['IPv4', AF_INET, IPPROTO_IP, v4([239, 255, 42, 2]), v4([127, 0, 0, 1])],
     ['IPv6', AF_INET6, IPPROTO_IPV6, v6([0xff02, 0, 0, 0, 0, 0, 0, 0x4243]), v6([0, 0, 0, 0, 0, 0, 0, 1])],
   ] as const)(
