@@ -152,8 +152,10 @@ export function checkAborted(ctx: Context, datum: ResolverDatum): void {
 export function toResolverError(datum: ResolverDatum, e: unknown): ResolverError {
   if (e instanceof ResolverError) return e;
   if (e instanceof ExchangeError) {
-    if (e.kind === 'fail') return new ResolverFailError(datum, { code: e.code, detail: e.message });
-    return new ResolverAgainError(datum, { code: e.code, detail: e.message, cause: e.cause ?? e });
+    const code = e.code;
+    if (code === 'EAI_AGAIN' || code === 'ECANCELLED')
+      return new ResolverAgainError(datum, { code, detail: e.message, cause: e.cause ?? e });
+    return new ResolverFailError(datum, { code, detail: e.message });
   }
   if (e instanceof DnsFormatError) return new ResolverNoNameError(datum, { code: 'EBADNAME', detail: e.message });
   return new ResolverUnknownError(datum, { detail: e instanceof Error ? e.message : String(e), cause: e });

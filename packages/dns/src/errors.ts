@@ -37,10 +37,22 @@ function datumText(datum: ResolverDatum): string {
   return typeof datum === 'string' ? JSON.stringify(datum) : datum.toString();
 }
 
-/** Options shared by the resolver errors. */
-export interface ResolverErrorOptions {
+/** Codes of a {@link ResolverAgainError}: no usable reply in time (`'EAI_AGAIN'`), or the lookup was aborted (`'ECANCELLED'`). */
+export type ResolverAgainCode = 'EAI_AGAIN' | 'ECANCELLED';
+/**
+ * Codes of a {@link ResolverFailError}: what every name server answered (`'ESERVFAIL'`,
+ * `'EREFUSED'`, `'EFORMERR'`, `'ENOTIMP'`), or an unusable answer such as a CNAME loop (`'EBADRESP'`).
+ */
+export type ResolverFailCode = 'ESERVFAIL' | 'EREFUSED' | 'EFORMERR' | 'ENOTIMP' | 'EBADRESP';
+/** Codes of a {@link ResolverNoNameError}: NXDOMAIN (`'ENOTFOUND'`), no record of the asked type (`'ENODATA'`), not a DNS name (`'EBADNAME'`). */
+export type ResolverNoNameCode = 'ENOTFOUND' | 'ENODATA' | 'EBADNAME';
+/** Every code a {@link ResolverError} can carry, Node's `dns` codes (`'EUNKNOWN'` when none was given). */
+export type ResolverErrorCode = ResolverAgainCode | ResolverFailCode | ResolverNoNameCode | 'EUNKNOWN';
+
+/** Options shared by the resolver errors; `C` is the codes the class can carry. */
+export interface ResolverErrorOptions<C extends ResolverErrorCode = ResolverErrorCode> {
   /** Node-style code, e.g. `'ENOTFOUND'`. */
-  readonly code?: string;
+  readonly code?: C;
   /** Extra words for the message, e.g. `'SERVFAIL from 127.0.0.1:53'`. */
   readonly detail?: string;
   /** The lower-level error this one wraps (never thrown on its own by a lookup). */
@@ -61,8 +73,8 @@ export interface ResolverErrorOptions {
 export class ResolverError extends Error {
   /** What was looked up: a host name string, or the address object of a reverse lookup. */
   readonly datum: ResolverDatum;
-  /** Node-style code. */
-  readonly code: string;
+  /** Node-style code (a subclass narrows it to the codes it can carry). */
+  readonly code: ResolverErrorCode;
   /** The datum as text, like Node's `err.hostname`. */
   readonly hostname: string;
 
@@ -90,7 +102,9 @@ brandClass(ResolverError, 'ResolverError');
  * ```
  */
 export class ResolverAgainError extends ResolverError {
-  constructor(datum: ResolverDatum, options: ResolverErrorOptions = {}) {
+  declare readonly code: ResolverAgainCode;
+
+  constructor(datum: ResolverDatum, options: ResolverErrorOptions<ResolverAgainCode> = {}) {
     super(datum, `Temporary failure occurred while resolving: ${datumText(datum)}`, { code: 'EAI_AGAIN', ...options });
     this.name = 'ResolverAgainError';
   }
@@ -108,7 +122,9 @@ brandClass(ResolverAgainError, 'ResolverAgainError');
  * ```
  */
 export class ResolverFailError extends ResolverError {
-  constructor(datum: ResolverDatum, options: ResolverErrorOptions = {}) {
+  declare readonly code: ResolverFailCode;
+
+  constructor(datum: ResolverDatum, options: ResolverErrorOptions<ResolverFailCode> = {}) {
     super(datum, `Non recoverable error occurred while resolving: ${datumText(datum)}`, { code: 'ESERVFAIL', ...options });
     this.name = 'ResolverFailError';
   }
@@ -126,7 +142,9 @@ brandClass(ResolverFailError, 'ResolverFailError');
  * ```
  */
 export class ResolverNoNameError extends ResolverError {
-  constructor(datum: ResolverDatum, options: ResolverErrorOptions = {}) {
+  declare readonly code: ResolverNoNameCode;
+
+  constructor(datum: ResolverDatum, options: ResolverErrorOptions<ResolverNoNameCode> = {}) {
     super(datum, `Host or service not found: ${datumText(datum)}`, { code: 'ENOTFOUND', ...options });
     this.name = 'ResolverNoNameError';
   }
@@ -136,7 +154,7 @@ brandClass(ResolverNoNameError, 'ResolverNoNameError');
 /**
  * Any other resolver failure (IOLib's `resolver-unknown-error`): an RCODE the
  * resolver does not know how to read (YXDOMAIN, BADVERS, …), or an unexpected
- * internal error, wrapped as `cause`.
+ * internal error, wrapped as `cause`. Code `'EBADRESP'`.
  *
  * @example
  * ```ts
@@ -144,7 +162,9 @@ brandClass(ResolverNoNameError, 'ResolverNoNameError');
  * ```
  */
 export class ResolverUnknownError extends ResolverError {
-  constructor(datum: ResolverDatum, options: ResolverErrorOptions = {}) {
+  declare readonly code: 'EBADRESP';
+
+  constructor(datum: ResolverDatum, options: ResolverErrorOptions<'EBADRESP'> = {}) {
     super(datum, `Unknown error while resolving: ${datumText(datum)}`, { code: 'EBADRESP', ...options });
     this.name = 'ResolverUnknownError';
   }

@@ -7,7 +7,7 @@
  * SERVFAIL, REFUSED, a timeout or a socket error → the next server.
  */
 import { randomFillSync } from 'node:crypto';
-import { DnsFormatError } from './errors.js';
+import { DnsFormatError, type ResolverAgainCode, type ResolverFailCode } from './errors.js';
 import { encodeName, encodeQueryWire } from './message-encode.js';
 import { decodeMessage } from './message-decode.js';
 import { nameKey, readName } from './name-codec.js';
@@ -22,12 +22,12 @@ import { udpExchange } from './udp-engine.js';
 export class ExchangeError extends Error {
   /**
    * @param kind - `'again'` (no usable reply), `'fail'` (every server refused or failed), `'cancelled'` (aborted)
-   * @param code - Node-style code
+   * @param code - Node-style code: `'EAI_AGAIN'` (again), `'ECANCELLED'` (cancelled), a {@link ResolverFailCode} (fail)
    * @param last - the last failure reply, when a server sent one
    */
   constructor(
     readonly kind: 'again' | 'fail' | 'cancelled',
-    readonly code: string,
+    readonly code: ResolverAgainCode | ResolverFailCode,
     detail: string,
     readonly last?: DnsMessage,
     options?: { cause?: unknown },
@@ -79,7 +79,7 @@ export function randomId(): number {
 const noEdns = new Map<string, number>();
 let rotation = 0;
 
-const RCODE_CODES: Readonly<Record<number, string>> = {
+const RCODE_CODES: Readonly<Record<number, ResolverFailCode>> = {
   [RCODE.FORMERR]: 'EFORMERR',
   [RCODE.SERVFAIL]: 'ESERVFAIL',
   [RCODE.NOTIMP]: 'ENOTIMP',

@@ -22,7 +22,14 @@ export {
   UnknownServiceError,
   UnknownProtocolError,
 } from './errors.js';
-export type { ResolverDatum, ResolverErrorOptions } from './errors.js';
+export type {
+  ResolverDatum,
+  ResolverErrorOptions,
+  ResolverErrorCode,
+  ResolverAgainCode,
+  ResolverFailCode,
+  ResolverNoNameCode,
+} from './errors.js';
 export { lookupService, parseServices } from './services.js';
 export type { ServiceEntry, ServiceProtocol, LookupServiceOptions } from './services.js';
 export { lookupProtocol, parseProtocols } from './protocols.js';

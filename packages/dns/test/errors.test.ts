@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   DnsFormatError,
+  type ResolverAgainCode,
+  type ResolverErrorCode,
+  type ResolverFailCode,
+  type ResolverNoNameCode,
   ResolverAgainError,
   ResolverError,
   ResolverFailError,
@@ -30,6 +34,25 @@ describe('error classes', () => {
     expect(e.code).toBe('EREFUSED');
     expect(e.message).toBe('Non recoverable error occurred while resolving: "y" (REFUSED from every name server)');
     expect(new ResolverError('z', 'm')).not.toBeInstanceOf(ResolverAgainError);
+  });
+
+  it('types each class with the codes it can carry, a literal union of Node-style codes', () => {
+    expectTypeOf<ResolverError['code']>().toEqualTypeOf<ResolverErrorCode>();
+    expectTypeOf<ResolverAgainError['code']>().toEqualTypeOf<ResolverAgainCode>();
+    expectTypeOf<ResolverAgainCode>().toEqualTypeOf<'EAI_AGAIN' | 'ECANCELLED'>();
+    expectTypeOf<ResolverFailError['code']>().toEqualTypeOf<ResolverFailCode>();
+    expectTypeOf<ResolverFailCode>().toEqualTypeOf<'ESERVFAIL' | 'EREFUSED' | 'EFORMERR' | 'ENOTIMP' | 'EBADRESP'>();
+    expectTypeOf<ResolverNoNameError['code']>().toEqualTypeOf<ResolverNoNameCode>();
+    expectTypeOf<ResolverNoNameCode>().toEqualTypeOf<'ENOTFOUND' | 'ENODATA' | 'EBADNAME'>();
+    expectTypeOf<ResolverUnknownError['code']>().toEqualTypeOf<'EBADRESP'>();
+    expectTypeOf<ResolverErrorCode>().toEqualTypeOf<ResolverAgainCode | ResolverFailCode | ResolverNoNameCode | 'EUNKNOWN'>();
+    expectTypeOf<DnsFormatError['code']>().toEqualTypeOf<'EBADRESP'>();
+    expectTypeOf<UnknownServiceError['code']>().toEqualTypeOf<'ENOTFOUND'>();
+    expectTypeOf<UnknownProtocolError['code']>().toEqualTypeOf<'ENOTFOUND'>();
+    // A code a class never carries does not compile.
+    // @ts-expect-error 'ENOTFOUND' is a no-name code, not a failure
+    expect(() => new ResolverFailError('x', { code: 'ENOTFOUND' })).not.toThrow();
+    expect(new ResolverError('x', 'm').code).toBe('EUNKNOWN');
   });
 
   it('recognises instances of a duplicate copy by brand', () => {

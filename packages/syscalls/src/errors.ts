@@ -6,16 +6,18 @@
 import { getSystemErrorMap } from 'node:util';
 import { constants } from 'node:os';
 import { brandClass } from '@iolib/address/internal';
+import { ERRNO_NAMES, type ErrnoName } from './errno-names.js';
 import { errno as lastErrno, libc } from './libc.js';
 
 const errorMap = getSystemErrorMap();
-/** Names Node's libuv table lacks (EINPROGRESS, ENETRESET, …), from `os.constants.errno`; the first name wins (EAGAIN over EWOULDBLOCK). */
-const extraNames = new Map<number, string>();
-for (const [name, value] of Object.entries(constants.errno)) {
-  if (!errorMap.has(-value) && !extraNames.has(value)) extraNames.set(value, name);
-}
 /** char *strerror(int errnum), see strerror(3): the C library's text for errnos libuv does not describe. */
 const strerror = libc.func('const char *strerror(int errnum)') as (errnum: number) => string;
+
+/**
+ * What `SyscallError.code` and {@link errnoName} give: the errno's name, or, for
+ * a number Linux does not define, `'Unknown system error N'` as Node prints it.
+ */
+export type SyscallErrorCode = ErrnoName | `Unknown system error ${number}`;
 
 /** Linux errno numbers by name (`E.EAGAIN === 11`), from Node's own table. */
 export const E: Readonly<Record<string, number>> = constants.errno;
@@ -27,19 +29,35 @@ export const EAGAIN: number = constants.errno.EAGAIN;
 export const EINPROGRESS: number = constants.errno.EINPROGRESS;
 
 /**
- * The symbolic name of an errno (`errnoName(111) === 'ECONNREFUSED'`), or
- * `'Unknown system error N'` as Node prints it for numbers it does not know.
+ * The symbolic name of an errno (`errnoName(111) === 'ECONNREFUSED'`), as Node
+ * names it (`EAGAIN`, not `EWOULDBLOCK`), or `'Unknown system error N'` for a
+ * number Linux does not define.
+ *
+ * @param errno - a positive errno
+ * @returns its name
+ * @example
+ * ```ts
+ * errnoName(115); // 'EINPROGRESS'
+ * ```
  */
-export function errnoName(errno: number): string {
-  return errorMap.get(-errno)?.[0] ?? extraNames.get(errno) ?? `Unknown system error ${errno}`;
+export function errnoName(errno: number): SyscallErrorCode {
+  return ERRNO_NAMES.get(errno) ?? `Unknown system error ${errno}`;
 }
 
 /**
  * A description of an errno: libuv's text as Node prints it (`'connection refused'`),
  * else the C library's `strerror(3)` (`'Operation now in progress'`).
+ *
+ * @param errno - a positive errno
+ * @returns its description, `'unknown system error N'` for a number Linux does not define
+ * @example
+ * ```ts
+ * errnoDescription(111); // 'connection refused'
+ * ```
  */
 export function errnoDescription(errno: number): string {
-  return errorMap.get(-errno)?.[1] ?? (extraNames.has(errno) ? strerror(errno) : `unknown system error ${errno}`);
+  if (!ERRNO_NAMES.has(errno)) return `unknown system error ${errno}`;
+  return errorMap.get(-errno)?.[1] ?? strerror(errno);
 }
 
 /** Options that add context to a {@link SyscallError}. */
@@ -77,7 +95,7 @@ export interface SyscallErrorDetails {
  */
 export class SyscallError extends Error {
   /** Symbolic errno name, e.g. `'ENOENT'` (a subclass for one errno narrows it to that literal). */
-  readonly code: string;
+  readonly code: SyscallErrorCode;
   /** The errno number (positive). */
   readonly errno: number;
   /** The C function that failed, e.g. `'connect'`. */

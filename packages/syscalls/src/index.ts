@@ -9,6 +9,7 @@
  */
 export { errno, IS_X86_64 } from './libc.js';
 export * from './errors.js';
+export type { ErrnoName } from './errno-names.js';
 export * from './poll.js';
 export * from './epoll.js';
 export * from './eventfd.js';

@@ -1,7 +1,22 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { constants } from 'node:os';
-import { getSystemErrorName } from 'node:util';
-import { E, EAGAIN, SockaddrError, SyscallError, errnoName, syscall, trySyscall } from '../src/index.js';
+import { getSystemErrorMap, getSystemErrorName } from 'node:util';
+import {
+  E,
+  EAGAIN,
+  SockaddrError,
+  SyscallError,
+  errnoDescription,
+  errnoName,
+  syscall,
+  trySyscall,
+  type ErrnoName,
+  type SyscallErrorCode,
+} from '../src/index.js';
+
+/** Names of one errno other tables may give instead of Node's. */
+const ALIASES: Readonly<Record<string, string>> = { EWOULDBLOCK: 'EAGAIN', EOPNOTSUPP: 'ENOTSUP', EDEADLOCK: 'EDEADLK' };
 
 describe('errno → SyscallError', () => {
   it.each([
@@ -17,8 +32,35 @@ describe('errno → SyscallError', () => {
     expect(errnoName(n)).toBe(name);
   });
 
-  it('names an errno Node does not know', () => {
-    expect(errnoName(200)).toBe('Unknown system error 200');
+  it('names a number Linux does not define as Node prints it, even one libuv names (its own EOF, EAI_*)', () => {
+    for (const n of [41, 58, 134, 200, 3008, 4095]) {
+      expect(errnoName(n)).toBe(`Unknown system error ${n}`);
+      expect(errnoDescription(n)).toBe(`unknown system error ${n}`);
+    }
+  });
+
+  it("names every errno Node names, as Node does, and the ones Node's tables lack", () => {
+    for (const [negative, [name]] of getSystemErrorMap()) if (-negative <= 133) expect(errnoName(-negative)).toBe(name);
+    for (const [name, n] of Object.entries(constants.errno)) expect(errnoName(n)).toBe(ALIASES[name] ?? name);
+    expect([108, 112, 126, 133].map(errnoName)).toEqual(['ESHUTDOWN', 'EHOSTDOWN', 'ENOKEY', 'EHWPOISON']);
+    expect(new SyscallError('keyctl', 126).message).toBe('keyctl ENOKEY (Required key not available)');
+  });
+
+  it("names every errno as CPython's errno module does (its table, from the C library's headers)", () => {
+    const python = JSON.parse(
+      execFileSync('python3', ['-c', 'import errno, json; print(json.dumps(errno.errorcode))'], { encoding: 'utf8' }),
+    ) as Record<string, string>;
+    expect(Object.keys(python).length).toBeGreaterThanOrEqual(130);
+    for (const [n, name] of Object.entries(python)) expect([n, errnoName(Number(n))]).toEqual([n, ALIASES[name] ?? name]);
+  });
+
+  it('types code as the union of errno names: a name that never occurs does not compile', () => {
+    expectTypeOf(errnoName).returns.toEqualTypeOf<SyscallErrorCode>();
+    expectTypeOf(new SyscallError('connect', 111).code).toEqualTypeOf<ErrnoName | `Unknown system error ${number}`>();
+    expectTypeOf<'ECONNREFUSED'>().toExtend<ErrnoName>();
+    expectTypeOf<'EAI_AGAIN'>().not.toExtend<SyscallErrorCode>();
+    // EWOULDBLOCK is EAGAIN's number: Node (and this package) call it EAGAIN.
+    expectTypeOf<'EWOULDBLOCK'>().not.toExtend<ErrnoName>();
   });
 
   it('describes errnos libuv lacks with strerror(3)', () => {

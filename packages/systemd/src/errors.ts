@@ -27,6 +27,8 @@ const EINVAL = 22;
  * ```
  */
 export class SystemdEnvironmentError extends SyscallError {
+  /** Always `'EINVAL'`, what libsystemd returns for a malformed variable. */
+  declare readonly code: 'EINVAL';
   /** The environment variable that is malformed (`'LISTEN_FDS'`). */
   readonly variable: string;
   /** Its value, as read. */

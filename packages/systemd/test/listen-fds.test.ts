@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { openSync, closeSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
@@ -111,6 +111,7 @@ describe('listenFds on a malformed environment', () => {
     setEnvironment({ ...values, LISTEN_PID: values.LISTEN_PID.replace('PID', String(process.pid)) });
     const error = thrown(() => listenFds());
     expect(error).toBeInstanceOf(SystemdEnvironmentError);
+    expectTypeOf<SystemdEnvironmentError['code']>().toEqualTypeOf<'EINVAL'>();
     expect(error).toMatchObject({
       code: 'EINVAL',
       errno: 22,
