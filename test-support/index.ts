@@ -144,3 +144,10 @@ export function qemuBug(bug: string): string | undefined {
   console.warn(reason);
   return reason;
 }
+
+/**
+ * The time limit (execFile's `timeout`) for a child process a test spawns: 15 s, or 100 s under
+ * qemu (the aarch64 lane, IOLIB_UNDER_QEMU), where an emulated node takes far longer to start
+ * tsx; below that lane's 120 s per-test limit. A guard against hangs, not a timing assertion.
+ */
+export const CHILD_TIMEOUT_MS = process.env.IOLIB_UNDER_QEMU ? 100_000 : 15_000;

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
+import { CHILD_TIMEOUT_MS } from '../../../test-support/index.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -11,9 +12,7 @@ const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${na
 async function child(name: string, ...args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', fixture(name), ...args], {
     cwd: root,
-    // Under qemu (the aarch64 lane) an emulated child takes far longer to start: a limit
-    // below that lane's 120 s per-test limit, not a timing assertion.
-    timeout: process.env.IOLIB_UNDER_QEMU ? 100_000 : 15_000,
+    timeout: CHILD_TIMEOUT_MS,
   });
   return stdout;
 }

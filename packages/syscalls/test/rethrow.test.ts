@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { CHILD_TIMEOUT_MS } from '../../../test-support/index.js';
 
 const run = promisify(execFile);
 
@@ -10,7 +11,7 @@ describe('rethrowLater', () => {
     const fixture = fileURLToPath(new URL('./fixtures/rethrow.ts', import.meta.url));
     const { stdout } = await run(process.execPath, ['--conditions=@iolib/source', '--import', 'tsx', fixture], {
       cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-      timeout: 15_000,
+      timeout: CHILD_TIMEOUT_MS,
     });
     expect(stdout).toBe('after\nuncaught from a callback\n');
   });
