@@ -1,7 +1,7 @@
 /**
  * @iolib/dns: IOLib's own stub resolver (manual §2.4): `lookupHostname`,
- * `ensureHostname`, `dnsQuery` over UDP (a lean engine on `@iolib/syscalls` and
- * `@iolib/iomux`) and TCP (through `@iolib/sockets`), with
+ * `ensureHostname`, `dnsQuery` over UDP and TCP (straight on `@iolib/syscalls`,
+ * waiting on `@iolib/iomux`), with
  * the hosts file, resolv.conf, EDNS0, anti-spoofing checks and a cache; plus
  * the services (§2.5) and protocols (§2.6) databases.
  *

@@ -178,7 +178,7 @@ async function byAddress(address: InetAddress, mode: IPv6Mode, options: LookupHo
  * literal text) does a reverse lookup: hosts file, then PTR.
  *
  * System calls: `socket`, `connect`, `send`, `recv`, `close` per exchange and
- * `epoll_ctl`/`epoll_wait` (UDP; TCP through `@iolib/sockets`); `stat`/`read` for the
+ * `epoll_ctl`/`epoll_wait` (UDP; `poll` for TCP); `stat`/`read` for the
  * hosts file and resolv.conf.
  *
  * @param host - a host name (Unicode allowed: IDNA), or an address to reverse-resolve

@@ -4,6 +4,7 @@
  * `'[::1]:15353'`, `'fe80::1%eth0'`.
  */
 import { IPv4Address, IPv6Address, isIPv4, isIPv6 } from '@iolib/address';
+import { addressToSockaddr } from '@iolib/syscalls';
 
 /** One name server to ask. */
 export interface NameServer {
@@ -15,6 +16,28 @@ export interface NameServer {
   readonly family: 4 | 6;
   /** `host:port` or `[host]:port`, for messages and cache keys. */
   readonly label: string;
+}
+
+/** Each server's socket address, built once; dropped with the server object. */
+const sockaddrs = new WeakMap<NameServer, Buffer>();
+
+/**
+ * The `struct sockaddr_in`/`sockaddr_in6` of a server, for `connect(2)`; built once per server object.
+ *
+ * @param server - the name server
+ * @returns its socket address
+ * @example
+ * ```ts
+ * const sa = sockaddrOf(server); connect(fd, sa, sa.length);
+ * ```
+ */
+export function sockaddrOf(server: NameServer): Buffer {
+  let sa = sockaddrs.get(server);
+  if (sa === undefined) {
+    sa = addressToSockaddr(server.address, server.port);
+    sockaddrs.set(server, sa);
+  }
+  return sa;
 }
 
 function make(host: string, port: number): NameServer {

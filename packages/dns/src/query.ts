@@ -28,7 +28,7 @@ export interface DnsQueryOptions extends ResolverOptions {
  * No search list, no hosts file, no cache.
  *
  * System calls: `socket`, `connect`, `send`, `recv`, `close` per exchange, `epoll_ctl`/`epoll_wait`
- * (UDP), and through `@iolib/sockets` for TCP.
+ * (UDP), `setsockopt`, `getsockopt(SO_ERROR)` and `poll` (TCP).
  *
  * @param name - the name (Unicode allowed: IDNA), or an address for `type: 'ptr'`
  * @param options - `type`, `nameservers`, `timeout`, `attempts`, `signal`, …

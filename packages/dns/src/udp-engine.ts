@@ -14,7 +14,6 @@ import { EpollMux } from '@iolib/iomux/internal';
 import {
   AF_INET,
   AF_INET6,
-  addressToSockaddr,
   close,
   connect,
   EAGAIN,
@@ -28,7 +27,7 @@ import {
   SyscallError,
 } from '@iolib/syscalls';
 import { Deadline } from './deadline.js';
-import type { NameServer } from './nameserver.js';
+import { sockaddrOf, type NameServer } from './nameserver.js';
 
 /** Largest datagram read (EDNS lets servers send what we advertised; read more to see oversize ones). */
 const UDP_BUFFER = 4096;
@@ -124,18 +123,6 @@ function closeIfIdle(): void {
   if (inFlight.size > 0 || mux === undefined) return;
   mux.close();
   mux = undefined;
-}
-
-/** Each server's socket address, built once; dropped with the server object. */
-const sockaddrs = new WeakMap<NameServer, Buffer>();
-
-function sockaddrOf(server: NameServer): Buffer {
-  let sa = sockaddrs.get(server);
-  if (sa === undefined) {
-    sa = addressToSockaddr(server.address, server.port);
-    sockaddrs.set(server, sa);
-  }
-  return sa;
 }
 
 /**

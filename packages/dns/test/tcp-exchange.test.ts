@@ -6,8 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SyscallError } from '@iolib/syscalls';
 import { dnsQuery, lookupHostname, ResolverAgainError } from '../src/index.js';
+import { parseNameServer, type NameServer } from '../src/nameserver.js';
+import { tcpExchange } from '../src/tcp-exchange.js';
 import { fdCount, nextImmediate } from '../../../test-support/index.js';
 import { replyTo } from './fake-server.js';
 
@@ -120,4 +124,81 @@ describe('DNS over TCP to a port that drops SYNs', () => {
     await nextImmediate();
     expect(fdCount()).toBe(before);
   }, 10_000);
+});
+
+// A CPython TCP server for one exchange: it reads the framed query and answers
+// "reply-to:" + query, framed, either in three pieces sent apart ('pieces') or
+// only the length prefix before closing ('cut').
+const ONE_EXCHANGE = `
+import socket, sys, time
+v6 = sys.argv[1] == '6'
+s = socket.socket(socket.AF_INET6 if v6 else socket.AF_INET)
+s.bind(('::1' if v6 else '127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+c, _ = s.accept()
+def exactly(n):
+    b = b''
+    while len(b) < n:
+        b += c.recv(n - len(b))
+    return b
+query = exactly(int.from_bytes(exactly(2), 'big'))
+reply = b'reply-to:' + query
+framed = len(reply).to_bytes(2, 'big') + reply
+if sys.argv[2] == 'pieces':
+    for part in (framed[:1], framed[1:5], framed[5:]):
+        c.sendall(part)
+        time.sleep(0.05)
+else:
+    c.sendall(framed[:2])
+c.close()
+`;
+
+/** Starts ONE_EXCHANGE; resolves with its server and a promise of its exit. */
+async function oneExchange(family: 4 | 6, mode: 'pieces' | 'cut'): Promise<{ server: NameServer; exited: Promise<unknown> }> {
+  const child = spawn('python3', ['-c', ONE_EXCHANGE, String(family), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => {
+      resolve(Number(d.toString().trim()));
+    });
+    child.once('error', reject);
+  });
+  return { server: parseNameServer(family === 4 ? `127.0.0.1:${port}` : `[::1]:${port}`)!, exited };
+}
+
+describe('tcpExchange against real TCP peers', () => {
+  it.each([4, 6] as const)('IPv%i: sends the query framed and reads back a reply that arrives in pieces', async (family) => {
+    const before = fdCount();
+    const { server, exited } = await oneExchange(family, 'pieces');
+    const reply = await tcpExchange(server, Buffer.from('question'), 10_000, undefined);
+    expect(Buffer.from(reply).toString()).toBe('reply-to:question');
+    await exited;
+    expect(fdCount()).toBe(before);
+  });
+
+  it('a server that closes before the whole reply: an error that says how much came', async () => {
+    const before = fdCount();
+    const { server, exited } = await oneExchange(4, 'cut');
+    const err = await tcpExchange(server, Buffer.from('question'), 10_000, undefined).catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'connection closed after 0 of 17 octets' });
+    await exited;
+    expect(fdCount()).toBe(before);
+  });
+
+  it('a port nobody listens on: the SyscallError of connect (ECONNREFUSED), naming the server', async () => {
+    const listener = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    const { port } = listener.address() as { port: number };
+    await new Promise((resolve) => listener.close(resolve));
+    const before = fdCount();
+    const err = await tcpExchange(parseNameServer(`127.0.0.1:${port}`)!, Buffer.from('q'), 10_000, undefined).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SyscallError);
+    expect(err).toMatchObject({
+      syscall: 'connect',
+      code: 'ECONNREFUSED',
+      message: expect.stringContaining(`127.0.0.1:${port}`) as unknown,
+    });
+    expect(fdCount()).toBe(before);
+  });
 });
