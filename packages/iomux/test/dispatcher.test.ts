@@ -15,11 +15,8 @@ import {
   setErrorHandler,
   setIoHandler,
   withEventBase,
-  type IoStatus,
 } from '../src/index.js';
-import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take, turns } from './support.js';
-
-type Call = [number, string, IoStatus];
+import { closeAll, expectIomuxCleanup, makePair, makePipe, put, take, turns, type Call } from './support.js';
 
 expectIomuxCleanup();
 

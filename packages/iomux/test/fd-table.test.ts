@@ -14,11 +14,8 @@ import {
   setErrorHandler,
   setIoHandler,
   withEventBase,
-  type IoStatus,
 } from '../src/index.js';
-import { closeAll, expectIomuxCleanup, makePair, put, take } from './support.js';
-
-type Call = [number, string, IoStatus];
+import { closeAll, expectIomuxCleanup, makePair, put, take, type Call } from './support.js';
 
 expectIomuxCleanup();
 

@@ -12,11 +12,8 @@ import {
   removeTimer,
   setIoHandler,
   withEventBase,
-  type IoStatus,
 } from '../src/index.js';
-import { closeAll, expectIomuxCleanup, makePair } from './support.js';
-
-type Call = [number, string, IoStatus];
+import { closeAll, expectIomuxCleanup, makePair, type Call } from './support.js';
 
 expectIomuxCleanup();
 

@@ -15,7 +15,11 @@ import {
   write,
 } from '@iolib/syscalls';
 import { expectNoFdLeak } from '../../../test-support/index.js';
+import type { IoStatus } from '../src/index.js';
 import { polledFdCount } from '../src/poll-slot.js';
+
+/** One handler call as recorded by the tests: (fd, event type, status). */
+export type Call = [number, string, IoStatus];
 
 /** Check around the calling suite that, two loop turns after it, no fd is polled and no fd leaked. */
 export function expectIomuxCleanup(): void {
