@@ -12,9 +12,7 @@ export type RegistryFlags = readonly [boolean | null, boolean | null, boolean | 
 /** Address block, name, RFC(s), flags. @internal */
 export type RegistryRow = readonly [prefix: string, name: string, rfc: string, flags: RegistryFlags];
 
-const T = true,
-  F = false,
-  NA = null;
+const T = true, F = false, NA = null;
 
 /** iana-ipv4-special-registry-1.csv. @internal */
 export const IPV4_SPECIAL_ROWS: readonly RegistryRow[] = [
