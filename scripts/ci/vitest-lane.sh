@@ -25,7 +25,7 @@ counts=$(node -e '
     for (const a of f.assertionResults) {
       if (a.status === "failed") lines.push(`${lane}: FAILED ${where} > ${a.fullName}`);
       else if (a.status === "passed" && a.failureMessages.length > 0)
-        lines.push(`${lane}: passed on retry ${a.failureMessages.length + 1} ${where} > ${a.fullName}: ${a.failureMessages[0].split("\n")[0]}`);
+        lines.push(`${lane}: passed on attempt ${a.failureMessages.length + 1} ${where} > ${a.fullName}: ${a.failureMessages[0].split("\n")[0]}`);
     }
     if (f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed"))
       lines.push(`${lane}: FAILED ${where} (the file itself): ${(f.message || "").split("\n")[0]}`);
