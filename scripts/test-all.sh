@@ -11,7 +11,8 @@ echo "== test"
 # Prints "vitest (node vX): N passed, N failed, N skipped" (and records it for .ci/run).
 log=$(mktemp)
 bash scripts/ci/vitest-lane.sh "vitest (node $(node --version))" | tee "$log"
-counts=$(tail -n 1 "$log")
+# The counts line and the failed / retried tests listed after it, repeated at the very end.
+counts=$(sed -n '/^vitest (node [^)]*): [0-9]* passed, /,$p' "$log")
 rm -f "$log"
 echo "== check:packages";  pnpm check:packages
 echo "== demo";            pnpm demo
