@@ -80,10 +80,10 @@ export function receiveFrom(core: SocketCore, options: ReceiveFromOptions): Prom
   try {
     const op = new Receive(core, options);
     // An aborted signal rejects at once (parkOp), even when data is there.
-    if (op.signal?.aborted === true || (!op.dontWait && core.expectEmpty())) return parkOp(op);
+    if (op.signal?.aborted === true || (!op.dontWait && !core.receiveTry.shouldTry())) return parkOp(op);
     // Fast path: the data is there; no waiter, no extra promise.
     const r = op.attempt();
-    if (!op.dontWait) core.noteAttempt(r !== undefined);
+    if (!op.dontWait) core.receiveTry.record(r !== undefined);
     return r === undefined ? parkOp(op) : Promise.resolve(r);
   } catch (e) {
     return rejection(e);
