@@ -9,8 +9,33 @@
  *
  * @packageDocumentation
  */
-export * from './core/errors.js';
-export type { AbstractSocketClass } from './core/brand.js';
+export {
+  SocketError,
+  SocketAddressInUseError,
+  SocketAddressFamilyNotSupportedError,
+  SocketAddressNotAvailableError,
+  SocketAlreadyConnectedError,
+  SocketConnectionAbortedError,
+  SocketConnectionRefusedError,
+  SocketConnectionResetError,
+  SocketConnectionTimeoutError,
+  SocketConnectionInProgressError,
+  SocketEndpointShutdownError,
+  SocketHostDownError,
+  SocketHostUnreachableError,
+  SocketNetworkDownError,
+  SocketNetworkResetError,
+  SocketNetworkUnreachableError,
+  SocketNoBufferSpaceError,
+  SocketNoNetworkError,
+  SocketNotConnectedError,
+  SocketOperationNotSupportedError,
+  SocketOptionNotSupportedError,
+  socketError,
+  socketErrorClass,
+  type SocketErrorClass,
+  type SocketErrorDetails,
+} from './core/errors.js';
 export { OPTIONS as SOCKET_OPTIONS } from './core/option-table.js';
 export type {
   SocketFamily,
@@ -68,6 +93,7 @@ export {
   SocketSeqpacketLocalPassive,
   type ActiveStreamSocket,
   type AcceptResult,
+  type AbstractSocketClass,
 } from './socket/classes.js';
 export { makeSocket, withOpenSocket, type SocketFor } from './socket/make-socket.js';
 export { MATRIX as MAKE_SOCKET_MATRIX, type MakeSocketOptions } from './socket/make-socket-options.js';

@@ -4,10 +4,9 @@
  * `NOTIFY_SOCKET`) is malformed, and {@link InvalidNotifyStateError} when
  * `notify` is given a state it cannot send.
  */
+import { brandClass } from '@iolib/address/internal';
 import { SyscallError } from '@iolib/syscalls';
 
-const ENVIRONMENT = Symbol.for('iolib.SystemdEnvironmentError');
-const STATE = Symbol.for('iolib.InvalidNotifyStateError');
 const EINVAL = 22;
 
 /**
@@ -47,13 +46,8 @@ export class SystemdEnvironmentError extends SyscallError {
     this.variable = variable;
     this.value = value;
   }
-
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ENVIRONMENT] === true;
-  }
 }
-Object.defineProperty(SystemdEnvironmentError.prototype, ENVIRONMENT, { value: true });
+brandClass(SystemdEnvironmentError, 'SystemdEnvironmentError');
 
 /**
  * `notify` was given a state it cannot send: not a string or an object, an
@@ -88,10 +82,5 @@ export class InvalidNotifyStateError extends TypeError {
     this.code = code;
     this.datum = datum;
   }
-
-  /** Brand check, so `instanceof` works across copies of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[STATE] === true;
-  }
 }
-Object.defineProperty(InvalidNotifyStateError.prototype, STATE, { value: true });
+brandClass(InvalidNotifyStateError, 'InvalidNotifyStateError');

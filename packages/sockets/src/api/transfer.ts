@@ -77,7 +77,7 @@ export function receiveFrom(socket: ActiveSocket, options: ReceiveFromOptions): 
  * @param fd - an open fd of this process (it stays open here)
  * @param options - `signal` aborts the wait (the promise rejects with its reason)
  * @returns when sent
- * @throws {TypeError} on an internet socket; {RangeError} for a non-fd number
+ * @throws {TypeError} on an internet socket or for an `fd` that is not a number; {RangeError} for a number that is no fd
  * @throws {SocketError} `EBADF` for a closed `fd` or socket, `ENOTCONN`, …
  * @example
  * ```ts

@@ -5,6 +5,8 @@
  * {@link SocketCore.wait} only after `EAGAIN` (docs/architecture.md, "I/O model").
  */
 import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
+import { SpeculativeTry } from '@iolib/iomux/internal';
+import { rethrowLater } from '@iolib/syscalls/internal';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
 import { abortReason, onAbort } from './abort.js';
 import { closedError } from './errors.js';
@@ -70,10 +72,15 @@ export class SocketCore {
   removesSocketFile = false;
   /** The socket file this socket's `bind` created, when {@link SocketCore.removesSocketFile}. */
   socketFile: SocketFile | undefined;
-  /** Receives in a row that found nothing on their first try (see {@link SocketCore.expectEmpty}). */
-  #misses = 0;
-  /** Receives that skipped their first try since the last probe. */
-  #skips = 0;
+  /**
+   * Whether a receive should try its system call before waiting for
+   * readability: after two first tries in a row said `EAGAIN` (a
+   * request/response exchange, where the answer never precedes the question),
+   * a try would be a wasted system call, so receives wait first; every 8th
+   * receive tries anyway, so a socket that starts to have data queued (a
+   * burst) goes back to trying first within 8 receives.
+   */
+  readonly receiveTry = new SpeculativeTry(2);
   #watcher: FdWatcher | undefined;
   #refed = true;
   /** Keep the process alive even while nothing waits (a listening socket). */
@@ -108,22 +115,6 @@ export class SocketCore {
   use(op: string): number {
     if (this.fd < 0) throw closedError(op);
     return this.fd;
-  }
-
-  /**
-   * Whether a receive should wait for readability without trying first: after
-   * two first tries in a row said `EAGAIN` (a request/response exchange, where
-   * the answer never precedes the question), a try would be a wasted system
-   * call. Every 8th receive tries anyway, so a socket that starts to have data
-   * queued (a burst) goes back to trying first within 8 receives.
-   */
-  expectEmpty(): boolean {
-    return this.#misses >= 2 && (++this.#skips & 7) !== 0;
-  }
-
-  /** Record how a receive's first try went (`true`: it got data). */
-  noteAttempt(got: boolean): void {
-    this.#misses = got ? 0 : this.#misses + 1;
   }
 
   /**
@@ -364,9 +355,7 @@ function resume(w: Waiter): void {
   try {
     w.resolve();
   } catch (error) {
-    process.nextTick(() => {
-      throw error;
-    });
+    rethrowLater(error);
   }
 }
 

@@ -4,6 +4,7 @@
  * object of the listener's family (IOLib's `accept-connection`).
  */
 import { PollTimeoutError, READABLE } from '@iolib/iomux';
+import { checkSeconds } from '@iolib/syscalls/internal';
 import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { SOCKADDR_STORAGE, decodeName } from '../core/addressing.js';
 import { socketError } from '../core/errors.js';
@@ -29,7 +30,7 @@ export interface AcceptedFd {
  * @param options - `wait` (default true), `timeout` seconds, `signal`
  * @returns the new fd and its peer, or `null` when nothing is pending and `wait` is false, or the timeout expired
  * @throws {SocketError} `EBADF` when closed (also while waiting); kernel errors as socket errors
- * @throws {TypeError} for a bad timeout
+ * @throws {TypeError} for a timeout that is not a number; {RangeError} for a negative, NaN or infinite one
  * @example
  * ```ts
  * const c = await acceptFd(core, { timeout: 5 });
@@ -40,9 +41,7 @@ export async function acceptFd(core: SocketCore, options: AcceptOptions = {}): P
   const timeout = options.timeout;
   const signal = checkSignal(options.signal, 'acceptConnection');
   throwIfAborted(signal);
-  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
-    throw new TypeError(`acceptConnection: timeout must be a non-negative number of seconds, got ${String(timeout)}`);
-  }
+  if (timeout !== undefined) checkSeconds('acceptConnection', 'timeout', timeout);
   const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
   const peer = Buffer.alloc(SOCKADDR_STORAGE);
   const len = new Uint32Array(1);

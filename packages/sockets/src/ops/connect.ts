@@ -3,6 +3,7 @@
  */
 import type { Address } from '@iolib/address';
 import { WRITABLE } from '@iolib/iomux';
+import { checkSeconds } from '@iolib/syscalls/internal';
 import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { describe, encodeAddress } from '../core/addressing.js';
 import { socketError } from '../core/errors.js';
@@ -90,6 +91,7 @@ async function finish(
  * @param address - internet: an address, literal or host name; local: a path or `LocalAddress`
  * @param options - `port`, `wait`, `timeout`
  * @throws {PollTimeoutError} when `timeout` expires; socket errors by errno; {TypeError}/{RangeError} for bad input
+ *   (a timeout that is not a number is a `TypeError`; a negative, NaN or infinite one a `RangeError`)
  * @example
  * ```ts
  * await connect(core, '127.0.0.1', { port: 8080 });
@@ -99,9 +101,7 @@ export async function connect(core: SocketCore, address: HostDesignator | Filena
   core.use('connect');
   const timeout = options.timeout;
   const signal = checkSignal(options.signal, 'connect');
-  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
-    throw new TypeError(`connect: timeout must be a non-negative number of seconds, got ${String(timeout)}`);
-  }
+  if (timeout !== undefined) checkSeconds('connect', 'timeout', timeout);
   if (core.family === 'local') {
     if (options.port !== undefined) throw new TypeError('connect: port does not apply to a local socket');
     return connectResolved(core, toLocalAddress(address, 'connect'), 0, options.wait ?? true, timeout, signal);

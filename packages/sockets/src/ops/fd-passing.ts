@@ -5,6 +5,7 @@
  * zero-byte message never arrives on a Linux stream socket).
  */
 import { READABLE, WRITABLE } from '@iolib/iomux';
+import { checkFd } from '@iolib/syscalls/internal';
 import { checkSignal, throwIfAborted } from '../core/abort.js';
 import { readAncillary, receiveControlSize } from '../core/ancillary.js';
 import { SocketError, socketError } from '../core/errors.js';
@@ -38,7 +39,7 @@ function checkLocal(core: SocketCore, op: string): void {
  * @param fd - an open fd of this process (it stays open here)
  * @param options - `signal` aborts the wait
  * @returns when sent
- * @throws {TypeError} on an internet socket; {RangeError} for a non-fd number
+ * @throws {TypeError} on an internet socket or for an `fd` that is not a number; {RangeError} for a number that is no fd
  * @throws {SocketError} `EBADF` for a closed `fd` or socket, `ENOTCONN`, …
  * @example
  * ```ts
@@ -49,8 +50,7 @@ export async function sendFileDescriptor(core: SocketCore, fd: number, options: 
   const signal = checkSignal(options.signal, 'sendFileDescriptor');
   throwIfAborted(signal);
   checkLocal(core, 'sendFileDescriptor');
-  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff)
-    throw new RangeError(`sendFileDescriptor: ${String(fd)} is not a file descriptor`);
+  checkFd('sendFileDescriptor', fd);
   const data = Buffer.from([0x46]);
   const control = encodeRights([fd]);
   const msg = new MsgHdr(1).setBuffer(data).setControl(control);

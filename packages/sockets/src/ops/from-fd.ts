@@ -4,6 +4,7 @@
  * and make it (or a duplicate) non-blocking. The socket layer's
  * `makeSocketFromFd` wraps the result.
  */
+import { checkFd } from '@iolib/syscalls/internal';
 import { socketError } from '../core/errors.js';
 import {
   E,
@@ -50,7 +51,7 @@ function intOption(fd: number, optname: number, what: string): number {
  * @param connect - `'active'`, `'passive'`, or `undefined` to discover it
  * @param dup - work on a duplicate (the caller keeps `fd`)
  * @returns the owned fd, its family and type, and whether it is passive
- * @throws {RangeError} for a non-fd number; {TypeError} for a bad `connect` or a passive datagram socket
+ * @throws {RangeError} for a number that is no fd; {TypeError} for a non-number `fd`, a bad `connect` or a passive datagram socket
  * @throws {SocketError} `EBADF`, `ENOTSOCK`, `EAFNOSUPPORT` for a family or type sockets do not handle
  * @example
  * ```ts
@@ -58,7 +59,7 @@ function intOption(fd: number, optname: number, what: string): number {
  * ```
  */
 export function adoptFd(fd: number, connect: unknown, dup: boolean): AdoptedFd {
-  if (!Number.isInteger(fd) || fd < 0 || fd > 0x7fffffff) throw new RangeError(`makeSocketFromFd: ${String(fd)} is not a file descriptor`);
+  checkFd('makeSocketFromFd', fd);
   if (connect !== undefined && connect !== 'active' && connect !== 'passive') {
     throw new TypeError(
       `makeSocketFromFd: connect must be 'active' or 'passive', got ${typeof connect === 'string' ? connect : typeof connect}`,

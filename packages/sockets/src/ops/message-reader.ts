@@ -9,6 +9,7 @@
  * per `recvmmsg(2)` until batches come back nearly empty again.
  */
 import { READABLE } from '@iolib/iomux';
+import { rethrowLater } from '@iolib/syscalls/internal';
 import { senderOf, type MessageSender } from '../core/sender.js';
 import type { SocketCore, Waiter } from '../core/socket-core.js';
 import { MAX_BATCH, sharedBatch, type ReceiveBatch } from './batch.js';
@@ -158,9 +159,7 @@ export class MessageReader implements Waiter {
       try {
         this.#sink(data[i] as Buffer, from[i] as MessageSender);
       } catch (error) {
-        process.nextTick(() => {
-          throw error;
-        });
+        rethrowLater(error);
       }
     }
     data.length = 0;

@@ -11,7 +11,7 @@ import { checkMaxFds, closeAll, readAncillary, receiveControlSize, sendControl }
 import { toBytes } from '../core/buffers.js';
 import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import { socketError } from '../core/errors.js';
-import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { ParkedOp, parkOp, rejection } from '../core/parked-op.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
   EAGAIN,
@@ -81,16 +81,8 @@ export function sendMessage(core: SocketCore, options: SendMessageOptions): Prom
     const msg = new MsgHdr(buffers.length).setBuffers(buffers).setControl(control);
     const start = (dest: Destination | null): Promise<number> => {
       if (dest !== null) msg.setName(dest.sa);
-      const send = new SendMessage(
-        core,
-        msg,
-        flags,
-        options.dontWait === true,
-        dest === null ? {} : destinationDetails(core, dest),
-        signal,
-      );
-      const n = send.attempt();
-      return n === undefined ? parkOp(send) : Promise.resolve(n);
+      const details = dest === null ? {} : destinationDetails(core, dest);
+      return new SendMessage(core, msg, flags, options.dontWait === true, details, signal).begin();
     };
     const dest = destinationOf(core, options, op);
     return dest instanceof Promise ? dest.then(start) : start(dest);
@@ -169,22 +161,17 @@ export function receiveMessage(core: SocketCore, options: ReceiveMessageOptions)
 }
 
 /** One sendmsg(2), parked on the socket as its own waiter while the buffer is full. */
-class SendMessage implements ParkedOp<number> {
-  readonly op = 'sendMessage';
-  readonly direction = WRITABLE;
-  readonly deferred = true;
-  timer: NodeJS.Timeout | undefined = undefined;
-  settle: ((n: number) => void) | undefined = undefined;
-  fail: ((e: Error) => void) | undefined = undefined;
-
+class SendMessage extends ParkedOp<number> {
   constructor(
-    readonly core: SocketCore,
+    core: SocketCore,
     readonly msg: MsgHdr,
     readonly flags: number,
     readonly dontWait: boolean,
     readonly details: object,
-    readonly signal: AbortSignal | undefined,
-  ) {}
+    signal: AbortSignal | undefined,
+  ) {
+    super(core, 'sendMessage', WRITABLE, signal);
+  }
 
   attempt(): number | undefined {
     for (;;) {
@@ -197,24 +184,10 @@ class SendMessage implements ParkedOp<number> {
       return undefined;
     }
   }
-
-  resolve(): void {
-    retryOp(this);
-  }
-
-  reject(error: Error): void {
-    this.fail?.(error);
-  }
 }
 
 /** One recvmsg(2) (several for a stream `waitAll`), parked on the socket while nothing is queued. */
-class ReceiveMessage implements ParkedOp<ReceiveMessageResult> {
-  readonly op = 'receiveMessage';
-  readonly direction = READABLE;
-  readonly deferred = true;
-  timer: NodeJS.Timeout | undefined = undefined;
-  settle: ((r: ReceiveMessageResult) => void) | undefined = undefined;
-  fail: ((e: Error) => void) | undefined = undefined;
+class ReceiveMessage extends ParkedOp<ReceiveMessageResult> {
   readonly control: Buffer;
   readonly name: Buffer | null;
   readonly total: number;
@@ -225,14 +198,15 @@ class ReceiveMessage implements ParkedOp<ReceiveMessageResult> {
   ctrunc = false;
 
   constructor(
-    readonly core: SocketCore,
+    core: SocketCore,
     readonly buffers: Buffer[],
     readonly flags: number,
     readonly maxFds: number,
     readonly dontWait: boolean,
     readonly fill: boolean,
-    readonly signal: AbortSignal | undefined,
+    signal: AbortSignal | undefined,
   ) {
+    super(core, 'receiveMessage', READABLE, signal);
     this.control = Buffer.alloc(receiveControlSize(core.family === 'local', maxFds));
     this.name = core.type === 'datagram' ? Buffer.alloc(SOCKADDR_STORAGE) : null;
     this.total = buffers.reduce((sum, b) => sum + b.length, 0);
@@ -295,14 +269,6 @@ class ReceiveMessage implements ParkedOp<ReceiveMessageResult> {
       throw e;
     }
     return isLocalName(from) ? { ...base, filename: from.address.name } : { ...base, host: from.address, port: from.port };
-  }
-
-  resolve(): void {
-    retryOp(this);
-  }
-
-  reject(error: Error): void {
-    this.fail?.(error);
   }
 
   /** Close the fds gathered so far (the caller is gone). */

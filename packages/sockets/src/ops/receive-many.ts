@@ -5,7 +5,7 @@
 import { READABLE } from '@iolib/iomux';
 import { checkSignal } from '../core/abort.js';
 import { isLocalName } from '../core/addressing.js';
-import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { ParkedOp, rejection } from '../core/parked-op.js';
 import type { SocketCore } from '../core/socket-core.js';
 import type { ReceivedDatagram, ReceiveManyOptions } from '../types.js';
 import { MAX_BATCH, MAX_DATAGRAM, ReceiveBatch, sharedBatch } from './batch.js';
@@ -41,30 +41,22 @@ export function receiveMany(core: SocketCore, options: ReceiveManyOptions = {}):
     const count = checkCount(options.count ?? MAX_BATCH, 'count', MAX_COUNT);
     const size = checkCount(options.size ?? MAX_DATAGRAM, 'size', 0x7fffffff);
     const batch = count <= MAX_BATCH && size === MAX_DATAGRAM ? sharedBatch() : new ReceiveBatch(count, size);
-    const op = new ReceiveMany(core, batch, count, checkSignal(options.signal, 'receiveMany'));
-    if (op.signal?.aborted === true) return parkOp(op);
-    const r = op.attempt();
-    return r === undefined ? parkOp(op) : Promise.resolve(r);
+    return new ReceiveMany(core, batch, count, checkSignal(options.signal, 'receiveMany')).begin();
   } catch (e) {
     return rejection(e);
   }
 }
 
 /** One batched receive, parked on the socket as its own waiter while nothing is there. */
-class ReceiveMany implements ParkedOp<ReceivedDatagram[]> {
-  readonly op = 'receiveMany';
-  readonly direction = READABLE;
-  readonly deferred = true;
-  timer: NodeJS.Timeout | undefined = undefined;
-  settle: ((r: ReceivedDatagram[]) => void) | undefined = undefined;
-  fail: ((e: Error) => void) | undefined = undefined;
-
+class ReceiveMany extends ParkedOp<ReceivedDatagram[]> {
   constructor(
-    readonly core: SocketCore,
+    core: SocketCore,
     readonly batch: ReceiveBatch,
     readonly count: number,
-    readonly signal: AbortSignal | undefined,
-  ) {}
+    signal: AbortSignal | undefined,
+  ) {
+    super(core, 'receiveMany', READABLE, signal);
+  }
 
   /** The datagrams there are, or `undefined` when none (wait and try again); throws other errors. */
   attempt(): ReceivedDatagram[] | undefined {
@@ -80,15 +72,5 @@ class ReceiveMany implements ParkedOp<ReceivedDatagram[]> {
       else out.push({ buffer, bytes: buffer.length, host: name.address, port: name.port, truncated });
     }
     return out;
-  }
-
-  /** Readable (or a poll error): retry. */
-  resolve(): void {
-    retryOp(this);
-  }
-
-  /** Closed while waiting. */
-  reject(error: Error): void {
-    this.fail?.(error);
   }
 }

@@ -8,7 +8,7 @@ import { SOCKADDR_STORAGE, isLocalName } from '../core/addressing.js';
 import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
-import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { ParkedOp, parkOp, rejection } from '../core/parked-op.js';
 import { decodeSender, nameRoom } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
@@ -63,7 +63,7 @@ function pendingBytes(fd: number, datagram: boolean, flags: number): number {
  * Receive into `buffer[start, end)` (or a new buffer of `size` bytes): the
  * fast path takes data that is already there without a waiter or an extra
  * promise; a socket whose first tries keep finding nothing waits first (see
- * `SocketCore.expectEmpty`). The public `receiveFrom` (api) documents the behaviour.
+ * `SocketCore.receiveTry`). The public `receiveFrom` (api) documents the behaviour.
  *
  * System calls: `recv(2)` (stream) or `recvfrom(2)` (datagram).
  *
@@ -80,10 +80,10 @@ export function receiveFrom(core: SocketCore, options: ReceiveFromOptions): Prom
   try {
     const op = new Receive(core, options);
     // An aborted signal rejects at once (parkOp), even when data is there.
-    if (op.signal?.aborted === true || (!op.dontWait && core.expectEmpty())) return parkOp(op);
+    if (op.signal?.aborted === true || (!op.dontWait && !core.receiveTry.shouldTry())) return parkOp(op);
     // Fast path: the data is there; no waiter, no extra promise.
     const r = op.attempt();
-    if (!op.dontWait) core.noteAttempt(r !== undefined);
+    if (!op.dontWait) core.receiveTry.record(r !== undefined);
     return r === undefined ? parkOp(op) : Promise.resolve(r);
   } catch (e) {
     return rejection(e);
@@ -94,14 +94,7 @@ export function receiveFrom(core: SocketCore, options: ReceiveFromOptions): Prom
  * One receive, checked and ready to attempt; parked on the socket as its own
  * waiter when the kernel has nothing yet (its retry runs in the poll callback).
  */
-class Receive implements ParkedOp<ReceiveResult> {
-  readonly op = 'receiveFrom';
-  readonly direction = READABLE;
-  readonly deferred = true;
-  timer: NodeJS.Timeout | undefined = undefined;
-  settle: ((r: ReceiveResult) => void) | undefined = undefined;
-  fail: ((e: Error) => void) | undefined = undefined;
-  readonly core: SocketCore;
+class Receive extends ParkedOp<ReceiveResult> {
   buffer: Buffer;
   readonly start: number;
   end: number;
@@ -111,11 +104,10 @@ class Receive implements ParkedOp<ReceiveResult> {
   readonly datagram: boolean;
   readonly fillAll: boolean;
   readonly dontWait: boolean;
-  readonly signal: AbortSignal | undefined;
   got = 0;
 
   constructor(core: SocketCore, options: ReceiveFromOptions) {
-    this.core = core;
+    super(core, 'receiveFrom', READABLE, checkSignal(options.signal, 'receiveFrom'));
     let buffer: Buffer;
     if (options.buffer !== undefined) buffer = toBytes(options.buffer, 'receiveFrom');
     else if (options.size !== undefined) {
@@ -148,7 +140,6 @@ class Receive implements ParkedOp<ReceiveResult> {
     this.datagram = datagram;
     this.fillAll = fillAll;
     this.dontWait = dontWait;
-    this.signal = checkSignal(options.signal, 'receiveFrom');
   }
 
   /** Receive what is there: the result, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
@@ -200,15 +191,5 @@ class Receive implements ParkedOp<ReceiveResult> {
     this.end = this.buffer.length;
     this.lazySize = 0;
     return true;
-  }
-
-  /** Readable (or a poll error): retry. */
-  resolve(): void {
-    retryOp(this);
-  }
-
-  /** Closed while waiting. */
-  reject(error: Error): void {
-    this.fail?.(error);
   }
 }

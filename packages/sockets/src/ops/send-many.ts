@@ -7,7 +7,7 @@ import { checkSignal } from '../core/abort.js';
 import { toBytes } from '../core/buffers.js';
 import { literalDestination, localDestination, resolveDestination, type Destination } from '../core/destination.js';
 import { socketError } from '../core/errors.js';
-import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { ParkedOp, rejection } from '../core/parked-op.js';
 import type { SocketCore } from '../core/socket-core.js';
 import { EAGAIN, EINTR, MMsgHdrs, MSG_NOSIGNAL, errno, sendmmsg } from '../core/sys.js';
 import type { OutgoingDatagram, SendManyOptions } from '../types.js';
@@ -72,9 +72,7 @@ export function sendMany(core: SocketCore, messages: readonly OutgoingDatagram[]
       dests.push(d);
     }
     if (pending) return sendResolved(core, data, dests, signal);
-    const op = new SendMany(core, data, dests as (Destination | null)[], signal);
-    const n = signal?.aborted === true ? undefined : op.attempt();
-    return n === undefined ? parkOp(op) : Promise.resolve(n);
+    return new SendMany(core, data, dests as (Destination | null)[], signal).begin();
   } catch (e) {
     return rejection(e);
   }
@@ -86,26 +84,19 @@ async function sendResolved(
   dests: (Destination | null | Promise<Destination>)[],
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  const op = new SendMany(core, data, await Promise.all(dests.map(async (d) => d)), signal);
-  if (signal?.aborted === true) return parkOp(op);
-  return op.attempt() ?? parkOp(op);
+  return new SendMany(core, data, await Promise.all(dests.map(async (d) => d)), signal).begin();
 }
 
 /** One batched send, parked on the socket as its own waiter while its buffer is full. */
-class SendMany implements ParkedOp<number> {
-  readonly op = 'sendMany';
-  readonly direction = WRITABLE;
-  readonly deferred = true;
-  timer: NodeJS.Timeout | undefined = undefined;
-  settle: ((n: number) => void) | undefined = undefined;
-  fail: ((e: Error) => void) | undefined = undefined;
-
+class SendMany extends ParkedOp<number> {
   constructor(
-    readonly core: SocketCore,
+    core: SocketCore,
     readonly data: readonly Buffer[],
     readonly dests: readonly (Destination | null)[],
-    readonly signal: AbortSignal | undefined,
-  ) {}
+    signal: AbortSignal | undefined,
+  ) {
+    super(core, 'sendMany', WRITABLE, signal);
+  }
 
   /** One sendmmsg: how many were sent, or `undefined` when none fit (wait and try again); throws other errors. */
   attempt(): number | undefined {
@@ -122,15 +113,5 @@ class SendMany implements ParkedOp<number> {
       if (e !== EAGAIN) throw socketError('sendmmsg', e, { fd });
       return undefined;
     }
-  }
-
-  /** Writable (or a poll error): retry. */
-  resolve(): void {
-    retryOp(this);
-  }
-
-  /** Closed while waiting. */
-  reject(error: Error): void {
-    this.fail?.(error);
   }
 }

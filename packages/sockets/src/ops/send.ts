@@ -6,7 +6,7 @@ import { WRITABLE } from '@iolib/iomux';
 import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
-import { parkOp, rejection, retryOp, type ParkedOp } from '../core/parked-op.js';
+import { ParkedOp, rejection } from '../core/parked-op.js';
 import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
@@ -76,10 +76,8 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
       dest = d;
     }
     // Fast path: with room in the socket's buffer, a send (to an address literal too) needs no async machinery.
-    const op = new Send(core, data, length, flags, dest, options.dontWait === true, signal);
-    // An aborted signal rejects at once (parkOp), even when there is room.
-    const n = signal?.aborted === true ? undefined : op.attempt();
-    return n === undefined ? parkOp(op) : Promise.resolve(n);
+    // An aborted signal rejects at once, even when there is room.
+    return new Send(core, data, length, flags, dest, options.dontWait === true, signal).begin();
   } catch (e) {
     return rejection(e);
   }
@@ -88,23 +86,18 @@ export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions =
 const NO_OPTIONS: SendToOptions = Object.freeze({});
 
 /** One send, ready to attempt; parked on the socket as its own waiter while the buffer is full. */
-class Send implements ParkedOp<number> {
-  readonly op = 'sendTo';
-  readonly direction = WRITABLE;
-  readonly deferred = true;
-  timer: NodeJS.Timeout | undefined = undefined;
-  settle: ((n: number) => void) | undefined = undefined;
-  fail: ((e: Error) => void) | undefined = undefined;
-
+class Send extends ParkedOp<number> {
   constructor(
-    readonly core: SocketCore,
+    core: SocketCore,
     readonly data: Buffer,
     readonly length: number,
     readonly flags: number,
     readonly dest: Destination | null,
     readonly dontWait: boolean,
-    readonly signal: AbortSignal | undefined,
-  ) {}
+    signal: AbortSignal | undefined,
+  ) {
+    super(core, 'sendTo', WRITABLE, signal);
+  }
 
   /** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
   attempt(): number | undefined {
@@ -120,16 +113,6 @@ class Send implements ParkedOp<number> {
       return undefined;
     }
   }
-
-  /** Writable (or a poll error): retry. */
-  resolve(): void {
-    retryOp(this);
-  }
-
-  /** Closed while waiting. */
-  reject(error: Error): void {
-    this.fail?.(error);
-  }
 }
 
 async function sendToResolved(
@@ -141,7 +124,5 @@ async function sendToResolved(
   dontWait: boolean,
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  const op = new Send(core, data, length, flags, await dest, dontWait, signal);
-  if (signal?.aborted === true) return parkOp(op);
-  return op.attempt() ?? parkOp(op);
+  return new Send(core, data, length, flags, await dest, dontWait, signal).begin();
 }

@@ -5,7 +5,7 @@
  * class precedence list of the manual. {@link activeClass} and
  * {@link passiveClass} pick the concrete class of a family and type.
  */
-import { abstractClass, brandClass, type AbstractSocketClass } from '../core/brand.js';
+import { brandCheck, brandClass } from '@iolib/address/internal';
 import type { SocketCore } from '../core/socket-core.js';
 import type { Accepted, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
 import { DatagramBase } from './datagram-socket.js';
@@ -36,14 +36,31 @@ export class SocketSeqpacketLocalPassive extends PassiveBase<SocketSeqpacketLoca
   protected readonly connectionClass = SocketSeqpacketLocalActive;
 }
 
-brandClass(SocketStreamInternetActive, ['SocketStreamInternetActive', 'ActiveSocket', 'StreamSocket', 'InternetSocket', 'Socket']);
-brandClass(SocketStreamInternetPassive, ['SocketStreamInternetPassive', 'PassiveSocket', 'StreamSocket', 'InternetSocket', 'Socket']);
-brandClass(SocketStreamLocalActive, ['SocketStreamLocalActive', 'ActiveSocket', 'StreamSocket', 'LocalSocket', 'Socket']);
-brandClass(SocketStreamLocalPassive, ['SocketStreamLocalPassive', 'PassiveSocket', 'StreamSocket', 'LocalSocket', 'Socket']);
-brandClass(SocketDatagramInternetActive, ['SocketDatagramInternetActive', 'ActiveSocket', 'DatagramSocket', 'InternetSocket', 'Socket']);
-brandClass(SocketDatagramLocalActive, ['SocketDatagramLocalActive', 'ActiveSocket', 'DatagramSocket', 'LocalSocket', 'Socket']);
-brandClass(SocketSeqpacketLocalActive, ['SocketSeqpacketLocalActive', 'ActiveSocket', 'SeqpacketSocket', 'LocalSocket', 'Socket']);
-brandClass(SocketSeqpacketLocalPassive, ['SocketSeqpacketLocalPassive', 'PassiveSocket', 'SeqpacketSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketStreamInternetActive, 'SocketStreamInternetActive', ['ActiveSocket', 'StreamSocket', 'InternetSocket', 'Socket']);
+brandClass(SocketStreamInternetPassive, 'SocketStreamInternetPassive', ['PassiveSocket', 'StreamSocket', 'InternetSocket', 'Socket']);
+brandClass(SocketStreamLocalActive, 'SocketStreamLocalActive', ['ActiveSocket', 'StreamSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketStreamLocalPassive, 'SocketStreamLocalPassive', ['PassiveSocket', 'StreamSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketDatagramInternetActive, 'SocketDatagramInternetActive', ['ActiveSocket', 'DatagramSocket', 'InternetSocket', 'Socket']);
+brandClass(SocketDatagramLocalActive, 'SocketDatagramLocalActive', ['ActiveSocket', 'DatagramSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketSeqpacketLocalActive, 'SocketSeqpacketLocalActive', ['ActiveSocket', 'SeqpacketSocket', 'LocalSocket', 'Socket']);
+brandClass(SocketSeqpacketLocalPassive, 'SocketSeqpacketLocalPassive', ['PassiveSocket', 'SeqpacketSocket', 'LocalSocket', 'Socket']);
+
+/** An abstract class of the lattice: a constructor that cannot be called, with brand-based `instanceof`. */
+export interface AbstractSocketClass<T> {
+  readonly name: string;
+  [Symbol.hasInstance](value: unknown): value is T;
+}
+
+/** The abstract class `name` (`'StreamSocket'`): a function that throws when called, whose `instanceof` checks the brand. */
+function abstractClass<T>(name: string): AbstractSocketClass<T> {
+  const ctor = {
+    [name]: function (): never {
+      throw new TypeError(`${name} is an abstract socket class: make sockets with makeSocket, makeSocketPair or makeSocketFromFd`);
+    },
+  }[name];
+  brandCheck(ctor as object, name);
+  return ctor as unknown as AbstractSocketClass<T>;
+}
 
 /** Active stream sockets: Node `Duplex` streams. */
 export type ActiveStreamSocket = SocketStreamInternetActive | SocketStreamLocalActive;

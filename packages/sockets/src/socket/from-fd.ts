@@ -27,7 +27,7 @@ export interface FromFdOptions extends StreamDefaults {
  * @param options - `connect`, `dup`, stream settings
  * @returns the socket of the matching class
  * @throws {SocketError} `EBADF` for a closed fd, `ENOTSOCK` for a non-socket, `EAFNOSUPPORT` for a family or type sockets do not handle
- * @throws {RangeError} for a number that is not an fd; {TypeError} for a bad `connect` or a passive datagram socket
+ * @throws {RangeError} for a number that is not an fd; {TypeError} for a non-number `fd`, a bad `connect` or a passive datagram socket
  * @example
  * ```ts
  * const s = await makeSocketFromFd(3); // e.g. an fd inherited from systemd

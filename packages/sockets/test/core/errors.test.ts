@@ -1,6 +1,7 @@
 import { SyscallError } from '@iolib/syscalls';
 import { constants } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as publicApi from '../../src/index.js';
 import {
   SocketAddressFamilyNotSupportedError,
   SocketAddressInUseError,
@@ -105,6 +106,23 @@ describe('socket errors', () => {
     expect(e.code).toBe('EBADF');
     expect(e.syscall).toBe('sendTo');
     expect(e.message).toContain('socket is closed');
+  });
+
+  it('closedError stays internal: the package does not export it', () => {
+    expect('closedError' in publicApi).toBe(false);
+    expect(publicApi.SocketError).toBe(SocketError);
+    expect(publicApi.socketError).toBe(socketError);
+  });
+
+  it('each condition class types its code as its literal; the base class keeps any errno name', () => {
+    expectTypeOf(socketError('connect', 111)).toHaveProperty('code').toEqualTypeOf<string>();
+    expectTypeOf<SocketConnectionRefusedError['code']>().toEqualTypeOf<'ECONNREFUSED'>();
+    expectTypeOf<SocketAddressInUseError['code']>().toEqualTypeOf<'EADDRINUSE'>();
+    expectTypeOf<SocketOperationNotSupportedError['code']>().toEqualTypeOf<'ENOTSUP'>();
+    expectTypeOf<SocketOptionNotSupportedError['code']>().toEqualTypeOf<'ENOPROTOOPT' | 'ENOTSUP'>();
+    const e: SocketError = socketError('connect', constants.errno.ECONNREFUSED);
+    if (e instanceof SocketConnectionRefusedError) expectTypeOf(e.code).toEqualTypeOf<'ECONNREFUSED'>();
+    expect(e.code).toBe('ECONNREFUSED');
   });
 
   it('option errors name the option', () => {

@@ -79,6 +79,28 @@ describe('connect', () => {
     expect(r.buffer.toString()).toBe('early');
   });
 
+  it('a timeout that is not a number is a TypeError, a negative, NaN or infinite one a RangeError; the socket stays unconnected', async () => {
+    const s = keep(await makeSocket({}));
+    const port = await deadPort();
+    await expect(connect(s, '127.0.0.1', { port, timeout: '1' as unknown as number })).rejects.toMatchObject({
+      name: 'TypeError',
+      code: 'ERR_INVALID_ARG_TYPE',
+      message: 'connect: timeout must be a number of seconds, got "1"',
+    });
+    for (const [timeout, shown] of [
+      [-1, '-1'],
+      [NaN, 'NaN'],
+      [Infinity, 'Infinity'],
+    ] as const) {
+      await expect(connect(s, '127.0.0.1', { port, timeout })).rejects.toMatchObject({
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+        message: `connect: timeout must be a finite number of seconds ≥ 0, got ${shown}`,
+      });
+    }
+    expect(isSocketConnected(s)).toBe(false);
+  });
+
   it('a missing Unix path is ENOENT with the path', async () => {
     const path = join(dir(), 'missing');
     const err = await makeSocket({ addressFamily: 'local', remoteFilename: path }).catch((e: unknown) => e);
@@ -198,6 +220,21 @@ describe('accept', () => {
   it('returns null when the timeout expires', async () => {
     const s = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1' }));
     expect(await acceptConnection(s, { timeout: 0.05 })).toBe(null);
+  });
+
+  it('a timeout that is not a number is a TypeError, a negative or NaN one a RangeError', async () => {
+    const s = keep(await makeSocket({ connect: 'passive', localHost: '127.0.0.1' }));
+    await expect(acceptConnection(s, { timeout: null as unknown as number })).rejects.toMatchObject({
+      name: 'TypeError',
+      code: 'ERR_INVALID_ARG_TYPE',
+      message: 'acceptConnection: timeout must be a number of seconds, got null',
+    });
+    await expect(acceptConnection(s, { timeout: -0.5 })).rejects.toMatchObject({
+      name: 'RangeError',
+      code: 'ERR_OUT_OF_RANGE',
+      message: 'acceptConnection: timeout must be a finite number of seconds ≥ 0, got -0.5',
+    });
+    await expect(s.acceptConnection({ timeout: NaN })).rejects.toThrow(RangeError);
   });
 
   it('reports the peer host and port (internet) or filename (local)', async () => {

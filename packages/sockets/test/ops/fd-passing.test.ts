@@ -75,6 +75,15 @@ describe('fd passing', () => {
     keep(a);
     keep(b);
     await expect(a.sendFileDescriptor(-1)).rejects.toThrow(RangeError);
+    await expect(a.sendFileDescriptor(-1)).rejects.toMatchObject({
+      code: 'ERR_OUT_OF_RANGE',
+      message: 'sendFileDescriptor: fd must be an integer from 0 to 2147483647, got -1',
+    });
+    await expect(a.sendFileDescriptor('3' as unknown as number)).rejects.toMatchObject({
+      name: 'TypeError',
+      code: 'ERR_INVALID_ARG_TYPE',
+      message: 'sendFileDescriptor: fd must be an integer from 0 to 2147483647, got "3"',
+    });
     a.write('x');
     const err = await receiveFileDescriptor(b).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SocketError);

@@ -90,6 +90,11 @@ describe('makeSocketFromFd', () => {
     sysClose(dead);
     await expect(makeSocketFromFd(dead)).rejects.toMatchObject({ code: 'EBADF' });
     await expect(makeSocketFromFd(-1)).rejects.toThrow(RangeError);
+    await expect(makeSocketFromFd(2 ** 31)).rejects.toMatchObject({
+      code: 'ERR_OUT_OF_RANGE',
+      message: 'makeSocketFromFd: fd must be an integer from 0 to 2147483647, got 2147483648',
+    });
+    await expect(makeSocketFromFd(null as unknown as number)).rejects.toMatchObject({ name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     await expect(makeSocketFromFd(0, { connect: 'sideways' as 'active' })).rejects.toThrow(TypeError);
   });
 });
