@@ -1,4 +1,4 @@
-import { SyscallError } from '@iolib/syscalls';
+import { SyscallError, type SyscallErrorCode } from '@iolib/syscalls';
 import { constants } from 'node:os';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as publicApi from '../../src/index.js';
@@ -115,7 +115,7 @@ describe('socket errors', () => {
   });
 
   it('each condition class types its code as its literal; the base class keeps any errno name', () => {
-    expectTypeOf(socketError('connect', 111)).toHaveProperty('code').toEqualTypeOf<string>();
+    expectTypeOf(socketError('connect', 111)).toHaveProperty('code').toEqualTypeOf<SyscallErrorCode>();
     expectTypeOf<SocketConnectionRefusedError['code']>().toEqualTypeOf<'ECONNREFUSED'>();
     expectTypeOf<SocketAddressInUseError['code']>().toEqualTypeOf<'EADDRINUSE'>();
     expectTypeOf<SocketOperationNotSupportedError['code']>().toEqualTypeOf<'ENOTSUP'>();
