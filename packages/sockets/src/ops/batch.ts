@@ -80,7 +80,9 @@ export class ReceiveBatch {
   copy(i: number): Buffer {
     const n = this.bytes(i);
     const out = Buffer.allocUnsafe(n);
-    this.data[i]?.copy(out, 0, 0, n);
+    // `set` from a view: cheaper than `Buffer#copy`, which validates its arguments in JavaScript first.
+    const data = this.data[i];
+    if (data !== undefined) out.set(data.subarray(0, n));
     return out;
   }
 

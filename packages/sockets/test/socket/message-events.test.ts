@@ -91,6 +91,24 @@ describe("'message' events", () => {
     ]);
   });
 
+  it("Unix datagrams: an empty one is a message; one over 64 KiB is an EMSGSIZE 'error', never delivered cut", async () => {
+    const [x, y] = await makeSocketPair({ type: 'datagram' });
+    keep(x);
+    keep(y);
+    y.setOption('receiveBuffer', 1 << 20);
+    const seen: string[] = [];
+    y.on('error', (e: NodeJS.ErrnoException) => seen.push(`error:${String(e.code)}:${String(e.syscall)}`));
+    const got = collect(y, 2);
+    await x.sendTo(Buffer.alloc(0));
+    await x.sendTo(Buffer.alloc(100_000, 1));
+    await x.sendTo(Buffer.from('after'));
+    expect(await got).toEqual([
+      ['', { filename: '' }],
+      ['after', { filename: '' }],
+    ]);
+    expect(seen).toEqual(['error:EMSGSIZE:recvmmsg']);
+  });
+
   it("'error' for a refused peer, and receiving goes on; 'close' once after close", async () => {
     const gone = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
     const port = gone.localPort();
