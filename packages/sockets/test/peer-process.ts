@@ -3,7 +3,8 @@
  * fixture inside a network namespace), wait for lines it prints, and collect
  * its JSON lines when it exits.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -22,7 +23,11 @@ export interface Peer {
 
 /** Start `argv` (cwd: the repository root), killed after 45 s at most; `inherit` fds become its fds 3, 4, …. */
 export function spawnPeer(argv: readonly string[], inherit: readonly number[] = []): Peer {
-  const child = spawn(argv[0] ?? 'false', argv.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe', ...inherit] });
+  // The fds spread into `stdio` hide from the types that stdout and stderr are pipes.
+  const child = spawn(argv[0] ?? 'false', argv.slice(1), {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe', ...inherit],
+  }) as ChildProcessByStdio<null, Readable, Readable>;
   let out = '';
   let err = '';
   let ended = false;
