@@ -5,9 +5,10 @@
  * target at once.
  *
  * Adaptive batching: while idle (a request/response exchange) it takes one
- * message per readiness with no extra system call; every 16th message it
- * probes for a backlog with a full batch, and under load it takes up to 64
- * per `recvmmsg(2)` until batches come back nearly empty again.
+ * message per readiness with one `recvfrom(2)` and no extra system call;
+ * every 16th message it probes for a backlog with a full batch, and under
+ * load it takes up to 64 per `recvmmsg(2)` until batches come back nearly
+ * empty again.
  *
  * On a seqpacket socket a zero-length read is the end of the connection (the
  * peer shut down or closed; `recvmsg(2)` returns 0 for it and for an empty
@@ -135,8 +136,7 @@ export class MessageReader implements Waiter {
   #take(batch: ReceiveBatch): void {
     const core = this.#core;
     if (!this.#batching) {
-      const n = batch.receive(core, 1, 'message');
-      if (n === undefined) return;
+      if (!batch.receiveOne(core, 'message')) return;
       this.#deliverOne(batch);
       if ((++this.#singles & (PROBE_EVERY - 1)) !== 0 || !this.#active) return;
       // A probe: is a backlog waiting? Then take it in batches from now on.
@@ -185,7 +185,7 @@ export class MessageReader implements Waiter {
   #deliverOne(batch: ReceiveBatch): void {
     const kind = this.#kind(batch, 0);
     if (kind === 'data') this.#hand(batch.copy(0), this.#sender(batch, 0));
-    else this.#odd(kind);
+    else this.#odd(kind, batch.call);
   }
 
   /**
@@ -195,6 +195,7 @@ export class MessageReader implements Waiter {
    */
   #deliver(batch: ReceiveBatch, n: number | undefined): number {
     if (n === undefined) return 0;
+    const call = batch.call;
     const data = this.#data;
     const from = this.#from;
     let end = n;
@@ -210,12 +211,12 @@ export class MessageReader implements Waiter {
     }
     for (let i = 0; i < data.length && this.#active; i++) {
       const d = data[i] as Buffer;
-      if (d === LONG) this.#odd('long');
+      if (d === LONG) this.#odd('long', call);
       else this.#hand(d, from[i] as MessageSender);
     }
     data.length = 0;
     from.length = 0;
-    if (end < n && this.#active) this.#odd('end');
+    if (end < n && this.#active) this.#odd('end', call);
     return n;
   }
 
@@ -232,12 +233,12 @@ export class MessageReader implements Waiter {
     }
   }
 
-  /** The end of a seqpacket connection (stop for good), or a message too long for its room (an `EMSGSIZE` error). */
-  #odd(kind: 'end' | 'long'): void {
+  /** The end of a seqpacket connection (stop for good), or a message too long for its room (an `EMSGSIZE` error of `call`). */
+  #odd(kind: 'end' | 'long', call: string): void {
     try {
       if (kind === 'long') {
         const detail = `a message longer than ${MAX_DATAGRAM} bytes was dropped; receive such messages with receiveMessage and a larger size`;
-        this.#target.error(socketError('recvmmsg', EMSGSIZE, { fd: this.#core.fd, detail }));
+        this.#target.error(socketError(call, EMSGSIZE, { fd: this.#core.fd, detail }));
         return;
       }
       this.#ended = true;
