@@ -6,9 +6,10 @@
  *
  * Adaptive batching: while idle (a request/response exchange) it takes one
  * message per readiness with one `recvfrom(2)` and no extra system call;
- * every 16th message it probes for a backlog with a full batch, and under
- * load it takes up to 64 per `recvmmsg(2)` until batches come back nearly
- * empty again.
+ * now and then it probes for a backlog with a full batch (after 16 messages,
+ * then twice as many after each probe that found nothing, up to every
+ * 1024th), and under load it takes up to 64 per `recvmmsg(2)` until batches
+ * come back nearly empty again.
  *
  * On a seqpacket socket a zero-length read is the end of the connection (the
  * peer shut down or closed; `recvmsg(2)` returns 0 for it and for an empty
@@ -37,8 +38,9 @@ export interface MessageTarget {
   end(): void;
 }
 
-/** Messages between backlog probes while idle (a power of two). */
-const PROBE_EVERY = 16;
+/** Messages before the first backlog probe while idle, and the most between two. */
+const FIRST_PROBE = 16;
+const RARE_PROBE = 1024;
 const EMSGSIZE = E.EMSGSIZE ?? 90;
 
 /**
@@ -64,7 +66,10 @@ export class MessageReader implements Waiter {
   #batching = false;
   /** Nearly empty batches in a row (back to one at a time after 2). */
   #thin = 0;
-  #singles = 0;
+  /** Messages to take one at a time before the next backlog probe. */
+  #untilProbe = FIRST_PROBE;
+  /** What {@link MessageReader.#untilProbe} starts from after a probe that found nothing. */
+  #probeEvery = FIRST_PROBE;
   /** The last sender decoded and its `{ host, port }` / `{ filename }` (one peer: no lookup per message). */
   #lastName: DecodedName | undefined = undefined;
   #lastFrom: MessageSender | undefined = undefined;
@@ -138,12 +143,14 @@ export class MessageReader implements Waiter {
     if (!this.#batching) {
       if (!batch.receiveOne(core, 'message')) return;
       this.#deliverOne(batch);
-      if ((++this.#singles & (PROBE_EVERY - 1)) !== 0 || !this.#active) return;
+      if (--this.#untilProbe !== 0 || !this.#active) return;
       // A probe: is a backlog waiting? Then take it in batches from now on.
       if (this.#deliver(batch, batch.receive(core, MAX_BATCH, 'message')) > 1) {
         this.#batching = true;
         this.#thin = 0;
-      }
+        this.#probeEvery = FIRST_PROBE;
+      } else this.#probeEvery = Math.min(this.#probeEvery * 2, RARE_PROBE);
+      this.#untilProbe = this.#probeEvery;
       return;
     }
     // Only the first batch of a readiness says how busy the socket is: the
