@@ -284,6 +284,25 @@ describe("'message' events on seqpacket sockets", () => {
     expect(reset.seen).toEqual(['error:ECONNRESET:recvfrom', 'end']);
   });
 
+  it('fds sent along with a record are closed by the kernel, not leaked: the event has the bytes, receiveMessage the next fds', async () => {
+    const [a, b] = await makeSocketPair({ type: 'seqpacket' });
+    keep(a);
+    keep(b);
+    const fd = openSync(join(dir(), 'passed-to-events'), 'w');
+    const got = new Promise<string>((resolve) =>
+      b.once('message', (d: Buffer) => {
+        resolve(d.toString());
+      }),
+    );
+    await a.sendMessage({ buffers: Buffer.from('with an fd'), fds: [fd, fd] });
+    expect(await got).toBe('with an fd');
+    await a.sendMessage({ buffers: Buffer.from('to receiveMessage'), fds: [fd] });
+    closeSync(fd);
+    const r = await b.receiveMessage({ size: 32 });
+    expect([r.buffers[0]!.toString('utf8', 0, r.bytes), r.fds.length]).toEqual(['to receiveMessage', 1]);
+    closeSync(r.fds[0]!);
+  });
+
   it.each([
     ['message', 'message late\n'],
     ['message-removed', ''],
