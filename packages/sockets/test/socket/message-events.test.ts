@@ -186,6 +186,20 @@ describe('async iteration', () => {
     expect((await peer.done()).code).toBe(0);
   });
 
+  it('a Unix datagram over 64 KiB ends the iteration with EMSGSIZE instead of a cut datagram', async () => {
+    const [x, y] = await makeSocketPair({ type: 'datagram' });
+    keep(x);
+    keep(y);
+    await x.sendTo(Buffer.from('fits'));
+    await x.sendTo(Buffer.alloc(100_000, 1));
+    const got: string[] = [];
+    const iterate = async (): Promise<void> => {
+      for await (const m of y) got.push(m.buffer.toString());
+    };
+    await expect(iterate()).rejects.toMatchObject({ code: 'EMSGSIZE', syscall: 'recvfrom' });
+    expect(got).toEqual(['fits']);
+  });
+
   it('breaking out stops receiving: the next datagram waits for receiveFrom', async () => {
     const [x, y] = await makeSocketPair({ type: 'datagram' });
     keep(x);
