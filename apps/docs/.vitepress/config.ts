@@ -31,6 +31,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Worker threads', link: '/guide/worker-threads' },
       { text: 'Errors', link: '/guide/errors' },
       { text: 'Timeouts and AbortSignal', link: '/guide/timeouts' },
+      { text: 'Events', link: '/guide/events' },
       { text: 'Process lifetime', link: '/guide/lifetime' },
       { text: 'Platform support', link: '/guide/platform' },
     ],

@@ -11,6 +11,8 @@
  *   receiver (`'message'`), 64-byte UDP on loopback, counting what arrived:
  *   ≥ 3× dgram;
  * - Unix datagram ping-pong against `unix-dgram`: printed.
+ * The connected ping-pong also prints the floor: raw `recv`/`send` through
+ * koffi from `FdWatcher` callbacks, no socket API at all.
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { join } from 'node:path';
 import { makeSocket, type MessageSender, type SocketDatagramInternetActive, type SocketDatagramLocalActive } from '@iolib/sockets';
 import { compare, type Contender } from '../harness.js';
 import { udpPair } from '../iolib-pairs.js';
+import { rawPingPong } from '../raw-ping-pong.js';
 
 const SIZE = 64;
 const HOST = '127.0.0.1';
@@ -367,7 +370,7 @@ export default async function run(options: DatagramBenchOptions = {}): Promise<v
         rounds,
         unit: 'round trip',
         ours: iolibEvents(connected),
-        peers: [nodeDgram(connected)],
+        peers: connected ? [nodeDgram(connected), rawPingPong('udp')] : [nodeDgram(connected)],
         target: { peer: nodeDgram(connected).name, ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
       },
     );

@@ -3,7 +3,8 @@
  * fixture inside a network namespace), wait for lines it prints, and collect
  * its JSON lines when it exits.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -20,9 +21,13 @@ export interface Peer {
   readonly done: Promise<unknown[]>;
 }
 
-/** Start `argv` (cwd: the repository root), killed after 45 s at most. */
-export function spawnPeer(argv: readonly string[]): Peer {
-  const child = spawn(argv[0] ?? 'false', argv.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start `argv` (cwd: the repository root), killed after 45 s at most; `inherit` fds become its fds 3, 4, …. */
+export function spawnPeer(argv: readonly string[], inherit: readonly number[] = []): Peer {
+  // The fds spread into `stdio` hide from the types that stdout and stderr are pipes.
+  const child = spawn(argv[0] ?? 'false', argv.slice(1), {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe', ...inherit],
+  }) as ChildProcessByStdio<null, Readable, Readable>;
   let out = '';
   let err = '';
   let ended = false;
@@ -63,9 +68,9 @@ export function spawnPeer(argv: readonly string[]): Peer {
   return { child, line, ready: line('ready'), done };
 }
 
-/** Run the CPython peer `fixtures/<script>` with `args`, optionally behind `prefix` (`ip netns exec NS`). */
-export function python(script: string, args: readonly string[], prefix: readonly string[] = []): Peer {
-  return spawnPeer([...prefix, 'python3', `${fixtures}${script}`, ...args]);
+/** Run the CPython peer `fixtures/<script>` with `args`, optionally behind `prefix` (`ip netns exec NS`), passing it `inherit` as fds 3, 4, …. */
+export function python(script: string, args: readonly string[], prefix: readonly string[] = [], inherit: readonly number[] = []): Peer {
+  return spawnPeer([...prefix, 'python3', `${fixtures}${script}`, ...args], inherit);
 }
 
 /** Run the node fixture `fixtures/<script>` (sources through tsx), optionally behind `prefix`. */

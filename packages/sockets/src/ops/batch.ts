@@ -1,13 +1,15 @@
 /**
  * recvmmsg(2) into a batch of receive buffers: the batched receive under
- * `receiveMany`, the `'message'` events and the async iterator. One shared
- * batch of 64 × 64 KiB serves every socket (JavaScript runs one receive at a
- * time and each datagram is copied out before anything else runs).
+ * `receiveMany`, the `'message'` events and the async iterator, and the
+ * recvfrom(2) into its first slot that the events make while idle (one
+ * message, a cheaper call). One shared batch of 64 × 64 KiB serves every
+ * socket (JavaScript runs one receive at a time and each datagram is copied
+ * out before anything else runs).
  */
 import { socketError } from '../core/errors.js';
 import { decodeSender, nameRoom, type NameRoom } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
-import { EAGAIN, EINTR, MMsgHdrs, MSG_TRUNC, errno, recvmmsg } from '../core/sys.js';
+import { EAGAIN, EINTR, MMsgHdrs, MSG_TRUNC, errno, recvfrom, recvmmsg } from '../core/sys.js';
 import type { DecodedName } from '../types.js';
 import { SOCKADDR_STORAGE } from '../core/addressing.js';
 
@@ -16,6 +18,9 @@ export const MAX_BATCH = 64;
 /** Room per datagram in the shared batch: the largest UDP payload fits. */
 export const MAX_DATAGRAM = 65536;
 
+/** The sender length `recvfrom` reports (shared: one receive runs at a time). */
+const ONE_NAME_LENGTH = new Uint32Array(1);
+
 /** Receive buffers and sender rooms for up to `hdrs.count` datagrams. */
 export class ReceiveBatch {
   readonly hdrs: MMsgHdrs;
@@ -23,6 +28,9 @@ export class ReceiveBatch {
   readonly names: NameRoom[] = [];
   /** Messages the last call filled (their lengths need a reset before the next). */
   #dirty = 0;
+  /** After {@link ReceiveBatch.receiveOne}: the message's full length (slot 0 is not described by `hdrs`); -1 otherwise. */
+  #oneLength = -1;
+  #oneNameLength = 0;
 
   /**
    * @param count - datagrams per call (1–1024)
@@ -50,6 +58,7 @@ export class ReceiveBatch {
    * @throws {SocketError} for other failures (`EBADF` when closed)
    */
   receive(core: SocketCore, count: number, op: string): number | undefined {
+    this.#oneLength = -1;
     this.hdrs.resetLengths(this.#dirty);
     this.#dirty = 0;
     for (;;) {
@@ -66,13 +75,54 @@ export class ReceiveBatch {
     }
   }
 
+  /**
+   * One recvfrom(2) into slot 0, asking for the full length (`MSG_TRUNC`):
+   * while one message at a time arrives, cheaper than a recvmmsg(2) of one.
+   * `bytes(0)`, `truncated(0)`, `copy(0)` and `sender(core, 0)` then describe it.
+   *
+   * @param core - the receiving socket's core
+   * @param op - the operation, for errors
+   * @returns whether a message arrived (`false` on `EAGAIN`)
+   * @throws {SocketError} for other failures (`EBADF` when closed)
+   */
+  receiveOne(core: SocketCore, op: string): boolean {
+    const data = this.data[0];
+    const room = this.names[0];
+    if (data === undefined || room === undefined) throw new RangeError('receive batch has no slot');
+    for (;;) {
+      const fd = core.use(op);
+      ONE_NAME_LENGTH[0] = SOCKADDR_STORAGE;
+      const n = recvfrom(fd, data, data.length, MSG_TRUNC, room.bytes, ONE_NAME_LENGTH);
+      if (n >= 0) {
+        this.#oneLength = n;
+        this.#oneNameLength = ONE_NAME_LENGTH[0];
+        return true;
+      }
+      const e = errno();
+      if (e === EINTR) continue;
+      if (e === EAGAIN) return false;
+      throw socketError('recvfrom', e, { fd });
+    }
+  }
+
+  /** The system call behind the messages now in the batch, for errors about them. */
+  get call(): 'recvfrom' | 'recvmmsg' {
+    return this.#oneLength >= 0 ? 'recvfrom' : 'recvmmsg';
+  }
+
+  /** The full length of message `i` of the last call (more than its room when cut). */
+  #length(i: number): number {
+    return i === 0 && this.#oneLength >= 0 ? this.#oneLength : this.hdrs.messageLength(i);
+  }
+
   /** Bytes stored for message `i` of the last call. */
   bytes(i: number): number {
-    return Math.min(this.hdrs.messageLength(i), this.data[i]?.length ?? 0);
+    return Math.min(this.#length(i), this.data[i]?.length ?? 0);
   }
 
   /** Whether message `i` was longer than its room (`MSG_TRUNC`). */
   truncated(i: number): boolean {
+    if (i === 0 && this.#oneLength >= 0) return this.#oneLength > (this.data[0]?.length ?? 0);
     return (this.hdrs.flags(i) & MSG_TRUNC) !== 0;
   }
 
@@ -80,7 +130,9 @@ export class ReceiveBatch {
   copy(i: number): Buffer {
     const n = this.bytes(i);
     const out = Buffer.allocUnsafe(n);
-    this.data[i]?.copy(out, 0, 0, n);
+    // `set` from a view: cheaper than `Buffer#copy`, which validates its arguments in JavaScript first.
+    const data = this.data[i];
+    if (data !== undefined) out.set(data.subarray(0, n));
     return out;
   }
 
@@ -88,7 +140,8 @@ export class ReceiveBatch {
   sender(core: SocketCore, i: number): DecodedName {
     const room = this.names[i];
     if (room === undefined) throw new RangeError(`receive batch index ${i} is out of range`);
-    return decodeSender(core, room, Math.min(this.hdrs.nameLength(i), SOCKADDR_STORAGE));
+    const length = i === 0 && this.#oneLength >= 0 ? this.#oneNameLength : this.hdrs.nameLength(i);
+    return decodeSender(core, room, Math.min(length, SOCKADDR_STORAGE));
   }
 }
 

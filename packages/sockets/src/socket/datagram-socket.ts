@@ -4,33 +4,18 @@
  * over received messages.
  */
 import { CORE } from '../core/handle.js';
-import type { SocketCore } from '../core/socket-core.js';
 import type { Address } from '@iolib/address';
 import { disconnect } from '../ops/connect.js';
 import { joinGroup, leaveGroup } from '../ops/multicast.js';
-import type { GroupOptions, ReceiveResult, StreamDefaults } from '../types.js';
-import { closeAndEmit, iterateMessages, wireMessageEvents } from './message-events.js';
-import { ActiveMethods, BatchMethods, SocketEmitter, SocketMethods } from './methods.js';
+import type { GroupOptions, ReceiveResult } from '../types.js';
+import { MessageSocketBase, iterateMessages } from './message-events.js';
+import { BatchMethods } from './methods.js';
 
 /**
  * Base of the datagram classes: an `EventEmitter` (`'message'`, `'error'`,
  * `'close'`). Not exported from the package.
  */
-export class DatagramBase extends BatchMethods(ActiveMethods(SocketMethods(SocketEmitter))) {
-  /** Internal: sockets are made by `makeSocket`, `makeSocketPair` and `makeSocketFromFd`. */
-  constructor(core: SocketCore, defaults: StreamDefaults) {
-    super();
-    this[CORE] = core;
-    core.defaults = defaults;
-    core.track(this);
-    wireMessageEvents(this, core);
-  }
-
-  /** Close the socket (idempotent); `'close'` follows on the next tick. */
-  override close(): void {
-    closeAndEmit(this, this[CORE]);
-  }
-
+export class DatagramBase extends BatchMethods(MessageSocketBase) {
   /** See `disconnect`. */
   disconnect(): this {
     disconnect(this[CORE]);

@@ -1,59 +1,55 @@
 /**
- * The `'message'` events and async iteration of datagram sockets (and of any
- * record-oriented socket class that is an `EventEmitter`): the shared piece a
- * socket class wires up in its constructor and uses in `close` and
- * `[Symbol.asyncIterator]`.
+ * The `'message'` events of datagram and seqpacket sockets, and the async
+ * iteration of datagram sockets: {@link MessageSocketBase}, the base class both
+ * kinds extend (an `EventEmitter` with `'message'`, `'error'`, `'close'`, and
+ * `'end'` on seqpacket sockets), and {@link iterateMessages}.
  */
-import type { EventEmitter } from 'node:events';
+import { CORE } from '../core/handle.js';
 import type { SocketCore } from '../core/socket-core.js';
 import { MessageReader } from '../ops/message-reader.js';
-import type { ReceiveResult } from '../types.js';
+import type { ReceiveResult, StreamDefaults } from '../types.js';
+import { ActiveMethods, SocketEmitter, SocketMethods } from './methods.js';
 
-/** What the wiring needs of the socket object. */
-type Emitter = Pick<EventEmitter, 'on' | 'emit' | 'listenerCount'>;
-
-/** Datagrams queued for a slow iterator before receiving pauses. */
+/** Messages queued for a slow iterator before receiving pauses. */
 const ITERATOR_HIGH_WATER = 1024;
 
 /**
- * Receive for `'message'` listeners: start with the first listener (however
- * added), stop when the last is removed; receive errors go to `'error'`.
- *
- * @param emitter - the socket object
- * @param core - its core
- * @example
- * ```ts
- * constructor(core: SocketCore) { super(); wireMessageEvents(this, core); }
- * ```
+ * Base of the datagram and active seqpacket classes: an `EventEmitter` that
+ * receives for its `'message'` listeners, starting with the first (however
+ * added) and stopping when the last is removed. Receive errors go to
+ * `'error'` and receiving goes on; `'close'` follows `close()` on the next
+ * tick, once. A seqpacket socket emits `'end'` when its peer shuts down or
+ * closes: reading stops for good, the socket stays open (for records still
+ * to send) until closed. Not exported from the package.
  */
-export function wireMessageEvents(emitter: Emitter, core: SocketCore): void {
-  const reader = new MessageReader(
-    core,
-    (data, from) => emitter.emit('message', data, from),
-    (error) => emitter.emit('error', error),
-  );
-  emitter.on('newListener', (name: string | symbol) => {
-    if (name === 'message' && !reader.active) reader.start();
-  });
-  emitter.on('removeListener', (name: string | symbol) => {
-    if (name === 'message' && emitter.listenerCount('message') === 0) reader.stop();
-  });
-}
+export class MessageSocketBase extends ActiveMethods(SocketMethods(SocketEmitter)) {
+  /** Internal: sockets are made by `makeSocket`, `makeSocketPair`, `acceptConnection` and `makeSocketFromFd`. */
+  constructor(core: SocketCore, defaults: StreamDefaults) {
+    super();
+    this[CORE] = core;
+    core.defaults = defaults;
+    core.track(this);
+    const reader = new MessageReader(core, {
+      message: (data, from) => this.emit('message', data, from),
+      error: (error) => this.emit('error', error),
+      closed: () => undefined,
+      end: () => this.emit('end'),
+    });
+    this.on('newListener', (name: string | symbol) => {
+      if (name === 'message' && !reader.active) reader.start();
+    });
+    this.on('removeListener', (name: string | symbol) => {
+      if (name === 'message' && this.listenerCount('message') === 0) reader.stop();
+    });
+  }
 
-/**
- * Close the core and emit `'close'` on the next tick, once.
- *
- * @param emitter - the socket object
- * @param core - its core
- * @example
- * ```ts
- * close(): void { closeAndEmit(this, this[CORE]); }
- * ```
- */
-export function closeAndEmit(emitter: Emitter, core: SocketCore): void {
-  if (!core.isOpen) return;
-  core.close();
-  process.nextTick(() => emitter.emit('close'));
+  /** Close the socket (idempotent); `'close'` follows on the next tick. */
+  override close(): void {
+    const core = this[CORE];
+    if (!core.isOpen) return;
+    core.close();
+    process.nextTick(() => this.emit('close'));
+  }
 }
 
 /**
@@ -72,20 +68,21 @@ export async function* iterateMessages(core: SocketCore): AsyncGenerator<Receive
   const queue: ReceiveResult[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
-  const reader = new MessageReader(
-    core,
-    (data, from) => {
+  const reader = new MessageReader(core, {
+    message: (data, from) => {
       queue.push({ buffer: data, bytes: data.length, ...from });
       if (queue.length >= ITERATOR_HIGH_WATER) reader.stop();
       wake?.();
     },
-    (error) => {
+    error: (error) => {
       failure = error;
       reader.stop();
       wake?.();
     },
-    () => wake?.(),
-  );
+    closed: () => wake?.(),
+    // Datagram sockets have no end.
+    end: () => wake?.(),
+  });
   try {
     for (;;) {
       const next = queue.shift();

@@ -91,6 +91,24 @@ describe("'message' events", () => {
     ]);
   });
 
+  it("Unix datagrams: an empty one is a message; one over 64 KiB is an EMSGSIZE 'error', never delivered cut", async () => {
+    const [x, y] = await makeSocketPair({ type: 'datagram' });
+    keep(x);
+    keep(y);
+    y.setOption('receiveBuffer', 1 << 20);
+    const seen: string[] = [];
+    y.on('error', (e: NodeJS.ErrnoException) => seen.push(`error:${String(e.code)}:${String(e.syscall)}`));
+    const got = collect(y, 2);
+    await x.sendTo(Buffer.alloc(0));
+    await x.sendTo(Buffer.alloc(100_000, 1));
+    await x.sendTo(Buffer.from('after'));
+    expect(await got).toEqual([
+      ['', { filename: '' }],
+      ['after', { filename: '' }],
+    ]);
+    expect(seen).toEqual(['error:EMSGSIZE:recvfrom']);
+  });
+
   it("'error' for a refused peer, and receiving goes on; 'close' once after close", async () => {
     const gone = await makeSocket({ type: 'datagram', localHost: '127.0.0.1' });
     const port = gone.localPort();
@@ -99,7 +117,7 @@ describe("'message' events", () => {
     const error = new Promise<Error>((resolve) => b.once('error', resolve));
     b.on('message', () => undefined);
     await b.sendTo(Buffer.from('anyone?'));
-    expect(await error).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recvmmsg' });
+    expect(await error).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recvfrom' });
     // The refused port comes back: its datagrams reach the connected socket, which kept receiving.
     const back = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1', localPort: port }));
     const msg = new Promise<string>((resolve) =>
@@ -166,6 +184,20 @@ describe('async iteration', () => {
     }
     expect(got).toEqual(Array.from({ length: 200 }, (_, i) => `n${i}`));
     expect((await peer.done()).code).toBe(0);
+  });
+
+  it('a Unix datagram over 64 KiB ends the iteration with EMSGSIZE instead of a cut datagram', async () => {
+    const [x, y] = await makeSocketPair({ type: 'datagram' });
+    keep(x);
+    keep(y);
+    await x.sendTo(Buffer.from('fits'));
+    await x.sendTo(Buffer.alloc(100_000, 1));
+    const got: string[] = [];
+    const iterate = async (): Promise<void> => {
+      for await (const m of y) got.push(m.buffer.toString());
+    };
+    await expect(iterate()).rejects.toMatchObject({ code: 'EMSGSIZE', syscall: 'recvfrom' });
+    expect(got).toEqual(['fits']);
   });
 
   it('breaking out stops receiving: the next datagram waits for receiveFrom', async () => {

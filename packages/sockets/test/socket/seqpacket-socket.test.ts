@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duplex } from 'node:stream';
@@ -20,11 +21,12 @@ import {
   peerCredentials,
   receiveMessage,
   socketType,
+  type MessageSender,
   type ReceiveMessageResult,
 } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { python } from '../peer-process.js';
-import { closeAfterEach, tmpDir } from '../support.js';
+import { closeAfterEach, runFixture, tmpDir } from '../support.js';
 
 expectNoFdLeak(nextImmediate);
 const dir = tmpDir();
@@ -53,6 +55,8 @@ describe('SOCK_SEQPACKET local sockets', () => {
       expect(s).toBeInstanceOf(cls);
       for (const [name, c] of Object.entries(ALL)) expect(s instanceof c, name).toBe((supers as readonly string[]).includes(name));
       expect(s instanceof Duplex).toBe(false);
+      // Active seqpacket sockets have 'message' events; listeners do not.
+      expect(s instanceof EventEmitter).toBe(s !== server);
       expect([socketType(s), s.socketType()]).toEqual(['seqpacket', 'seqpacket']);
     }
   });
@@ -153,5 +157,159 @@ describe('SOCK_SEQPACKET local sockets', () => {
         remoteFilename: '/x',
       } as never),
     ).rejects.toThrow('option "remoteFilename" does not apply to a passive local seqpacket socket');
+  });
+});
+
+/** What a seqpacket socket's events said, in order: `m:<text>`, `end`, `error:<code>`, `close`. */
+function record(s: SocketSeqpacketLocalActive): { seen: string[]; from: MessageSender[]; ended: Promise<void> } {
+  const seen: string[] = [];
+  const from: MessageSender[] = [];
+  s.on('message', (data: Buffer, sender: MessageSender) => {
+    seen.push(`m:${data.toString()}`);
+    from.push(sender);
+  });
+  s.on('error', (e: NodeJS.ErrnoException) => seen.push(`error:${String(e.code)}:${String(e.syscall)}`));
+  s.on('close', () => seen.push('close'));
+  const ended = new Promise<void>((resolve) =>
+    s.on('end', () => {
+      seen.push('end');
+      resolve();
+    }),
+  );
+  return { seen, from, ended };
+}
+
+describe("'message' events on seqpacket sockets", () => {
+  it("keep record boundaries across events; the peer's close is 'end', after which reading stops and the socket stays open", async () => {
+    const [a, b] = await makeSocketPair({ type: 'seqpacket' });
+    keep(a);
+    keep(b);
+    const { seen, from, ended } = record(b);
+    for (const r of ['one', 'two two', 'three three three']) await a.sendTo(Buffer.from(r));
+    a.close();
+    await ended;
+    expect(seen).toEqual(['m:one', 'm:two two', 'm:three three three', 'end']);
+    expect(from).toEqual([{ filename: '' }, { filename: '' }, { filename: '' }]);
+    // Still open, still listening, not reading: a new listener does not start reading the end again.
+    expect([b.isSocketOpen(), b.listenerCount('message')]).toEqual([true, 1]);
+    b.on('message', () => seen.push('again'));
+    await nextImmediate();
+    b.close();
+    await nextImmediate();
+    expect(seen).toEqual(['m:one', 'm:two two', 'm:three three three', 'end', 'close']);
+  });
+
+  it('a CPython socketpair end sends records (a burst of 300 batched): each one event, in order, then end', async () => {
+    const [a, b] = await makeSocketPair({ type: 'seqpacket' });
+    keep(b);
+    const peer = python('unix_peer.py', ['pair-send', '3', '300', 'first', '+70000', 'a longer last record'], [], [a.socketOsFd()!]);
+    a.close();
+    const { seen, from, ended } = record(b);
+    await b.sendTo(Buffer.from('hello python'));
+    await ended;
+    expect(await peer.done).toEqual([{ got: 'hello python' }]);
+    // The record over 64 KiB is dropped with an error (from recvmmsg if batching still, else recvfrom).
+    const long = seen.indexOf('m:first') + 1;
+    expect(seen[long]).toMatch(/^error:EMSGSIZE:recv(mmsg|from)$/);
+    seen.splice(long, 1);
+    expect(seen).toEqual([...Array.from({ length: 300 }, (_, i) => `m:r${i}`), 'm:first', 'm:a longer last record', 'end']);
+    expect(new Set(from.map((f) => JSON.stringify(f)))).toEqual(new Set(['{"filename":""}']));
+  });
+
+  it("our client against CPython's seqpacket server: answers arrive as events; our shutdown makes it close: 'end'", async () => {
+    const path = join(dir(), 'py-echo-events.sock');
+    const peer = python('unix_peer.py', ['seqpacket-echo', path]);
+    await peer.ready;
+    const c = keep(await makeSocket({ addressFamily: 'local', type: 'seqpacket', remoteFilename: path }));
+    const { seen, ended } = record(c);
+    for (const r of ['a', 'bb', 'ccc']) await c.sendTo(Buffer.from(r));
+    while (seen.length < 3) await nextImmediate();
+    c.shutdown({ write: true });
+    await ended;
+    expect(seen).toEqual(['m:1:a', 'm:2:bb', 'm:3:ccc', 'end']);
+    expect(await peer.done).toEqual([{ records: [1, 2, 3] }]);
+  });
+
+  it("CPython's client against our server: the accepted connection answers each record from its listener, closes on 'end'", async () => {
+    const path = join(dir(), 'py-send-events.sock');
+    const server = keep(await makeSocket({ addressFamily: 'local', type: 'seqpacket', connect: 'passive', localFilename: path }));
+    const peer = python('unix_peer.py', ['seqpacket-send', path, 'first', 'second record', 'x']);
+    const conn = keep((await server.acceptConnection({ timeout: 10 }))!.socket);
+    const closed = new Promise((resolve) => conn.once('close', resolve));
+    conn.on('message', (record: Buffer) => void conn.sendTo(Buffer.from(`${record.length}:${record.toString()}`)));
+    conn.on('end', () => {
+      conn.close();
+    });
+    await closed;
+    expect(await peer.done).toEqual([{ back: ['5:first', '13:second record', '1:x'] }]);
+  });
+
+  it('removing the last listener stops reading: the next record waits for receiveFrom; the fd is not polled meanwhile', async () => {
+    const [a, b] = await makeSocketPair({ type: 'seqpacket' });
+    keep(a);
+    keep(b);
+    const got = new Promise<string>((resolve) =>
+      b.once('message', (d: Buffer) => {
+        resolve(d.toString());
+      }),
+    );
+    await a.sendTo(Buffer.from('to the listener'));
+    expect(await got).toBe('to the listener');
+    expect(b.listenerCount('message')).toBe(0);
+    await a.sendTo(Buffer.from('to receiveFrom'));
+    // A readable fd still polled would call back every loop turn: nothing reads the record.
+    await nextImmediate();
+    await nextImmediate();
+    expect(text(await b.receiveFrom({ size: 64, dontWait: true }))).toBe('to receiveFrom');
+  });
+
+  it("errors go to 'error' and reading goes on: a record over 64 KiB (EMSGSIZE, dropped), then ECONNRESET from a peer that closed with our record unread", async () => {
+    const [a, b] = await makeSocketPair({ type: 'seqpacket' });
+    const peer = python('unix_peer.py', ['pair-unread', '3'], [], [b.socketOsFd()!]);
+    b.close();
+    await peer.ready;
+    keep(a);
+    const [x, y] = await makeSocketPair({ type: 'seqpacket' });
+    keep(x);
+    keep(y);
+    const big = record(y);
+    await x.sendTo(Buffer.alloc(70_000, 1));
+    await x.sendTo(Buffer.from('after the big one'));
+    while (big.seen.length < 2) await nextImmediate();
+    expect(big.seen).toEqual(['error:EMSGSIZE:recvfrom', 'm:after the big one']);
+    const reset = record(a);
+    await a.sendTo(Buffer.from('never read'));
+    await reset.ended;
+    expect(await peer.done).toEqual([]);
+    expect(reset.seen).toEqual(['error:ECONNRESET:recvfrom', 'end']);
+  });
+
+  it('fds sent along with a record are closed by the kernel, not leaked: the event has the bytes, receiveMessage the next fds', async () => {
+    const [a, b] = await makeSocketPair({ type: 'seqpacket' });
+    keep(a);
+    keep(b);
+    const fd = openSync(join(dir(), 'passed-to-events'), 'w');
+    const got = new Promise<string>((resolve) =>
+      b.once('message', (d: Buffer) => {
+        resolve(d.toString());
+      }),
+    );
+    await a.sendMessage({ buffers: Buffer.from('with an fd'), fds: [fd, fd] });
+    expect(await got).toBe('with an fd');
+    await a.sendMessage({ buffers: Buffer.from('to receiveMessage'), fds: [fd] });
+    closeSync(fd);
+    const r = await b.receiveMessage({ size: 32 });
+    expect([r.buffers[0]!.toString('utf8', 0, r.bytes), r.fds.length]).toEqual(['to receiveMessage', 1]);
+    closeSync(r.fds[0]!);
+  });
+
+  it.each([
+    ['message', 'message late\n'],
+    ['message-removed', ''],
+    ['message-unref', ''],
+    ['end', 'end, listeners 1\n'],
+  ])('process lifetime: %s', async (scenario, out) => {
+    const r = await runFixture('seqpacket-lifetime-child.ts', [scenario]);
+    expect([r.stderr, r.stdout, r.code]).toEqual(['', out, 0]);
   });
 });
