@@ -2,8 +2,8 @@
  * What this package uses of `@iolib/dns`, its optional peer dependency, which
  * `core/resolve.ts` loads with `import('@iolib/dns')` only when a host or
  * service name (not a literal) must be resolved. Declared here so this package
- * compiles without the resolver installed or built (the resolver depends on
- * this package, so it is built after it).
+ * compiles without the resolver installed or built: the peer is optional, and
+ * neither package's build waits for the other's.
  */
 declare module '@iolib/dns' {
   import type { Address } from '@iolib/address';

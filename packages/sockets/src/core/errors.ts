@@ -21,7 +21,7 @@ for (let n = 133; n >= 1; n--) ERRNO_BY_NAME.set(errnoName(n), n);
 /**
  * Base of every socket error. Thrown as is for an errno that has no more
  * specific IOLib condition (`EPIPE`, `ENOENT` on a missing Unix path, `EBADF`
- * on a closed socket, …), so its `code` is any errno name (`string`); each
+ * on a closed socket, …), so its `code` is any errno name (`SyscallErrorCode` of `@iolib/syscalls`); each
  * condition subclass narrows `code` to its own literal (`'ECONNREFUSED'`).
  *
  * @example
