@@ -31,6 +31,8 @@ export class ReceiveBatch {
   /** After {@link ReceiveBatch.receiveOne}: the message's full length (slot 0 is not described by `hdrs`); -1 otherwise. */
   #oneLength = -1;
   #oneNameLength = 0;
+  /** Per slot: the view {@link ReceiveBatch.copy} copied from last. */
+  readonly #views: (Uint8Array | undefined)[] = [];
 
   /**
    * @param count - datagrams per call (1–1024)
@@ -131,9 +133,19 @@ export class ReceiveBatch {
     const n = this.bytes(i);
     const out = Buffer.allocUnsafe(n);
     // `set` from a view: cheaper than `Buffer#copy`, which validates its arguments in JavaScript first.
-    const data = this.data[i];
-    if (data !== undefined) out.set(data.subarray(0, n));
+    out.set(this.#view(i, n));
     return out;
+  }
+
+  /** The first `n` bytes of slot `i`: one view per slot, made again only when the length changes (messages of one size make none). */
+  #view(i: number, n: number): Uint8Array {
+    const last = this.#views[i];
+    if (last !== undefined && last.length === n) return last;
+    const data = this.data[i];
+    if (data === undefined) throw new RangeError(`receive batch index ${i} is out of range`);
+    const view = new Uint8Array(data.buffer, data.byteOffset, n);
+    this.#views[i] = view;
+    return view;
   }
 
   /** Message `i`'s sender, decoded (once per peer, see `decodeSender`). */

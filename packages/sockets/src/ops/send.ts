@@ -6,7 +6,7 @@ import { WRITABLE } from '@iolib/iomux';
 import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';
 import { socketError } from '../core/errors.js';
-import { ParkedOp, rejection } from '../core/parked-op.js';
+import { ParkedOp, parkOp, rejection } from '../core/parked-op.js';
 import { destinationDetails, destinationOf, type Destination } from '../core/destination.js';
 import type { SocketCore } from '../core/socket-core.js';
 import {
@@ -24,11 +24,7 @@ import {
 } from '../core/sys.js';
 import type { Bytes, SendToOptions } from '../types.js';
 
-/**
- * The destination of `o`, or `null` for none (a connected socket): synchronous
- * for an address value or literal and a numeric port, a promise when a name
- * or service must be looked up.
- */
+/** The send flags `o` asks for (`MSG_NOSIGNAL` always: a broken stream reports `EPIPE`, no signal). */
 function flagsOf(o: SendToOptions): number {
   let f = MSG_NOSIGNAL;
   if (o.dontRoute === true) f |= MSG_DONTROUTE;
@@ -56,34 +52,76 @@ function flagsOf(o: SendToOptions): number {
  * await sendTo(core, Buffer.from('ping'));
  * ```
  */
-export function sendTo(core: SocketCore, buffer: Bytes, options: SendToOptions = NO_OPTIONS): Promise<number> {
+export function sendTo(core: SocketCore, buffer: Bytes, options?: SendToOptions): Promise<number> {
   try {
+    // The connected socket's plain send: nothing to check but the buffer.
+    if (options === undefined && Buffer.isBuffer(buffer)) return sendNow(core, buffer, buffer.length, MSG_NOSIGNAL, null, false);
+    const o = options ?? NO_OPTIONS;
     const bytes = toBytes(buffer, 'sendTo');
     // A range starting at 0 needs no view: the length argument ends it.
     let data = bytes;
     let length = bytes.length;
-    if (options.start !== undefined || options.end !== undefined) {
-      const [start, end] = checkRange(length, options.start, options.end, 'sendTo');
+    if (o.start !== undefined || o.end !== undefined) {
+      const [start, end] = checkRange(length, o.start, o.end, 'sendTo');
       if (start !== 0) data = bytes.subarray(start, end);
       length = end - start;
     }
-    const flags = flagsOf(options);
-    const signal = checkSignal(options.signal, 'sendTo');
+    const flags = flagsOf(o);
+    const signal = checkSignal(o.signal, 'sendTo');
+    const dontWait = o.dontWait === true;
     let dest: Destination | null = null;
-    if (options.remoteHost !== undefined || options.remoteFilename !== undefined || options.remotePort !== undefined) {
-      const d = destinationOf(core, options, 'sendTo');
-      if (d instanceof Promise) return sendToResolved(core, data, length, flags, d, options.dontWait === true, signal);
+    if (o.remoteHost !== undefined || o.remoteFilename !== undefined || o.remotePort !== undefined) {
+      const d = destinationOf(core, o, 'sendTo');
+      if (d instanceof Promise) return sendToResolved(core, data, length, flags, d, dontWait, signal);
       dest = d;
     }
-    // Fast path: with room in the socket's buffer, a send (to an address literal too) needs no async machinery.
     // An aborted signal rejects at once, even when there is room.
-    return new Send(core, data, length, flags, dest, options.dontWait === true, signal).begin();
+    if (signal !== undefined) return new Send(core, data, length, flags, dest, dontWait, signal).begin();
+    return sendNow(core, data, length, flags, dest, dontWait);
   } catch (e) {
     return rejection(e);
   }
 }
 
 const NO_OPTIONS: SendToOptions = Object.freeze({});
+
+/**
+ * The fast path: with room in the socket's buffer, a send (to an address
+ * literal too) completes at once and needs no parked operation; only
+ * `EAGAIN` builds one.
+ */
+function sendNow(
+  core: SocketCore,
+  data: Buffer,
+  length: number,
+  flags: number,
+  dest: Destination | null,
+  dontWait: boolean,
+): Promise<number> {
+  const n = attemptSend(core, data, length, flags, dest, dontWait);
+  return n === undefined ? parkOp(new Send(core, data, length, flags, dest, dontWait, undefined)) : Promise.resolve(n);
+}
+
+/** One send system call: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
+function attemptSend(
+  core: SocketCore,
+  data: Buffer,
+  length: number,
+  flags: number,
+  dest: Destination | null,
+  dontWait: boolean,
+): number | undefined {
+  for (;;) {
+    const fd = core.use('sendTo');
+    const n = dest === null ? send(fd, data, length, flags) : sendto(fd, data, length, flags, dest.sa, dest.sa.length);
+    if (n >= 0) return n;
+    const e = errno();
+    if (e === EINTR) continue;
+    if (e !== EAGAIN || dontWait)
+      throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...(dest && destinationDetails(core, dest)) });
+    return undefined;
+  }
+}
 
 /** One send, ready to attempt; parked on the socket as its own waiter while the buffer is full. */
 class Send extends ParkedOp<number> {
@@ -101,17 +139,7 @@ class Send extends ParkedOp<number> {
 
   /** One send: the count, or `undefined` on `EAGAIN` (wait and try again); throws other errors. */
   attempt(): number | undefined {
-    const { core, data, length, flags, dest } = this;
-    for (;;) {
-      const fd = core.use('sendTo');
-      const n = dest === null ? send(fd, data, length, flags) : sendto(fd, data, length, flags, dest.sa, dest.sa.length);
-      if (n >= 0) return n;
-      const e = errno();
-      if (e === EINTR) continue;
-      if (e !== EAGAIN || this.dontWait)
-        throw socketError(dest === null ? 'send' : 'sendto', e, { fd, ...(dest && destinationDetails(core, dest)) });
-      return undefined;
-    }
+    return attemptSend(this.core, this.data, this.length, this.flags, this.dest, this.dontWait);
   }
 }
 

@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { ensureAddress, parseAddress } from '@iolib/address';
 import { describe, expect, it } from 'vitest';
-import { SocketError, disconnect, localPort, makeSocket, receiveFrom, sendTo, type ReceiveResult } from '../../src/index.js';
+import {
+  SocketError,
+  disconnect,
+  localPort,
+  makeSocket,
+  makeSocketPair,
+  receiveFrom,
+  sendTo,
+  type ReceiveResult,
+} from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach, tmpDir } from '../support.js';
 
@@ -176,5 +185,41 @@ describe('buffer arguments', () => {
     await b.sendTo(new Uint16Array([0x0201, 0x0403]), { start: 1, end: 3 });
     const r = await a.receiveFrom({ size: 8 });
     expect([...r.buffer.subarray(0, r.bytes)]).toEqual([2, 3]);
+  });
+});
+
+describe('a plain sendTo (no options) on a full socket', () => {
+  /** Send 1 KiB records with `dontWait` until the pair is full (EAGAIN from send(2)); returns how many fit. */
+  async function fill(a: Awaited<ReturnType<typeof makeSocketPair>>[0], msg: Buffer): Promise<number> {
+    for (let n = 0; ; n++) {
+      const r = await a.sendTo(msg, { dontWait: true }).catch((e: unknown) => e);
+      if (r instanceof SocketError) {
+        expect(r).toMatchObject({ code: 'EAGAIN', syscall: 'send' });
+        return n;
+      }
+    }
+  }
+
+  it('waits for room and then sends; a close while it waits rejects with EBADF', async () => {
+    const [a, b] = await makeSocketPair({ type: 'datagram' });
+    keep(a);
+    keep(b);
+    const msg = Buffer.alloc(1024, 1);
+    const filled = await fill(a, msg);
+    expect(filled).toBeGreaterThan(0);
+    let settled = false;
+    const waiting = a.sendTo(msg).finally(() => {
+      settled = true;
+    });
+    await nextImmediate();
+    expect(settled).toBe(false);
+    // The sender is writable again once most of what it queued is read.
+    for (let i = 0; i < filled; i++) expect((await b.receiveFrom({ size: 2048 })).bytes).toBe(1024);
+    await expect(waiting).resolves.toBe(1024);
+    expect((await b.receiveFrom({ size: 2048 })).bytes).toBe(1024);
+    await fill(a, msg);
+    const stuck = a.sendTo(msg);
+    a.close();
+    await expect(stuck).rejects.toMatchObject({ code: 'EBADF' });
   });
 });
