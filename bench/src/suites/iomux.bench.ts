@@ -35,6 +35,7 @@ import {
   socketpair,
   syscall,
 } from '@iolib/syscalls';
+import { closeNodeHandles } from '../node-handles.js';
 import { compare, type Contender } from '../harness.js';
 
 const SIZE = 64;
@@ -281,11 +282,7 @@ function netPingPong(): Contender {
     },
     async teardown() {
       client?.destroy();
-      await new Promise<void>((resolve) =>
-        server?.close(() => {
-          resolve();
-        }),
-      );
+      await closeNodeHandles(server);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acceptConnection, localPort, makeSocket, type ActiveStreamSocket, type SocketDatagramInternetActive } from '@iolib/sockets';
+import { closeNodeHandles } from '../node-handles.js';
 import { compare, type Contender } from '../harness.js';
 import { streamPair, udpPair } from '../iolib-pairs.js';
 import { rawPingPong } from '../raw-ping-pong.js';
@@ -218,17 +219,8 @@ function nodeDgram(): Contender {
         c.send(ping);
       });
     },
-    async teardown() {
-      await new Promise<void>((r) =>
-        a!.close(() => {
-          r();
-        }),
-      );
-      await new Promise<void>((r) =>
-        b!.close(() => {
-          r();
-        }),
-      );
+    teardown() {
+      return closeNodeHandles(a, b);
     },
   };
 }
