@@ -72,11 +72,11 @@ function sameBytes(room: NameRoom, last: { readonly raw: Buffer; readonly words:
   return true;
 }
 
-const senders = new WeakMap<DecodedName, MessageSender>();
-
 /**
- * The `{ host, port }` or `{ filename }` of a decoded name: one frozen object
- * per name, so a stream of datagrams from one peer allocates none.
+ * The `{ host, port }` or `{ filename }` of a decoded name, frozen, as
+ * `'message'` listeners get it. Callers keep the last one while the name stays
+ * the same ({@link decodeSender} returns the same name object for a repeated
+ * sender), so a stream of datagrams from one peer allocates none.
  *
  * @param name - a decoded sender
  * @returns the sender as `'message'` listeners get it
@@ -86,10 +86,5 @@ const senders = new WeakMap<DecodedName, MessageSender>();
  * ```
  */
 export function senderOf(name: DecodedName): MessageSender {
-  let from = senders.get(name);
-  if (from === undefined) {
-    from = Object.freeze(isLocalName(name) ? { filename: name.address.name } : { host: name.address, port: name.port });
-    senders.set(name, from);
-  }
-  return from;
+  return Object.freeze(isLocalName(name) ? { filename: name.address.name } : { host: name.address, port: name.port });
 }
