@@ -65,11 +65,24 @@ export interface FakeServer {
 
 /**
  * Starts the fake server on 127.0.0.1 or ::1 (UDP and TCP on the same port).
+ * UDP takes a free port and TCP listens on it, which fails when another
+ * socket (a parallel test's client, say) holds that TCP port: the attempt
+ * then closes what it opened and the next one takes another port.
  *
  * @param onQuery - decides the reply: call `send` zero or more times; `rinfo` is the client's address
  * @param family - 4 (default) or 6
  */
 export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: RemoteInfo) => void, family: 4 | 6 = 4): Promise<FakeServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(onQuery, family);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 10) throw err;
+    }
+  }
+}
+
+async function startOnce(onQuery: (q: FakeQuery, send: Send, rinfo: RemoteInfo) => void, family: 4 | 6): Promise<FakeServer> {
   const host = family === 4 ? '127.0.0.1' : '::1';
   const udp = createSocket(family === 4 ? 'udp4' : 'udp6');
   const spoofer = createSocket(family === 4 ? 'udp4' : 'udp6');
@@ -115,10 +128,16 @@ export async function startFake(onQuery: (q: FakeQuery, send: Send, rinfo: Remot
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(port, host, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject);
+      tcp.listen(port, host, resolve);
+    });
+  } catch (err) {
+    await new Promise<void>((r) => udp.close(r));
+    await new Promise<void>((r) => spoofer.close(r));
+    throw err;
+  }
   return {
     port,
     server: family === 4 ? `127.0.0.1:${port}` : `[::1]:${port}`,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import type { Socket as UdpSocket } from 'node:dgram';
+import type { RemoteInfo, Socket as UdpSocket } from 'node:dgram';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,36 +50,23 @@ let server = '';
 let fdsBefore = 0;
 let tcQueries = 0;
 
-beforeAll(async () => {
-  fdsBefore = fdCount();
-  python = spawn('python3', ['-c', LISTENER], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    python.stdout.once('data', (d: Buffer) => {
-      resolve(Number(d.toString().trim()));
-    });
-    python.once('error', reject);
-  });
-  udp = createSocket('udp4');
-  udp.on('message', (raw, rinfo) => {
-    tcQueries++;
-    const head = {
-      raw,
-      id: raw.readUInt16BE(0),
-      question: raw.subarray(12, raw.indexOf(0, 12) + 5),
-      name: '',
-      type: 1,
-      edns: false,
-      port: rinfo.port,
-      protocol: 'udp' as const,
-    };
-    udp.send(replyTo(head, { flags: 0x8380 }), rinfo.port, rinfo.address);
-  });
-  await new Promise<void>((resolve) => udp.bind(port, '127.0.0.1', resolve));
-  server = `127.0.0.1:${port}`;
-});
+/** Answers every UDP query with TC set. */
+function answerTruncated(raw: Buffer, rinfo: RemoteInfo): void {
+  tcQueries++;
+  const head = {
+    raw,
+    id: raw.readUInt16BE(0),
+    question: raw.subarray(12, raw.indexOf(0, 12) + 5),
+    name: '',
+    type: 1,
+    edns: false,
+    port: rinfo.port,
+    protocol: 'udp' as const,
+  };
+  udp.send(replyTo(head, { flags: 0x8380 }), rinfo.port, rinfo.address);
+}
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => udp.close(resolve));
+async function stopListener(): Promise<void> {
   const exited = new Promise<void>((resolve) =>
     python.once('exit', () => {
       resolve();
@@ -87,6 +74,46 @@ afterAll(async () => {
   );
   python.stdin.end();
   await exited;
+}
+
+/**
+ * Starts the listener and binds UDP on its port. Another socket (a parallel
+ * test's client, say) may hold that UDP port: the attempt then stops the
+ * listener and the next one gets another port.
+ */
+async function start(): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    python = spawn('python3', ['-c', LISTENER], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const port = await new Promise<number>((resolve, reject) => {
+      python.stdout.once('data', (d: Buffer) => {
+        resolve(Number(d.toString().trim()));
+      });
+      python.once('error', reject);
+    });
+    udp = createSocket('udp4');
+    udp.on('message', answerTruncated);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        udp.once('error', reject);
+        udp.bind(port, '127.0.0.1', resolve);
+      });
+      return port;
+    } catch (err) {
+      await new Promise<void>((resolve) => udp.close(resolve));
+      await stopListener();
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 10) throw err;
+    }
+  }
+}
+
+beforeAll(async () => {
+  fdsBefore = fdCount();
+  server = `127.0.0.1:${await start()}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => udp.close(resolve));
+  await stopListener();
   rmSync(dir, { recursive: true, force: true });
   await nextImmediate(); // the UDP engine closes its shared epoll fd one turn after the last exchange ends
   expect(fdCount()).toBe(fdsBefore);
