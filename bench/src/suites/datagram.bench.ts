@@ -11,8 +11,9 @@
  *   receiver (`'message'`), 64-byte UDP on loopback, counting what arrived:
  *   ≥ 3× dgram;
  * - Unix datagram ping-pong against `unix-dgram`: printed.
- * The connected ping-pong also prints the floor: raw `recv`/`send` through
- * koffi from `FdWatcher` callbacks, no socket API at all.
+ * The connected ping-pong also prints two floors: raw `recv`/`send` through
+ * koffi from `FdWatcher` callbacks, no socket API at all; and the floor of any
+ * message API, one `recvfrom` per datagram and a Buffer of its own for each.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { dgramThroughput, iolibThroughput } from '../datagram/throughput.js';
 import { iolibEvents, iolibPromises, nodeDgram } from '../datagram/udp-ping-pong.js';
 import { iolibUnix, loadUnixDgram, unixDgram } from '../datagram/unix.js';
 import { compare } from '../harness.js';
-import { rawPingPong } from '../raw-ping-pong.js';
+import { rawMessagePingPong, rawPingPong } from '../raw-ping-pong.js';
 
 /** Options of {@link run}. */
 export interface DatagramBenchOptions {
@@ -39,7 +40,7 @@ export default async function run(options: DatagramBenchOptions = {}): Promise<v
         rounds,
         unit: 'round trip',
         ours: iolibEvents(connected),
-        peers: connected ? [nodeDgram(connected), rawPingPong('udp')] : [nodeDgram(connected)],
+        peers: connected ? [nodeDgram(connected), rawPingPong('udp'), rawMessagePingPong()] : [nodeDgram(connected)],
         target: { peer: nodeDgram(connected).name, ratio: 0.6, higherIsBetter: false, note: 'time per round trip' },
       },
     );
