@@ -1,10 +1,12 @@
 /**
  * Test helpers shared by several packages' suites (imported relatively, never published):
- * this process's open fds for leak checks around suites, and iproute2's JSON view of the
- * interfaces (`ip -j link` / `ip -j addr`), the oracle of the syscalls and interfaces tests.
+ * this process's open fds for leak checks around suites, iproute2's JSON view of the
+ * interfaces (`ip -j link` / `ip -j addr`), the oracle of the syscalls and interfaces tests,
+ * and free TCP ports for tools that need a number up front.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 /** The fd numbers open in this process right now, ascending. */
@@ -151,3 +153,34 @@ export function qemuBug(bug: string): string | undefined {
  * tsx; below that lane's 120 s per-test limit. A guard against hangs, not a timing assertion.
  */
 export const CHILD_TIMEOUT_MS = process.env.IOLIB_UNDER_QEMU ? 100_000 : 15_000;
+
+/**
+ * A TCP port on 127.0.0.1 that nobody listened on a moment ago, for a tool that needs a number
+ * up front (`systemd-socket-activate -l`) or a connect that must be refused. It is taken below
+ * the kernel's ephemeral range (`net.ipv4.ip_local_port_range`), where neither a parallel
+ * test's `listen` on port 0 nor its `connect` can be given the port before it is used; a port
+ * from `listen(0)`, closed at once, could be.
+ *
+ * @returns the port
+ * @throws {Error} when 50 random ports of that range were all in use
+ */
+export async function unusedPort(): Promise<number> {
+  const [low = 32768] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  const first = Math.max(1024, low - 10_000);
+  for (let i = 0; i < 50; i++) {
+    const port = first + Math.floor(Math.random() * (low - first));
+    const server = createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => {
+        resolve(false);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        resolve(true);
+      });
+    });
+    if (!listening) continue;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+  throw new Error(`unusedPort: 50 random ports in ${first}-${low - 1} were all in use`);
+}

@@ -6,13 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyscallError } from '@iolib/syscalls';
 import { dnsQuery, lookupHostname, ResolverAgainError } from '../src/index.js';
 import { parseNameServer, type NameServer } from '../src/nameserver.js';
 import { tcpExchange } from '../src/tcp-exchange.js';
-import { fdCount, nextImmediate } from '../../../test-support/index.js';
+import { fdCount, nextImmediate, unusedPort } from '../../../test-support/index.js';
 import { replyTo } from './fake-server.js';
 
 // A TCP port whose SYNs the kernel drops: CPython listens with backlog 0 and
@@ -214,10 +213,7 @@ describe('tcpExchange against real TCP peers', () => {
   });
 
   it('a port nobody listens on: the SyscallError of connect (ECONNREFUSED), naming the server', async () => {
-    const listener = createServer().listen(0, '127.0.0.1');
-    await new Promise((resolve) => listener.once('listening', resolve));
-    const { port } = listener.address() as { port: number };
-    await new Promise((resolve) => listener.close(resolve));
+    const port = await unusedPort();
     const before = fdCount();
     const err = await tcpExchange(parseNameServer(`127.0.0.1:${port}`)!, Buffer.from('q'), 10_000, undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SyscallError);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { LocalAddress } from '@iolib/address';
 import { makeSocket, sendTo, socketOsFd } from '@iolib/sockets';
 import { listenFds, SystemdEnvironmentError } from '../src/index.js';
-import { expectNoFdLeak } from '../../../test-support/index.js';
-import { freePort, noSocketActivate, nodeFixture, start, startManager, tempDir, type Child } from './support.js';
+import { expectNoFdLeak, unusedPort } from '../../../test-support/index.js';
+import { noSocketActivate, nodeFixture, start, startManager, tempDir, type Child } from './support.js';
 
 expectNoFdLeak();
 
@@ -141,7 +141,7 @@ describe('listenFds on a malformed environment', () => {
 
 describe.skipIf(noSocketActivate !== undefined)('listenFds under systemd-socket-activate', () => {
   it('takes a TCP listener, unnamed: one passive internet socket on fd 3, FD_CLOEXEC, environment unset', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const ssa = start(['systemd-socket-activate', '-l', `127.0.0.1:${port}`, ...nodeFixture('activated.ts')]);
     await ssa.waitFor('Listening on');
     expect(await readTcp(port)).toBe('hello from unknown\n');
@@ -168,7 +168,7 @@ describe.skipIf(noSocketActivate !== undefined)('listenFds under systemd-socket-
   it('takes several named listeners (path, abstract name, TCP) in order, and notifies the manager', async () => {
     const dir = tempDir();
     const abstract = `iolib-systemd-${process.pid}`;
-    const port = await freePort();
+    const port = await unusedPort();
     const manager = await startManager(join(dir, 'notify.sock'), 1);
     const ssa = start(
       [

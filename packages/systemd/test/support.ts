@@ -4,7 +4,6 @@
  * if a test leaves them running.
  */
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,13 +117,4 @@ export async function startManager(address: string, count: number): Promise<{ no
         .map((l) => JSON.parse(l) as Notification);
     },
   };
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago (for tools that need a number up front). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -27,19 +27,29 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSocket, receiveFrom } from 'iolib-node';
 
-/** A TCP port that was free a moment ago (systemd-socket-activate needs a number). */
+/**
+ * A TCP port that was free a moment ago (systemd-socket-activate needs a
+ * number): below the kernel's ephemeral ports (32768 and up by default), so
+ * no outgoing connection is given it before systemd-socket-activate binds it.
+ */
 async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+  for (;;) {
+    const port = 22768 + Math.floor(Math.random() * 10_000);
+    const probe = createServer().listen(port, '127.0.0.1');
+    try {
+      await once(probe, 'listening');
+    } catch {
+      continue; // once() rejects when 'error' (EADDRINUSE) comes first: try another port
+    }
+    await new Promise((resolve) => probe.close(resolve));
+    return port;
+  }
 }
 
 export default async function main(): Promise<unknown> {

@@ -18,23 +18,17 @@ import {
   makeSocket,
   remoteName,
   withAcceptConnection,
-  withOpenSocket,
 } from '../../src/index.js';
-import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
+import { expectNoFdLeak, nextImmediate, unusedPort } from '../../../../test-support/index.js';
 import { abstractName, closeAfterEach, tmpDir } from '../support.js';
 
 expectNoFdLeak(nextImmediate);
 const dir = tmpDir();
 const keep = closeAfterEach();
 
-/** A port nobody listens on: bind one, note it, close it. */
-async function deadPort(): Promise<number> {
-  return withOpenSocket({ connect: 'passive', localHost: '127.0.0.1' }, (s) => localPort(s));
-}
-
 describe('connect', () => {
   it('to a closed port rejects with SocketConnectionRefusedError carrying address and port', async () => {
-    const port = await deadPort();
+    const port = await unusedPort();
     const err = await makeSocket({ remoteHost: '127.0.0.1', remotePort: port }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SocketConnectionRefusedError);
     expect(err).toMatchObject({ code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port });
@@ -42,7 +36,7 @@ describe('connect', () => {
 
   it('over IPv6 reports the bracketed address', async () => {
     const s = keep(await makeSocket({ ipv6: true }));
-    const err = await connect(s, '::1', { port: await deadPort() }).catch((e: unknown) => e);
+    const err = await connect(s, '::1', { port: await unusedPort() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SocketConnectionRefusedError);
     expect((err as Error).message).toMatch(/^connect ECONNREFUSED \[::1\]:\d+/);
   });
@@ -81,7 +75,7 @@ describe('connect', () => {
 
   it('a timeout that is not a number is a TypeError, a negative, NaN or infinite one a RangeError; the socket stays unconnected', async () => {
     const s = keep(await makeSocket({}));
-    const port = await deadPort();
+    const port = await unusedPort();
     await expect(connect(s, '127.0.0.1', { port, timeout: '1' as unknown as number })).rejects.toMatchObject({
       name: 'TypeError',
       code: 'ERR_INVALID_ARG_TYPE',
