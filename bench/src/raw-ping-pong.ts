@@ -19,50 +19,41 @@ function openFd(s: Socket): number {
   return fd;
 }
 
-/**
- * The ping-pong with no socket API at all: `recv`/`send` through koffi straight
- * from `FdWatcher` callbacks.
- *
- * @param kind - TCP (with TCP_NODELAY), connected UDP, or a Unix stream socket
- * @param path - for `'unix'`: the socket path prefix
- * @returns the contender
- */
-export function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender {
+/** What a raw ping-pong does on each side's readiness. */
+interface RawSides {
+  readonly name: string;
+  /** The connected pair, and what else to close at teardown (a listener). */
+  pair(): Promise<{ client: Socket; server: Socket; others: { close(): void }[] }>;
+  /** The server's fd is readable: echo what arrived. */
+  echo(fd: number): void;
+  /** The client's fd is readable: how many whole replies arrived. */
+  replies(fd: number): number;
+}
+
+/** A 64-byte ping-pong between `FdWatcher` callbacks, each side doing what `sides` says. */
+function watcherPingPong(sides: RawSides): Contender {
   const ping = Buffer.alloc(SIZE, 7);
-  const rbuf = Buffer.alloc(2048);
-  const sockets: { close(): void }[] = [];
-  const watchers: FdWatcher[] = [];
+  const closeables: { close(): void }[] = [];
   let a = -1;
   let left = 0;
-  let got = 0;
   let done: () => void = () => undefined;
   return {
-    name: `FdWatcher + raw syscalls (${kind})`,
+    name: sides.name,
     async setup() {
-      let client: Socket;
-      let server: Socket;
-      if (kind === 'udp') {
-        [client, server] = await udpPair();
-      } else {
-        const pair = await streamPair(kind, `${path}.raw`);
-        sockets.push(pair.listener);
-        ({ client, server } = pair);
-      }
-      sockets.push(client, server);
+      const { client, server, others } = await sides.pair();
+      // Watchers first: they must stop before their fds close.
       a = openFd(client);
       const b = openFd(server);
       const wb = new FdWatcher(b, () => {
-        for (let n = recv(b, rbuf, rbuf.length, 0); n > 0; n = recv(b, rbuf, rbuf.length, 0)) send(b, rbuf, n, MSG_NOSIGNAL);
+        sides.echo(b);
       });
       const wa = new FdWatcher(a, () => {
-        for (let n = recv(a, rbuf, rbuf.length, 0); n > 0; n = recv(a, rbuf, rbuf.length, 0)) {
-          for (got += n; got >= SIZE; got -= SIZE) {
-            if (--left === 0) done();
-            else send(a, ping, SIZE, MSG_NOSIGNAL);
-          }
+        for (let k = sides.replies(a); k > 0; k--) {
+          if (--left === 0) done();
+          else send(a, ping, SIZE, MSG_NOSIGNAL);
         }
       });
-      watchers.push(wa, wb);
+      closeables.push(wa, wb, client, server, ...others);
       wa.set(READABLE);
       wb.set(READABLE);
     },
@@ -74,10 +65,42 @@ export function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender 
       });
     },
     teardown() {
-      for (const w of watchers) w.close();
-      for (const s of sockets) s.close();
+      for (const c of closeables.splice(0)) c.close();
     },
   };
+}
+
+/**
+ * The ping-pong with no socket API at all: `recv`/`send` through koffi straight
+ * from `FdWatcher` callbacks, each side reading until `EAGAIN`.
+ *
+ * @param kind - TCP (with TCP_NODELAY), connected UDP, or a Unix stream socket
+ * @param path - for `'unix'`: the socket path prefix
+ * @returns the contender
+ */
+export function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender {
+  const rbuf = Buffer.alloc(2048);
+  let got = 0;
+  return watcherPingPong({
+    name: `FdWatcher + raw syscalls (${kind})`,
+    async pair() {
+      if (kind === 'udp') {
+        const [client, server] = await udpPair();
+        return { client, server, others: [] };
+      }
+      const { client, server, listener } = await streamPair(kind, `${path}.raw`);
+      return { client, server, others: [listener] };
+    },
+    echo(fd) {
+      for (let n = recv(fd, rbuf, rbuf.length, 0); n > 0; n = recv(fd, rbuf, rbuf.length, 0)) send(fd, rbuf, n, MSG_NOSIGNAL);
+    },
+    replies(fd) {
+      for (let n = recv(fd, rbuf, rbuf.length, 0); n > 0; n = recv(fd, rbuf, rbuf.length, 0)) got += n;
+      const whole = Math.floor(got / SIZE);
+      got -= whole * SIZE;
+      return whole;
+    },
+  });
 }
 
 /**
@@ -89,15 +112,9 @@ export function rawPingPong(kind: 'tcp' | 'udp' | 'unix', path = ''): Contender 
  * @returns the contender
  */
 export function rawMessagePingPong(): Contender {
-  const ping = Buffer.alloc(SIZE, 7);
   const room = Buffer.alloc(65536);
   const from = Buffer.alloc(128);
   const fromLength = new Uint32Array(1);
-  const sockets: { close(): void }[] = [];
-  const watchers: FdWatcher[] = [];
-  let a = -1;
-  let left = 0;
-  let done: () => void = () => undefined;
   /** One datagram in a Buffer of its own, or `undefined` when none is queued. */
   const receive = (fd: number): Buffer | undefined => {
     fromLength[0] = from.length;
@@ -107,36 +124,18 @@ export function rawMessagePingPong(): Contender {
     message.set(room.subarray(0, n));
     return message;
   };
-  return {
+  return watcherPingPong({
     name: 'FdWatcher + raw recvfrom, a Buffer per message (udp)',
-    async setup() {
+    async pair() {
       const [client, server] = await udpPair();
-      sockets.push(client, server);
-      a = openFd(client);
-      const b = openFd(server);
-      const wb = new FdWatcher(b, () => {
-        const m = receive(b);
-        if (m !== undefined) send(b, m, m.length, MSG_NOSIGNAL);
-      });
-      const wa = new FdWatcher(a, () => {
-        if (receive(a) === undefined) return;
-        if (--left === 0) done();
-        else send(a, ping, SIZE, MSG_NOSIGNAL);
-      });
-      watchers.push(wa, wb);
-      wa.set(READABLE);
-      wb.set(READABLE);
+      return { client, server, others: [] };
     },
-    run(ops) {
-      return new Promise<void>((resolve) => {
-        left = ops;
-        done = resolve;
-        send(a, ping, SIZE, MSG_NOSIGNAL);
-      });
+    echo(fd) {
+      const m = receive(fd);
+      if (m !== undefined) send(fd, m, m.length, MSG_NOSIGNAL);
     },
-    teardown() {
-      for (const w of watchers) w.close();
-      for (const s of sockets) s.close();
+    replies(fd) {
+      return receive(fd) === undefined ? 0 : 1;
     },
-  };
+  });
 }
