@@ -10,8 +10,7 @@ import { socketOsFd, type Socket } from '@iolib/sockets';
 import { MSG_NOSIGNAL, MSG_TRUNC, recv, recvfrom, send } from '@iolib/syscalls';
 import type { Contender } from './harness.js';
 import { streamPair, udpPair } from './iolib-pairs.js';
-
-const SIZE = 64;
+import { SIZE } from './ping-size.js';
 
 function openFd(s: Socket): number {
   const fd = socketOsFd(s);

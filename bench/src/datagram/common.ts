@@ -1,10 +1,8 @@
 /**
- * What the datagram bench's contenders share: the message size, the loopback
- * host, and the 'message' ping-pong loop.
+ * What the datagram bench's contenders share: the loopback host and the
+ * 'message' ping-pong loop (the message size is ../ping-size.ts).
  */
 
-/** Bytes per datagram. */
-export const SIZE = 64;
 /** Every contender talks over loopback. */
 export const HOST = '127.0.0.1';
 

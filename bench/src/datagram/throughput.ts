@@ -6,7 +6,8 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { makeSocket, type SocketDatagramInternetActive } from '@iolib/sockets';
 import type { Contender } from '../harness.js';
 import { closeNodeHandles } from '../node-handles.js';
-import { HOST, SIZE } from './common.js';
+import { SIZE } from '../ping-size.js';
+import { HOST } from './common.js';
 
 /** Datagrams per `sendMany` (and per turn of the dgram sender). */
 const BATCH = 64;

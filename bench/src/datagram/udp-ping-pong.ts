@@ -8,7 +8,8 @@ import { makeSocket, type MessageSender, type SocketDatagramInternetActive } fro
 import type { Contender } from '../harness.js';
 import { udpPair } from '../iolib-pairs.js';
 import { closeNodeHandles } from '../node-handles.js';
-import { HOST, pingPong, SIZE } from './common.js';
+import { SIZE } from '../ping-size.js';
+import { HOST, pingPong } from './common.js';
 
 export function iolibEvents(connected: boolean): Contender {
   let a: SocketDatagramInternetActive | undefined;

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { makeSocket, type SocketDatagramLocalActive } from '@iolib/sockets';
 import type { Contender } from '../harness.js';
-import { pingPong, SIZE } from './common.js';
+import { SIZE } from '../ping-size.js';
+import { pingPong } from './common.js';
 
 interface UnixDgramSocket {
   bind(path: string): void;

@@ -1,0 +1,2 @@
+/** Bytes per message of every ping-pong and datagram contender in the bench. */
+export const SIZE = 64;
