@@ -2,10 +2,11 @@
  * Test helpers shared by several packages' suites (imported relatively, never published):
  * this process's open fds for leak checks around suites, iproute2's JSON view of the
  * interfaces (`ip -j link` / `ip -j addr`), the oracle of the syscalls and interfaces tests,
- * and free TCP ports for tools that need a number up front.
+ * and free ports for tools that need a number up front.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -155,32 +156,51 @@ export function qemuBug(bug: string): string | undefined {
 export const CHILD_TIMEOUT_MS = process.env.IOLIB_UNDER_QEMU ? 100_000 : 15_000;
 
 /**
- * A TCP port on 127.0.0.1 that nobody listened on a moment ago, for a tool that needs a number
- * up front (`systemd-socket-activate -l`) or a connect that must be refused. It is taken below
- * the kernel's ephemeral range (`net.ipv4.ip_local_port_range`), where neither a parallel
- * test's `listen` on port 0 nor its `connect` can be given the port before it is used; a port
- * from `listen(0)`, closed at once, could be.
+ * A port on 127.0.0.1 that nobody used a moment ago (TCP: listened on; UDP: bound), for a tool
+ * that needs a number up front (`systemd-socket-activate -l`) or a send or connect that must be
+ * refused. It is taken below the kernel's ephemeral range (`net.ipv4.ip_local_port_range`),
+ * where neither a parallel test's bind to port 0 nor its `connect` can be given the port before
+ * it is used; a port from binding port 0, closed at once, could be.
  *
+ * @param protocol - the protocol the port must be free for (default TCP)
  * @returns the port
  * @throws {Error} when 50 random ports of that range were all in use
  */
-export async function unusedPort(): Promise<number> {
+export async function unusedPort(protocol: 'tcp' | 'udp' = 'tcp'): Promise<number> {
   const [low = 32768] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
   const first = Math.max(1024, low - 10_000);
   for (let i = 0; i < 50; i++) {
     const port = first + Math.floor(Math.random() * (low - first));
-    const server = createServer();
-    const listening = await new Promise<boolean>((resolve) => {
+    if (await isFree(protocol, port)) return port;
+  }
+  throw new Error(`unusedPort: 50 random ${protocol} ports in ${first}-${low - 1} were all in use`);
+}
+
+/** Whether a listen (TCP) or bind (UDP) on 127.0.0.1:`port` succeeds; the socket is closed again. */
+function isFree(protocol: 'tcp' | 'udp', port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    if (protocol === 'tcp') {
+      const server = createServer();
       server.once('error', () => {
         resolve(false);
       });
       server.listen(port, '127.0.0.1', () => {
+        server.close(() => {
+          resolve(true);
+        });
+      });
+      return;
+    }
+    const socket = createSocket('udp4');
+    socket.once('error', () => {
+      socket.close(() => {
+        resolve(false);
+      });
+    });
+    socket.bind(port, '127.0.0.1', () => {
+      socket.close(() => {
         resolve(true);
       });
     });
-    if (!listening) continue;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
-  throw new Error(`unusedPort: 50 random ports in ${first}-${low - 1} were all in use`);
+  });
 }

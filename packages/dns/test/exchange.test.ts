@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dnsQuery, lookupHostname, ResolverAgainError, ResolverError, ResolverFailError } from '../src/index.js';
+import { unusedPort } from '../../../test-support/index.js';
 import { replyTo } from './fake-server.js';
 import { A, fakeSuite } from './fake-suite.js';
 import { u16, wireName } from './packet.js';
 
-const { base, fake, drop } = fakeSuite();
+const { base, fake } = fakeSuite();
 
 describe('anti-spoofing (RFC 5452)', () => {
   it('drops a wrong ID, a wrong question, garbage, a non-response and a spoof from another port, then accepts the real answer', async () => {
@@ -106,9 +107,7 @@ describe('timeouts and failover', () => {
   });
 
   it('a port nobody listens on (ICMP unreachable) is a resolver error, never a socket or poll error', async () => {
-    const probe = await fake(() => undefined);
-    const port = probe.port;
-    await drop(probe);
+    const port = await unusedPort('udp');
     const err = await lookupHostname('closed.fake.test', { ...base, nameservers: `127.0.0.1:${port}`, attempts: 3 }).catch(
       (e: unknown) => e,
     );

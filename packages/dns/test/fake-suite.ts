@@ -38,8 +38,6 @@ export function fakeSuite(): {
     readonly attempts: 1;
   };
   readonly fake: (...args: Parameters<typeof startFake>) => Promise<FakeServer>;
-  /** Closes a server before the suite ends (it is not closed twice). */
-  readonly drop: (s: FakeServer) => Promise<void>;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'iolib-dns-fake-'));
   const hostsFile = join(dir, 'hosts');
@@ -63,10 +61,6 @@ export function fakeSuite(): {
       const s = await startFake(...args);
       servers.push(s);
       return s;
-    },
-    drop: async (s) => {
-      servers.splice(servers.indexOf(s), 1);
-      await s.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import { TransportTimeoutError } from '../src/deadline.js';
 import { parseNameServer } from '../src/index.js';
 import type { NameServer } from '../src/index.js';
 import { udpExchange } from '../src/udp-engine.js';
-import { fdCount, nextImmediate } from '../../../test-support/index.js';
+import { fdCount, nextImmediate, unusedPort } from '../../../test-support/index.js';
 
 // A plain node:dgram peer: it echoes each datagram, except 'silent…' (no answer)
 // and 'multi…' (noise, the echo, then more).
@@ -74,10 +74,7 @@ describe('udpExchange', () => {
   });
 
   it('a port nobody listens on gives the SyscallError of recv (ECONNREFUSED)', async () => {
-    const probe = createSocket('udp4');
-    await new Promise<void>((resolve) => probe.bind(0, '127.0.0.1', resolve));
-    const closed = parseNameServer(`127.0.0.1:${probe.address().port}`) as NameServer;
-    await new Promise<void>((resolve) => probe.close(resolve));
+    const closed = parseNameServer(`127.0.0.1:${await unusedPort('udp')}`) as NameServer;
     const err = await udpExchange(closed, Buffer.from('q'), 2000, undefined, text).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recv' });
   });
