@@ -60,7 +60,7 @@ import {
   syscall,
   trySyscall,
 } from '../src/index.js';
-import { expectSameFdsOpen, unusedPort } from '../../../test-support/index.js';
+import { expectSameFdsOpen } from '../../../test-support/index.js';
 import { pair } from './support/fds.js';
 
 expectSameFdsOpen();
@@ -180,8 +180,12 @@ describe('errors', () => {
     expect(() => syscall('close', () => close(a))).toThrow(expect.objectContaining({ code: 'EBADF', syscall: 'close' }) as Error);
   });
 
-  it('ECONNREFUSED from a TCP connect to a closed loopback port', async () => {
-    const port = await unusedPort();
+  it('ECONNREFUSED from a TCP connect to a closed loopback port', () => {
+    const probe = syscall('socket', () => socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    const any = encodeSockaddrIn(new Uint8Array([127, 0, 0, 1]), 0);
+    syscall('bind', () => bind(probe, any, any.length));
+    const port = localOf(probe).port;
+    closeAll(probe); // nobody listens on `port` now
     const fd = syscall('socket', () => socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const sa = encodeSockaddrIn(new Uint8Array([127, 0, 0, 1]), port);
     expect(trySyscall(() => connect(fd, sa, sa.length))).toBe(-111);
