@@ -6,16 +6,23 @@
 /** Every contender talks over loopback. */
 export const HOST = '127.0.0.1';
 
-/** Resolve after `ops` 'message' events on `on`, sending the next ping from each one. */
-export function pingPong(ops: number, on: (f: () => void) => () => void, ping: () => void): Promise<void> {
+/** What emits the replies: an iolib socket, a `dgram` socket or a `unix-dgram` socket. */
+export interface MessageEmitter {
+  on(event: 'message', listener: () => void): unknown;
+  removeListener(event: 'message', listener: () => void): unknown;
+}
+
+/** Resolve after `ops` 'message' events on `socket`, sending the next ping from each one. */
+export function pingPong(ops: number, socket: MessageEmitter, ping: () => void): Promise<void> {
   return new Promise<void>((resolve) => {
     let left = ops;
-    const off = on(() => {
+    const onMessage = (): void => {
       if (--left === 0) {
-        off();
+        socket.removeListener('message', onMessage);
         resolve();
       } else ping();
-    });
+    };
+    socket.on('message', onMessage);
     ping();
   });
 }

@@ -34,14 +34,7 @@ export function iolibEvents(connected: boolean): Contender {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
       const to = connected ? undefined : { remoteHost: HOST, remotePort: b!.localPort() };
-      return pingPong(
-        ops,
-        (f) => {
-          c.on('message', f);
-          return () => c.off('message', f);
-        },
-        () => void c.sendTo(ping, to),
-      );
+      return pingPong(ops, c, () => void c.sendTo(ping, to));
     },
     teardown() {
       a?.close();
@@ -83,10 +76,7 @@ export function nodeDgram(connected: boolean): Contender {
       const port = b!.address().port;
       return pingPong(
         ops,
-        (f) => {
-          c.on('message', f);
-          return () => c.off('message', f);
-        },
+        c,
         connected
           ? () => {
               c.send(ping);

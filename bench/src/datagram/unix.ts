@@ -45,14 +45,7 @@ export function iolibUnix(dir: string): Contender {
     run(ops) {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
-      return pingPong(
-        ops,
-        (f) => {
-          c.on('message', f);
-          return () => c.off('message', f);
-        },
-        () => void c.sendTo(ping),
-      );
+      return pingPong(ops, c, () => void c.sendTo(ping));
     },
     teardown() {
       a?.close();
@@ -82,18 +75,9 @@ export function unixDgram(mod: UnixDgram, dir: string): Contender {
     run(ops) {
       const c = a!;
       const ping = Buffer.alloc(SIZE, 7);
-      return pingPong(
-        ops,
-        (f) => {
-          c.on('message', f);
-          return () => {
-            c.removeListener('message', f);
-          };
-        },
-        () => {
-          c.send(ping);
-        },
-      );
+      return pingPong(ops, c, () => {
+        c.send(ping);
+      });
     },
     teardown() {
       a?.close();
