@@ -67,3 +67,21 @@ export function runFixture(
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Run `body` with `uncaughtException` caught into an array (vitest's own
+ * listeners set aside meanwhile), for tests of errors rethrown later.
+ */
+export async function catchingUncaught(body: (caught: unknown[]) => Promise<void>): Promise<void> {
+  const caught: unknown[] = [];
+  const onUncaught = (e: unknown): void => void caught.push(e);
+  const listeners = process.listeners('uncaughtException');
+  process.removeAllListeners('uncaughtException');
+  process.on('uncaughtException', onUncaught);
+  try {
+    await body(caught);
+  } finally {
+    process.off('uncaughtException', onUncaught);
+    for (const l of listeners) process.on('uncaughtException', l);
+  }
+}

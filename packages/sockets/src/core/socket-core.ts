@@ -29,6 +29,18 @@ export interface Waiter {
 }
 
 /**
+ * A reader that stays registered for every readability of the fd until it
+ * leaves (the receive loop under `'message'` events): nothing to park again
+ * after each message.
+ */
+export interface StandingReader {
+  /** The fd is readable, or polling failed (the next receive reports why). */
+  readable(): void;
+  /** The socket was closed or handed off; the reader is no longer registered. */
+  closed(): void;
+}
+
+/**
  * How long a socket whose promise waiters were woken may stay referenced
  * without anybody waiting again, in ms. A ping-pong re-waits within the same
  * loop turn, so the watcher's ref state (and interest) never changes per
@@ -95,6 +107,7 @@ export class SocketCore {
   #released = false;
   readonly #readers: Waiter[] = [];
   readonly #writers: Waiter[] = [];
+  readonly #standing: StandingReader[] = [];
 
   constructor(fd: number, family: SocketFamily, type: SocketKind) {
     this.fd = fd;
@@ -192,6 +205,28 @@ export class SocketCore {
     }
     (direction === READABLE ? this.#readers : this.#writers).push(waiter);
     this.#arm(direction);
+  }
+
+  /**
+   * Register `reader` for every readability until {@link SocketCore.leave}
+   * (idempotent); its `closed` runs at once if the socket is closed.
+   */
+  stand(reader: StandingReader): void {
+    if (this.fd < 0) {
+      reader.closed();
+      return;
+    }
+    if (this.#standing.includes(reader)) return;
+    this.#standing.push(reader);
+    this.#arm(READABLE);
+  }
+
+  /** Unregister a standing reader (idempotent); a socket nobody reads stops polling for input. */
+  leave(reader: StandingReader): void {
+    const i = this.#standing.indexOf(reader);
+    if (i < 0) return;
+    this.#standing.splice(i, 1);
+    this.#dropIdleInterest();
   }
 
   /** Poll for `direction`, and keep the process alive again if the idle sweep unref'd the watcher. */
@@ -292,6 +327,7 @@ export class SocketCore {
   #rejectWaiters(): void {
     for (const w of this.#readers.splice(0)) settleClosed(w);
     for (const w of this.#writers.splice(0)) settleClosed(w);
+    for (const r of this.#standing.splice(0)) r.closed();
   }
 
   #setInterest(events: number): void {
@@ -306,8 +342,18 @@ export class SocketCore {
   readonly #onReady = (events: number, error: Error | undefined): void => {
     // A poll error wakes everyone: their retried system call reports the real errno.
     const ready = error === undefined ? events : READABLE | WRITABLE;
+    // The 'message' hot path: only standing readers wanted this event, and
+    // nobody leaves a queue, so the interest stays right (a reader that
+    // leaves meanwhile has adjusted it).
+    if (ready === READABLE && this.#readers.length === 0 && this.#standing.length > 0) {
+      this.#tellStanding();
+      return;
+    }
     let deferred = false;
-    if ((ready & READABLE) !== 0) deferred = wake(this.#readers) || deferred;
+    if ((ready & READABLE) !== 0) {
+      if (this.#standing.length > 0) this.#tellStanding();
+      deferred = wake(this.#readers);
+    }
     if ((ready & WRITABLE) !== 0) deferred = wake(this.#writers) || deferred;
     if (!deferred) this.#dropIdleInterest();
     else if (this.#readers.length === 0 && this.#writers.length === 0 && !this.#idle) {
@@ -323,10 +369,21 @@ export class SocketCore {
     }
   };
 
+  /** Each standing reader's `readable`, in order; one that leaves meanwhile (or is left by another) is skipped. */
+  #tellStanding(): void {
+    const standing = this.#standing;
+    if (standing.length === 1) {
+      tellReadable(standing[0] as StandingReader);
+      return;
+    }
+    for (const r of [...standing]) if (standing.includes(r)) tellReadable(r);
+  }
+
   /** Level-triggered polling for a direction nobody waits on would spin: stop it. */
   readonly #dropIdleInterest = (): void => {
     if (this.fd < 0) return;
-    const want = (this.#readers.length > 0 ? READABLE : 0) | (this.#writers.length > 0 ? WRITABLE : 0);
+    const reading = this.#readers.length > 0 || this.#standing.length > 0;
+    const want = (reading ? READABLE : 0) | (this.#writers.length > 0 ? WRITABLE : 0);
     if (want !== this.#interest) this.#setInterest(want);
   };
 }
@@ -354,6 +411,15 @@ function resume(w: Waiter): void {
   if (w.timer !== undefined) clearTimeout(w.timer);
   try {
     w.resolve();
+  } catch (error) {
+    rethrowLater(error);
+  }
+}
+
+/** A standing reader's `readable`; its exception (a user handler's) is rethrown later, not lost. */
+function tellReadable(r: StandingReader): void {
+  try {
+    r.readable();
   } catch (error) {
     rethrowLater(error);
   }

@@ -6,10 +6,12 @@
  * socket (JavaScript runs one receive at a time and each datagram is copied
  * out before anything else runs).
  */
+// Imported: Node's global `Buffer` is an accessor, a slower load on the per-message path.
+import { Buffer } from 'node:buffer';
 import { socketError } from '../core/errors.js';
 import { decodeSender, nameRoom, type NameRoom } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
-import { EAGAIN, EINTR, MMsgHdrs, MSG_TRUNC, errno, recvfrom, recvmmsg } from '../core/sys.js';
+import { EAGAIN, EINTR, MMsgHdrs, MSG_TRUNC, addressOf, errno, recvfromAt, recvmmsg } from '../core/sys.js';
 import type { DecodedName } from '../types.js';
 import { SOCKADDR_STORAGE } from '../core/addressing.js';
 
@@ -18,8 +20,9 @@ export const MAX_BATCH = 64;
 /** Room per datagram in the shared batch: the largest UDP payload fits. */
 export const MAX_DATAGRAM = 65536;
 
-/** The sender length `recvfrom` reports (shared: one receive runs at a time). */
-const ONE_NAME_LENGTH = new Uint32Array(1);
+/** The sender length `recvfrom` reports (shared: one receive runs at a time), and its address. */
+const ONE_NAME_LENGTH = new Uint32Array(new ArrayBuffer(4));
+const ONE_NAME_LENGTH_AT = addressOf(ONE_NAME_LENGTH);
 
 /** Receive buffers and sender rooms for up to `hdrs.count` datagrams. */
 export class ReceiveBatch {
@@ -33,6 +36,9 @@ export class ReceiveBatch {
   #oneNameLength = 0;
   /** Per slot: the view {@link ReceiveBatch.copy} copied from last. */
   readonly #views: (Uint8Array | undefined)[] = [];
+  /** Addresses of slot 0's data and sender rooms, for {@link ReceiveBatch.receiveOne}. */
+  readonly #dataAt: number;
+  readonly #nameAt: number;
 
   /**
    * @param count - datagrams per call (1–1024)
@@ -48,6 +54,8 @@ export class ReceiveBatch {
       this.names.push(name);
       this.hdrs.set(i, data, name.bytes);
     }
+    this.#dataAt = addressOf(all);
+    this.#nameAt = addressOf(this.names[0]?.bytes ?? all);
   }
 
   /**
@@ -84,25 +92,24 @@ export class ReceiveBatch {
    *
    * @param core - the receiving socket's core
    * @param op - the operation, for errors
-   * @returns whether a message arrived (`false` on `EAGAIN`)
+   * @returns the message's full length (more than slot 0's room when cut), or -1 on `EAGAIN`
    * @throws {SocketError} for other failures (`EBADF` when closed)
    */
-  receiveOne(core: SocketCore, op: string): boolean {
-    const data = this.data[0];
-    const room = this.names[0];
-    if (data === undefined || room === undefined) throw new RangeError('receive batch has no slot');
+  receiveOne(core: SocketCore, op: string): number {
+    const size = this.data[0]?.length ?? 0;
     for (;;) {
       const fd = core.use(op);
       ONE_NAME_LENGTH[0] = SOCKADDR_STORAGE;
-      const n = recvfrom(fd, data, data.length, MSG_TRUNC, room.bytes, ONE_NAME_LENGTH);
+      // By address: the rooms are this batch's own for good (see `addressOf`).
+      const n = recvfromAt(fd, this.#dataAt, size, MSG_TRUNC, this.#nameAt, ONE_NAME_LENGTH_AT);
       if (n >= 0) {
         this.#oneLength = n;
         this.#oneNameLength = ONE_NAME_LENGTH[0];
-        return true;
+        return n;
       }
       const e = errno();
       if (e === EINTR) continue;
-      if (e === EAGAIN) return false;
+      if (e === EAGAIN) return -1;
       throw socketError('recvfrom', e, { fd });
     }
   }

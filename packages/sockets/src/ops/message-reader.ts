@@ -1,8 +1,8 @@
 /**
  * The receive loop under `'message'` events and the async iterator of
- * datagram and seqpacket sockets: parked on the socket as a synchronous
- * waiter, it takes messages from the poll callback and hands each to its
- * target at once.
+ * datagram and seqpacket sockets: registered on the socket as a standing
+ * reader while started, it takes messages from the poll callback and hands
+ * each to its target at once.
  *
  * Adaptive batching: while idle (a request/response exchange) it takes one
  * message per readiness with one `recvfrom(2)` and no extra system call;
@@ -18,11 +18,10 @@
  * record; no UDP datagram is) is not delivered cut: the target gets an
  * `EMSGSIZE` error instead and receiving goes on.
  */
-import { READABLE } from '@iolib/iomux';
 import { rethrowLater } from '@iolib/syscalls/internal';
 import { socketError } from '../core/errors.js';
 import { senderOf, type MessageSender } from '../core/sender.js';
-import type { SocketCore, Waiter } from '../core/socket-core.js';
+import type { SocketCore, StandingReader } from '../core/socket-core.js';
 import { E } from '../core/sys.js';
 import type { DecodedName } from '../types.js';
 import { MAX_BATCH, MAX_DATAGRAM, sharedBatch, type ReceiveBatch } from './batch.js';
@@ -53,16 +52,12 @@ const EMSGSIZE = E.EMSGSIZE ?? 90;
  * reader.start();
  * ```
  */
-export class MessageReader implements Waiter {
-  readonly op = 'message';
-  readonly deferred = false;
-  timer: NodeJS.Timeout | undefined = undefined;
+export class MessageReader implements StandingReader {
   readonly #core: SocketCore;
   readonly #target: MessageTarget;
   /** A seqpacket socket: a zero-length read ends the reading. */
   readonly #records: boolean;
   #active = false;
-  #parked = false;
   #ended = false;
   #batching = false;
   /** Nearly empty batches in a row (back to one at a time after 2). */
@@ -92,31 +87,22 @@ export class MessageReader implements Waiter {
     return this.#active;
   }
 
-  /** Start receiving (waits for readability first; idempotent; nothing once the peer of a seqpacket socket has ended). */
+  /** Start receiving (waits for readability first; idempotent; nothing once the peer of a seqpacket socket has ended or the socket is closed). */
   start(): void {
-    if (this.#ended) return;
+    if (this.#ended || this.#active || !this.#core.isOpen) return;
     this.#active = true;
-    this.#park();
+    this.#core.stand(this);
   }
 
   /** Stop receiving: nothing more reaches the target (idempotent). */
   stop(): void {
+    if (!this.#active) return;
     this.#active = false;
-    if (this.#parked) {
-      this.#parked = false;
-      this.#core.unpark(this);
-    }
+    this.#core.leave(this);
   }
 
-  #park(): void {
-    if (this.#parked || !this.#active || !this.#core.isOpen) return;
-    this.#parked = true;
-    this.#core.park(READABLE, this);
-  }
-
-  /** Readable (from the poll callback): take what is there, then wait again. */
-  resolve(): void {
-    this.#parked = false;
+  /** Readable (from the poll callback): take what is there; the reader stays registered. */
+  readable(): void {
     if (!this.#active) return;
     try {
       this.#take(sharedBatch());
@@ -125,16 +111,12 @@ export class MessageReader implements Waiter {
         this.#active = false;
         return;
       }
-      this.#park();
       this.#target.error(e instanceof Error ? e : new Error(String(e)));
-      return;
     }
-    this.#park();
   }
 
-  /** Closed while waiting: stop quietly (the socket reports its own close). */
-  reject(): void {
-    this.#parked = false;
+  /** Closed while registered: stop quietly (the socket reports its own close). */
+  closed(): void {
     this.#active = false;
     this.#target.closed();
   }
@@ -142,8 +124,9 @@ export class MessageReader implements Waiter {
   #take(batch: ReceiveBatch): void {
     const core = this.#core;
     if (!this.#batching) {
-      if (!batch.receiveOne(core, 'message')) return;
-      this.#deliverOne(batch);
+      const length = batch.receiveOne(core, 'message');
+      if (length < 0) return;
+      this.#deliverOne(batch, length);
       if (--this.#untilProbe !== 0 || !this.#active) return;
       // A probe: is a backlog waiting? Then take it in batches from now on.
       if (this.#deliver(batch, batch.receive(core, MAX_BATCH, 'message')) > 1) {
@@ -189,11 +172,11 @@ export class MessageReader implements Waiter {
     return this.#records && batch.bytes(i) === 0 ? 'end' : 'data';
   }
 
-  /** The idle path: the one message of the last receive, without the arrays of {@link MessageReader.#deliver}. */
-  #deliverOne(batch: ReceiveBatch): void {
-    const kind = this.#kind(batch, 0);
-    if (kind === 'data') this.#hand(batch.copy(0), this.#sender(batch, 0));
-    else this.#odd(kind, batch.call);
+  /** The idle path: the one message of the last receive (`length` bytes in full), without the arrays of {@link MessageReader.#deliver}. */
+  #deliverOne(batch: ReceiveBatch, length: number): void {
+    if (length > MAX_DATAGRAM) this.#odd('long', 'recvfrom');
+    else if (length === 0 && this.#records) this.#odd('end', 'recvfrom');
+    else this.#hand(batch.copy(0), this.#sender(batch, 0));
   }
 
   /**

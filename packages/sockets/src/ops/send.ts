@@ -2,6 +2,8 @@
  * send(2) / sendto(2): one send system call, waiting for writability on
  * `EAGAIN` unless `dontWait` (IOLib's `send-to`).
  */
+// Imported: Node's global `Buffer` is an accessor, a slower load on the per-send path.
+import { Buffer } from 'node:buffer';
 import { WRITABLE } from '@iolib/iomux';
 import { checkSignal } from '../core/abort.js';
 import { checkRange, toBytes } from '../core/buffers.js';

@@ -4,7 +4,9 @@
  * kinds extend (an `EventEmitter` with `'message'`, `'error'`, `'close'`, and
  * `'end'` on seqpacket sockets), and {@link iterateMessages}.
  */
+import { EventEmitter } from 'node:events';
 import { CORE } from '../core/handle.js';
+import type { MessageSender } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
 import { MessageReader } from '../ops/message-reader.js';
 import type { ReceiveResult, StreamDefaults } from '../types.js';
@@ -29,17 +31,34 @@ export class MessageSocketBase extends ActiveMethods(SocketMethods(SocketEmitter
     this[CORE] = core;
     core.defaults = defaults;
     core.track(this);
+    // One listener (the usual case) is called directly, as `emit` would call
+    // it, without `emit`'s argument array. Not when this emitter captures
+    // rejections (`EventEmitter.captureRejections`): `emit` handles those.
+    const direct = !EventEmitter.captureRejections;
+    /** The one listener to call directly; `null`: look again; `undefined`: use `emit`. */
+    let single: ((data: Buffer, from: MessageSender) => unknown) | null | undefined = null;
     const reader = new MessageReader(core, {
-      message: (data, from) => this.emit('message', data, from),
+      message: (data, from) => {
+        if (single === null) {
+          const all = this.rawListeners('message');
+          single = direct && all.length === 1 ? (all[0] as (data: Buffer, from: MessageSender) => unknown) : undefined;
+        }
+        if (single === undefined) this.emit('message', data, from);
+        else single.call(this, data, from);
+      },
       error: (error) => this.emit('error', error),
       closed: () => undefined,
       end: () => this.emit('end'),
     });
     this.on('newListener', (name: string | symbol) => {
-      if (name === 'message' && !reader.active) reader.start();
+      if (name !== 'message') return;
+      single = null;
+      if (!reader.active) reader.start();
     });
     this.on('removeListener', (name: string | symbol) => {
-      if (name === 'message' && this.listenerCount('message') === 0) reader.stop();
+      if (name !== 'message') return;
+      single = null;
+      if (this.listenerCount('message') === 0) reader.stop();
     });
   }
 

@@ -1,8 +1,9 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { makeSocket, makeSocketPair, receiveFrom, type MessageSender } from '../../src/index.js';
+import { makeSocket, makeSocketPair, receiveFrom, type MessageSender, type SocketDatagramLocalActive } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
 import { python } from '../python-peer.js';
-import { closeAfterEach } from '../support.js';
+import { catchingUncaught, closeAfterEach } from '../support.js';
 
 expectNoFdLeak(nextImmediate);
 const keep = closeAfterEach();
@@ -139,12 +140,7 @@ describe("'message' events", () => {
   it('a throwing listener reaches uncaughtException; the other datagrams are still delivered', async () => {
     const a = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1' }));
     const b = keep(await makeSocket({ type: 'datagram', remoteHost: '127.0.0.1', remotePort: a.localPort() }));
-    const caught: unknown[] = [];
-    const onUncaught = (e: unknown): void => void caught.push(e);
-    const listeners = process.listeners('uncaughtException');
-    process.removeAllListeners('uncaughtException');
-    process.on('uncaughtException', onUncaught);
-    try {
+    await catchingUncaught(async (caught) => {
       const seen: string[] = [];
       const done = new Promise<void>((resolve) =>
         a.on('message', (d: Buffer) => {
@@ -160,10 +156,63 @@ describe("'message' events", () => {
       expect(seen).toEqual(['boom', 'fine']);
       expect(caught).toHaveLength(1);
       expect(String(caught[0])).toBe('Error: listener failed');
+    });
+  });
+});
+
+describe("'message' listeners, one or several", () => {
+  async function localPair() {
+    const [a, b] = await makeSocketPair({ type: 'datagram' });
+    return [keep(a), keep(b)] as const;
+  }
+
+  it('once, on, a second listener and removals: each message reaches exactly the listeners present', async () => {
+    const [a, b] = await localPair();
+    const seen: string[] = [];
+    const arrived = async (n: number): Promise<void> => {
+      for (let i = 0; i < 1000 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 1));
+    };
+    a.once('message', (d: Buffer) => seen.push(`once:${d.toString()}`));
+    const keepOn = (d: Buffer): void => void seen.push(`on:${d.toString()}`);
+    await b.sendTo(Buffer.from('1'));
+    await arrived(1);
+    a.on('message', keepOn);
+    await b.sendTo(Buffer.from('2'));
+    await arrived(2);
+    const also = function (this: unknown, d: Buffer): void {
+      seen.push(`also:${d.toString()}:${this === a}`);
+    };
+    a.on('message', also);
+    await b.sendTo(Buffer.from('3'));
+    await arrived(4);
+    a.off('message', keepOn);
+    await b.sendTo(Buffer.from('4'));
+    await arrived(5);
+    expect(seen).toEqual(['once:1', 'on:2', 'on:3', 'also:3:true', 'also:4:true']);
+    a.off('message', also);
+    await b.sendTo(Buffer.from('5'));
+    const got = await receiveFrom(a, { size: 8 });
+    expect(got.buffer.toString('latin1', 0, got.bytes)).toBe('5');
+  });
+
+  it("with captureRejections on, an async listener's rejection reaches 'error', as with emit", async () => {
+    const before = EventEmitter.captureRejections;
+    EventEmitter.captureRejections = true;
+    let pair: readonly [SocketDatagramLocalActive, SocketDatagramLocalActive];
+    try {
+      pair = await localPair();
     } finally {
-      process.off('uncaughtException', onUncaught);
-      for (const l of listeners) process.on('uncaughtException', l);
+      EventEmitter.captureRejections = before;
     }
+    const [a, b] = pair;
+    const failed = new Promise<unknown>((resolve) => a.once('error', resolve));
+    // An async listener on purpose: its rejection is what the emitter must capture.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    a.on('message', async (d: Buffer) => {
+      throw new Error(`rejected ${d.toString()}`);
+    });
+    await b.sendTo(Buffer.from('x'));
+    expect(String(await failed)).toBe('Error: rejected x');
   });
 });
 
