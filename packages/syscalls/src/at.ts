@@ -3,7 +3,8 @@
  * Buffer. koffi converts a Buffer argument through N-API on every call (about
  * 250 instructions each); an address is a plain number. For memory a caller
  * owns for good and reuses on every call (a receive room), take its address
- * once with {@link addressOf} and pass the number.
+ * once with {@link addressOf} and pass the number (a prebuilt `struct msghdr`
+ * carries the rest).
  *
  * The memory must stay referenced while the address is in use: an
  * `ArrayBuffer`'s contents never move, but they are freed with it.
@@ -30,22 +31,20 @@ export function addressOf(view: ArrayBufferView): number {
 }
 
 /**
- * recvfrom(2) with its three pointers given as addresses (see {@link addressOf}):
- * `ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *src, socklen_t *addrlen)`.
+ * recvmsg(2) with its `struct msghdr` given as an address (see {@link addressOf}):
+ * `ssize_t recvmsg(int fd, struct msghdr *msg, int flags)`. Three arguments
+ * where recvfrom(2) takes six: koffi converts each one through N-API.
  *
  * @param fd - the socket
- * @param buf - address of the room for the data
- * @param len - its capacity
+ * @param msg - address of a `struct msghdr` (a `MsgHdr`'s `buffer`) whose buffers stay referenced
  * @param flags - `MSG_*`
- * @param src - address of the room for the sender's address (0 for none)
- * @param addrlen - address of a `socklen_t`: in, the size of `src`; out, the address's length (0 with `src` 0)
  * @returns bytes received (the full length with `MSG_TRUNC`), or -1 (errno)
  * @example
  * ```ts
- * LENGTH[0] = SOCKADDR_STORAGE_SIZE;
- * const n = recvfromAt(fd, roomAt, room.length, MSG_TRUNC, fromAt, lengthAt);
+ * const m = new MsgHdr(1).setBuffer(room).setName(Buffer.alloc(SOCKADDR_STORAGE_SIZE));
+ * const at = addressOf(m.buffer);
+ * m.resetLengths();
+ * const n = recvmsgAt(fd, at, MSG_TRUNC);
  * ```
  */
-export const recvfromAt: (fd: number, buf: number, len: number, flags: number, src: number, addrlen: number) => number = libc.func(
-  'long recvfrom(int fd, intptr_t buf, size_t len, int flags, intptr_t src, intptr_t addrlen)',
-);
+export const recvmsgAt: (fd: number, msg: number, flags: number) => number = libc.func('long recvmsg(int fd, intptr_t msg, int flags)');

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { libc } from './libc.js';
-export { addressOf, recvfromAt } from './at.js';
+export { addressOf, recvmsgAt } from './at.js';
 export * from './uv.js';
 export { STRUCT_TYPES, MSGHDR } from './structs.js';
 export { checkFd, checkSeconds } from './arguments.js';

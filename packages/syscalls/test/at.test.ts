@@ -1,17 +1,18 @@
 /**
  * The by-address declarations of `at.ts` on real sockets: `addressOf` against
- * koffi's own address, and `recvfromAt` against `recvfrom` (the data, the
- * sender, `MSG_TRUNC`'s full length, `EAGAIN`, a closed fd).
+ * koffi's own address, and `recvmsgAt` with a prebuilt `MsgHdr` (the data, the
+ * sender, `MSG_TRUNC`'s full length, `EAGAIN`, no fd).
  */
 import koffi from 'koffi';
 import { describe, expect, it } from 'vitest';
-import { addressOf, recvfromAt } from '../src/internal.js';
+import { addressOf, recvmsgAt } from '../src/internal.js';
 import {
   AF_INET,
   EAGAIN,
   E,
   MSG_DONTWAIT,
   MSG_TRUNC,
+  MsgHdr,
   SOCKADDR_STORAGE_SIZE,
   SOCK_CLOEXEC,
   SOCK_DGRAM,
@@ -31,12 +32,12 @@ import { pair } from './support/fds.js';
 
 expectSameFdsOpen();
 
-/** A receive room, a sender room and a `socklen_t`, each with its address. */
-function rooms(size: number) {
+/** A `struct msghdr` over a receive room of `size` bytes and a sender room, and its address. */
+function header(size: number) {
   const data = Buffer.alloc(size);
   const from = Buffer.alloc(SOCKADDR_STORAGE_SIZE);
-  const len = new Uint32Array(new ArrayBuffer(4));
-  return { data, from, len, dataAt: addressOf(data), fromAt: addressOf(from), lenAt: addressOf(len) };
+  const m = new MsgHdr(1).setBuffer(data).setName(from);
+  return { data, from, m, at: addressOf(m.buffer) };
 }
 
 describe('addressOf', () => {
@@ -63,8 +64,8 @@ describe('addressOf', () => {
   });
 });
 
-describe('recvfromAt', () => {
-  it('receives a UDP datagram and its sender by address, like recvfrom', () => {
+describe('recvmsgAt', () => {
+  it('receives a UDP datagram and its sender through a header given by address', () => {
     const a = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
     const b = syscall('socket', () => socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
     try {
@@ -79,12 +80,12 @@ describe('recvfromAt', () => {
       };
       const to = lo(portOf(b));
       expect(sendto(a, Buffer.from('ping'), 4, 0, to, to.length)).toBe(4);
-      const r = rooms(16);
-      r.len[0] = SOCKADDR_STORAGE_SIZE;
-      expect(recvfromAt(b, r.dataAt, r.data.length, 0, r.fromAt, r.lenAt)).toBe(4);
+      const r = header(16);
+      r.m.resetLengths();
+      expect(recvmsgAt(b, r.at, 0)).toBe(4);
       expect(r.data.subarray(0, 4).toString()).toBe('ping');
-      expect(r.len[0]).toBe(16);
-      expect(decodeSockaddr(r.from, r.len[0])).toEqual({ family: 'ipv4', address: new Uint8Array([127, 0, 0, 1]), port: portOf(a) });
+      expect(r.m.nameLength).toBe(16);
+      expect(decodeSockaddr(r.from, r.m.nameLength)).toEqual({ family: 'ipv4', address: new Uint8Array([127, 0, 0, 1]), port: portOf(a) });
     } finally {
       close(a);
       close(b);
@@ -95,10 +96,11 @@ describe('recvfromAt', () => {
     const [a, b] = pair(SOCK_DGRAM);
     try {
       expect(send(a, Buffer.from('0123456789'), 10, 0)).toBe(10);
-      const r = rooms(4);
-      r.len[0] = SOCKADDR_STORAGE_SIZE;
-      expect(recvfromAt(b, r.dataAt, 4, MSG_TRUNC, r.fromAt, r.lenAt)).toBe(10);
+      const r = header(4);
+      r.m.resetLengths();
+      expect(recvmsgAt(b, r.at, MSG_TRUNC)).toBe(10);
       expect(r.data.toString()).toBe('0123');
+      expect(r.m.flags & MSG_TRUNC).toBe(MSG_TRUNC);
     } finally {
       close(a);
       close(b);
@@ -107,17 +109,16 @@ describe('recvfromAt', () => {
 
   it('returns -1 with EAGAIN when nothing is queued, and EBADF for no fd', () => {
     const [a, b] = pair(SOCK_DGRAM);
-    const r = rooms(16);
-    r.len[0] = SOCKADDR_STORAGE_SIZE;
+    const r = header(16);
     try {
-      expect(recvfromAt(b, r.dataAt, 16, MSG_DONTWAIT, r.fromAt, r.lenAt)).toBe(-1);
+      expect(recvmsgAt(b, r.at, MSG_DONTWAIT)).toBe(-1);
       expect(errno()).toBe(EAGAIN);
     } finally {
       close(a);
       close(b);
     }
     // -1, not a closed number: a parallel test may have been given that one.
-    expect(recvfromAt(-1, r.dataAt, 16, MSG_DONTWAIT, r.fromAt, r.lenAt)).toBe(-1);
+    expect(recvmsgAt(-1, r.at, MSG_DONTWAIT)).toBe(-1);
     expect(errno()).toBe(E.EBADF);
   });
 });

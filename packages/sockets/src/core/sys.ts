@@ -144,7 +144,7 @@ export {
   encodeIpMreqn,
   nameToIndex,
 } from '@iolib/syscalls';
-export { addressOf, recvfromAt } from '@iolib/syscalls/internal';
+export { addressOf, recvmsgAt } from '@iolib/syscalls/internal';
 
 /**
  * close(2) exactly once, never retried: on Linux the fd is released even when

@@ -1,7 +1,7 @@
 /**
  * recvmmsg(2) into a batch of receive buffers: the batched receive under
  * `receiveMany`, the `'message'` events and the async iterator, and the
- * recvfrom(2) into its first slot that the events make while idle (one
+ * recvmsg(2) into its first slot that the events make while idle (one
  * message, a cheaper call). One shared batch of 64 × 64 KiB serves every
  * socket (JavaScript runs one receive at a time and each datagram is copied
  * out before anything else runs).
@@ -11,7 +11,7 @@ import { Buffer } from 'node:buffer';
 import { socketError } from '../core/errors.js';
 import { decodeSender, nameRoom, type NameRoom } from '../core/sender.js';
 import type { SocketCore } from '../core/socket-core.js';
-import { EAGAIN, EINTR, MMsgHdrs, MSG_TRUNC, addressOf, errno, recvfromAt, recvmmsg } from '../core/sys.js';
+import { EAGAIN, EINTR, MMsgHdrs, MsgHdr, MSG_TRUNC, addressOf, errno, recvmmsg, recvmsgAt } from '../core/sys.js';
 import type { DecodedName } from '../types.js';
 import { SOCKADDR_STORAGE } from '../core/addressing.js';
 
@@ -19,10 +19,6 @@ import { SOCKADDR_STORAGE } from '../core/addressing.js';
 export const MAX_BATCH = 64;
 /** Room per datagram in the shared batch: the largest UDP payload fits. */
 export const MAX_DATAGRAM = 65536;
-
-/** The sender length `recvfrom` reports (shared: one receive runs at a time), and its address. */
-const ONE_NAME_LENGTH = new Uint32Array(new ArrayBuffer(4));
-const ONE_NAME_LENGTH_AT = addressOf(ONE_NAME_LENGTH);
 
 /** Receive buffers and sender rooms for up to `hdrs.count` datagrams. */
 export class ReceiveBatch {
@@ -36,9 +32,9 @@ export class ReceiveBatch {
   #oneNameLength = 0;
   /** Per slot: the view {@link ReceiveBatch.copy} copied from last. */
   readonly #views: (Uint8Array | undefined)[] = [];
-  /** Addresses of slot 0's data and sender rooms, for {@link ReceiveBatch.receiveOne}. */
-  readonly #dataAt: number;
-  readonly #nameAt: number;
+  /** A `struct msghdr` over slot 0's data and sender rooms, and its address, for {@link ReceiveBatch.receiveOne}. */
+  readonly #one = new MsgHdr(1);
+  readonly #oneAt = addressOf(this.#one.buffer);
 
   /**
    * @param count - datagrams per call (1–1024)
@@ -53,9 +49,8 @@ export class ReceiveBatch {
       this.data.push(data);
       this.names.push(name);
       this.hdrs.set(i, data, name.bytes);
+      if (i === 0) this.#one.setBuffer(data).setName(name.bytes);
     }
-    this.#dataAt = addressOf(all);
-    this.#nameAt = addressOf(this.names[0]?.bytes ?? all);
   }
 
   /**
@@ -86,7 +81,7 @@ export class ReceiveBatch {
   }
 
   /**
-   * One recvfrom(2) into slot 0, asking for the full length (`MSG_TRUNC`):
+   * One recvmsg(2) into slot 0, asking for the full length (`MSG_TRUNC`):
    * while one message at a time arrives, cheaper than a recvmmsg(2) of one.
    * `bytes(0)`, `truncated(0)`, `copy(0)` and `sender(core, 0)` then describe it.
    *
@@ -96,27 +91,27 @@ export class ReceiveBatch {
    * @throws {SocketError} for other failures (`EBADF` when closed)
    */
   receiveOne(core: SocketCore, op: string): number {
-    const size = this.data[0]?.length ?? 0;
+    const one = this.#one;
     for (;;) {
       const fd = core.use(op);
-      ONE_NAME_LENGTH[0] = SOCKADDR_STORAGE;
-      // By address: the rooms are this batch's own for good (see `addressOf`).
-      const n = recvfromAt(fd, this.#dataAt, size, MSG_TRUNC, this.#nameAt, ONE_NAME_LENGTH_AT);
+      one.resetLengths();
+      // By address: the header and its rooms are this batch's own for good (see `addressOf`).
+      const n = recvmsgAt(fd, this.#oneAt, MSG_TRUNC);
       if (n >= 0) {
         this.#oneLength = n;
-        this.#oneNameLength = ONE_NAME_LENGTH[0];
+        this.#oneNameLength = one.nameLength;
         return n;
       }
       const e = errno();
       if (e === EINTR) continue;
       if (e === EAGAIN) return -1;
-      throw socketError('recvfrom', e, { fd });
+      throw socketError('recvmsg', e, { fd });
     }
   }
 
   /** The system call behind the messages now in the batch, for errors about them. */
-  get call(): 'recvfrom' | 'recvmmsg' {
-    return this.#oneLength >= 0 ? 'recvfrom' : 'recvmmsg';
+  get call(): 'recvmsg' | 'recvmmsg' {
+    return this.#oneLength >= 0 ? 'recvmsg' : 'recvmmsg';
   }
 
   /** The full length of message `i` of the last call (more than its room when cut). */

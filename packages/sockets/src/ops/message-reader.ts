@@ -5,7 +5,7 @@
  * each to its target at once.
  *
  * Adaptive batching: while idle (a request/response exchange) it takes one
- * message per readiness with one `recvfrom(2)` and no extra system call;
+ * message per readiness with one `recvmsg(2)` and no extra system call;
  * now and then it probes for a backlog with a full batch (after 16 messages,
  * then twice as many after each probe that found nothing, up to every
  * 1024th), and under load it takes up to 64 per `recvmmsg(2)` until batches
@@ -174,8 +174,8 @@ export class MessageReader implements StandingReader {
 
   /** The idle path: the one message of the last receive (`length` bytes in full), without the arrays of {@link MessageReader.#deliver}. */
   #deliverOne(batch: ReceiveBatch, length: number): void {
-    if (length > MAX_DATAGRAM) this.#odd('long', 'recvfrom');
-    else if (length === 0 && this.#records) this.#odd('end', 'recvfrom');
+    if (length > MAX_DATAGRAM) this.#odd('long', 'recvmsg');
+    else if (length === 0 && this.#records) this.#odd('end', 'recvmsg');
     else this.#hand(batch.copy(0), this.#sender(batch, 0));
   }
 

@@ -107,7 +107,7 @@ describe("'message' events", () => {
       ['', { filename: '' }],
       ['after', { filename: '' }],
     ]);
-    expect(seen).toEqual(['error:EMSGSIZE:recvfrom']);
+    expect(seen).toEqual(['error:EMSGSIZE:recvmsg']);
   });
 
   it("'error' for a refused peer, and receiving goes on; 'close' once after close", async () => {
@@ -118,7 +118,7 @@ describe("'message' events", () => {
     const error = new Promise<Error>((resolve) => b.once('error', resolve));
     b.on('message', () => undefined);
     await b.sendTo(Buffer.from('anyone?'));
-    expect(await error).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recvfrom' });
+    expect(await error).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recvmsg' });
     // The refused port comes back: its datagrams reach the connected socket, which kept receiving.
     const back = keep(await makeSocket({ type: 'datagram', localHost: '127.0.0.1', localPort: port }));
     const msg = new Promise<string>((resolve) =>
@@ -245,7 +245,7 @@ describe('async iteration', () => {
     const iterate = async (): Promise<void> => {
       for await (const m of y) got.push(m.buffer.toString());
     };
-    await expect(iterate()).rejects.toMatchObject({ code: 'EMSGSIZE', syscall: 'recvfrom' });
+    await expect(iterate()).rejects.toMatchObject({ code: 'EMSGSIZE', syscall: 'recvmsg' });
     expect(got).toEqual(['fits']);
   });
 

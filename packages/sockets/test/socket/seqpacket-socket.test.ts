@@ -208,7 +208,7 @@ describe("'message' events on seqpacket sockets", () => {
     await b.sendTo(Buffer.from('hello python'));
     await ended;
     expect(await peer.done).toEqual([{ got: 'hello python' }]);
-    // The record over 64 KiB is dropped with an error (from recvmmsg if batching still, else recvfrom).
+    // The record over 64 KiB is dropped with an error (from recvmmsg if batching still, else recvmsg).
     const long = seen.indexOf('m:first') + 1;
     expect(seen[long]).toMatch(/^error:EMSGSIZE:recv(mmsg|from)$/);
     seen.splice(long, 1);
@@ -276,12 +276,12 @@ describe("'message' events on seqpacket sockets", () => {
     await x.sendTo(Buffer.alloc(70_000, 1));
     await x.sendTo(Buffer.from('after the big one'));
     while (big.seen.length < 2) await nextImmediate();
-    expect(big.seen).toEqual(['error:EMSGSIZE:recvfrom', 'm:after the big one']);
+    expect(big.seen).toEqual(['error:EMSGSIZE:recvmsg', 'm:after the big one']);
     const reset = record(a);
     await a.sendTo(Buffer.from('never read'));
     await reset.ended;
     expect(await peer.done).toEqual([]);
-    expect(reset.seen).toEqual(['error:ECONNRESET:recvfrom', 'end']);
+    expect(reset.seen).toEqual(['error:ECONNRESET:recvmsg', 'end']);
   });
 
   it('fds sent along with a record are closed by the kernel, not leaked: the event has the bytes, receiveMessage the next fds', async () => {
