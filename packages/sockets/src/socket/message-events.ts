@@ -50,16 +50,49 @@ export class MessageSocketBase extends ActiveMethods(SocketMethods(SocketEmitter
       closed: () => undefined,
       end: () => this.emit('end'),
     });
-    this.on('newListener', (name: string | symbol) => {
+    this.#onNew = (name: string | symbol) => {
       if (name !== 'message') return;
       single = null;
       if (!reader.active) reader.start();
-    });
-    this.on('removeListener', (name: string | symbol) => {
+    };
+    this.#onRemove = (name: string | symbol) => {
       if (name !== 'message') return;
       single = null;
       if (this.listenerCount('message') === 0) reader.stop();
-    });
+    };
+    this.#hook();
+  }
+
+  /** Starts receiving with the first `'message'` listener (however added). */
+  readonly #onNew: (name: string | symbol) => void;
+  /** Stops receiving with the last one (however removed). */
+  readonly #onRemove: (name: string | symbol) => void;
+
+  /** Listen for listeners coming and going, unless already listening. */
+  #hook(): void {
+    if (!this.listeners('newListener').includes(this.#onNew)) this.on('newListener', this.#onNew);
+    if (!this.listeners('removeListener').includes(this.#onRemove)) this.on('removeListener', this.#onRemove);
+  }
+
+  /**
+   * `EventEmitter#removeAllListeners`, after which `'message'` listeners
+   * added later still start receiving: the socket's own watch on listeners
+   * coming and going is set up again when this removed it.
+   *
+   * @param event - the event whose listeners to remove; all events when omitted
+   * @returns this socket
+   * @example
+   * ```ts
+   * s.removeAllListeners(); // receiving stops
+   * s.on('message', onMessage); // and starts again
+   * ```
+   */
+  override removeAllListeners(event?: string | symbol): this {
+    // `EventEmitter` tells "no argument" from `undefined` by the argument count.
+    if (event === undefined) super.removeAllListeners();
+    else super.removeAllListeners(event);
+    this.#hook();
+    return this;
   }
 
   /** Close the socket (idempotent); `'close'` follows on the next tick. */

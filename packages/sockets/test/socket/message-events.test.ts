@@ -195,6 +195,25 @@ describe("'message' listeners, one or several", () => {
     expect(got.buffer.toString('latin1', 0, got.bytes)).toBe('5');
   });
 
+  it('removeAllListeners, with or without an event, stops receiving; a listener added afterwards receives again', async () => {
+    const [a, b] = await localPair();
+    for (const clear of [() => a.removeAllListeners(), () => a.removeAllListeners('message')]) {
+      a.on('message', () => undefined);
+      a.on('error', () => undefined);
+      clear();
+      await b.sendTo(Buffer.from('queued'));
+      const got = await receiveFrom(a, { size: 16 });
+      expect(got.buffer.toString('latin1', 0, got.bytes)).toBe('queued');
+      const next = new Promise<string>((resolve) =>
+        a.once('message', (d: Buffer) => {
+          resolve(d.toString());
+        }),
+      );
+      await b.sendTo(Buffer.from('again'));
+      expect(await next).toBe('again');
+    }
+  });
+
   it("with captureRejections on, an async listener's rejection reaches 'error', as with emit", async () => {
     const before = EventEmitter.captureRejections;
     EventEmitter.captureRejections = true;
