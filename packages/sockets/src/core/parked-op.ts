@@ -7,7 +7,8 @@
  * system call as {@link ParkedOp.attempt}.
  */
 import { abortReason, onAbort } from './abort.js';
-import type { SocketCore, Waiter } from './socket-core.js';
+import type { SocketCore } from './socket-core.js';
+import type { Waiter } from './waiters.js';
 
 /**
  * An operation that can park itself: its system call, and the promise

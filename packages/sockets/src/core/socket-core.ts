@@ -6,54 +6,15 @@
  */
 import { FdWatcher, READABLE, WRITABLE } from '@iolib/iomux';
 import { SpeculativeTry } from '@iolib/iomux/internal';
-import { rethrowLater } from '@iolib/syscalls/internal';
 import type { DecodedName, SocketFamily, SocketKind, StreamDefaults } from '../types.js';
 import { abortReason, onAbort } from './abort.js';
 import { closedError } from './errors.js';
+import { sweepLater } from './idle-sweep.js';
 import { hold, release } from './keep-alive.js';
 import { pollTimeout } from './poll-timeout.js';
 import { removeSocketFile, type SocketFile } from './socket-file.js';
 import { sysClose } from './sys.js';
-
-/**
- * An operation parked until its fd is ready. `resolve` runs from the poll
- * callback; an operation object can be its own waiter (no closure per wait).
- */
-export interface Waiter {
-  readonly op: string;
-  resolve(): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout | undefined;
-  /** Its caller resumes in a microtask (a promise): its next wait is not visible synchronously. */
-  readonly deferred: boolean;
-}
-
-/**
- * A reader that stays registered for every readability of the fd until it
- * leaves (the receive loop under `'message'` events): nothing to park again
- * after each message.
- */
-export interface StandingReader {
-  /** The fd is readable, or polling failed (the next receive reports why). */
-  readable(): void;
-  /** The socket was closed or handed off; the reader is no longer registered. */
-  closed(): void;
-}
-
-/**
- * How long a socket whose promise waiters were woken may stay referenced
- * without anybody waiting again, in ms. A ping-pong re-waits within the same
- * loop turn, so the watcher's ref state (and interest) never changes per
- * operation; a socket left idle stops keeping the process alive this late.
- */
-const IDLE_SWEEP_MS = 10;
-const idleCores: SocketCore[] = [];
-let sweepTimer: NodeJS.Timeout | undefined;
-
-function sweepIdle(): void {
-  sweepTimer = undefined;
-  for (const core of idleCores.splice(0)) core.releaseIfIdle();
-}
+import { settleClosed, tellReadable, wake, type StandingReader, type Waiter } from './waiters.js';
 
 /** Closes sockets that were garbage-collected while open, loudly. */
 const finalizer = new FinalizationRegistry<SocketCore>((core) => {
@@ -363,8 +324,7 @@ export class SocketCore {
       this.#idle = true;
       if (!this.#listed && this.#refed) {
         this.#listed = true;
-        idleCores.push(this);
-        sweepTimer ??= setTimeout(sweepIdle, IDLE_SWEEP_MS).unref();
+        sweepLater(this);
       }
     }
   };
@@ -386,46 +346,4 @@ export class SocketCore {
     const want = (reading ? READABLE : 0) | (this.#writers.length > 0 ? WRITABLE : 0);
     if (want !== this.#interest) this.#setInterest(want);
   };
-}
-
-/** Resume every waiter of a queue; returns whether any resumes later (a promise). */
-function wake(queue: Waiter[]): boolean {
-  const n = queue.length;
-  if (n === 0) return false;
-  let deferred = false;
-  if (n === 1) {
-    const w = queue.pop();
-    if (w === undefined) return false;
-    resume(w);
-    return w.deferred;
-  }
-  for (const w of queue.splice(0)) {
-    if (w.deferred) deferred = true;
-    resume(w);
-  }
-  return deferred;
-}
-
-/** Resume one waiter; an exception from a synchronous one (a user handler) is rethrown later, not lost. */
-function resume(w: Waiter): void {
-  if (w.timer !== undefined) clearTimeout(w.timer);
-  try {
-    w.resolve();
-  } catch (error) {
-    rethrowLater(error);
-  }
-}
-
-/** A standing reader's `readable`; its exception (a user handler's) is rethrown later, not lost. */
-function tellReadable(r: StandingReader): void {
-  try {
-    r.readable();
-  } catch (error) {
-    rethrowLater(error);
-  }
-}
-
-function settleClosed(w: Waiter): void {
-  if (w.timer !== undefined) clearTimeout(w.timer);
-  w.reject(closedError(w.op));
 }

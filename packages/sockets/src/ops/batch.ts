@@ -29,7 +29,6 @@ export class ReceiveBatch {
   #dirty = 0;
   /** After {@link ReceiveBatch.receiveOne}: the message's full length (slot 0 is not described by `hdrs`); -1 otherwise. */
   #oneLength = -1;
-  #oneNameLength = 0;
   /** Per slot: the view {@link ReceiveBatch.copy} copied from last. */
   readonly #views: (Uint8Array | undefined)[] = [];
   /** A `struct msghdr` over slot 0's data and sender rooms, and its address, for {@link ReceiveBatch.receiveOne}. */
@@ -99,7 +98,6 @@ export class ReceiveBatch {
       const n = recvmsgAt(fd, this.#oneAt, MSG_TRUNC);
       if (n >= 0) {
         this.#oneLength = n;
-        this.#oneNameLength = one.nameLength;
         return n;
       }
       const e = errno();
@@ -154,7 +152,7 @@ export class ReceiveBatch {
   sender(core: SocketCore, i: number): DecodedName {
     const room = this.names[i];
     if (room === undefined) throw new RangeError(`receive batch index ${i} is out of range`);
-    const length = i === 0 && this.#oneLength >= 0 ? this.#oneNameLength : this.hdrs.nameLength(i);
+    const length = i === 0 && this.#oneLength >= 0 ? this.#one.nameLength : this.hdrs.nameLength(i);
     return decodeSender(core, room, Math.min(length, SOCKADDR_STORAGE));
   }
 }

@@ -21,7 +21,8 @@
 import { rethrowLater } from '@iolib/syscalls/internal';
 import { socketError } from '../core/errors.js';
 import { senderOf, type MessageSender } from '../core/sender.js';
-import type { SocketCore, StandingReader } from '../core/socket-core.js';
+import type { SocketCore } from '../core/socket-core.js';
+import type { StandingReader } from '../core/waiters.js';
 import { E } from '../core/sys.js';
 import type { DecodedName } from '../types.js';
 import { MAX_BATCH, MAX_DATAGRAM, sharedBatch, type ReceiveBatch } from './batch.js';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CORE } from '../../src/core/handle.js';
-import type { SocketCore, StandingReader } from '../../src/core/socket-core.js';
+import type { SocketCore } from '../../src/core/socket-core.js';
+import type { StandingReader } from '../../src/core/waiters.js';
 import { EAGAIN, errno, recv } from '../../src/core/sys.js';
 import { makeSocketPair, receiveFrom, sendTo, type SocketDatagramLocalActive } from '../../src/index.js';
 import { expectNoFdLeak, nextImmediate } from '../../../../test-support/index.js';
