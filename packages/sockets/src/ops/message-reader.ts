@@ -125,9 +125,8 @@ export class MessageReader implements StandingReader {
   #take(batch: ReceiveBatch): void {
     const core = this.#core;
     if (!this.#batching) {
-      const length = batch.receiveOne(core, 'message');
-      if (length < 0) return;
-      this.#deliverOne(batch, length);
+      if (batch.receiveOne(core, 'message') < 0) return;
+      this.#deliverOne(batch);
       if (--this.#untilProbe !== 0 || !this.#active) return;
       // A probe: is a backlog waiting? Then take it in batches from now on.
       if (this.#deliver(batch, batch.receive(core, MAX_BATCH, 'message')) > 1) {
@@ -173,11 +172,11 @@ export class MessageReader implements StandingReader {
     return this.#records && batch.bytes(i) === 0 ? 'end' : 'data';
   }
 
-  /** The idle path: the one message of the last receive (`length` bytes in full), without the arrays of {@link MessageReader.#deliver}. */
-  #deliverOne(batch: ReceiveBatch, length: number): void {
-    if (length > MAX_DATAGRAM) this.#odd('long', 'recvmsg');
-    else if (length === 0 && this.#records) this.#odd('end', 'recvmsg');
-    else this.#hand(batch.copy(0), this.#sender(batch, 0));
+  /** The idle path: the one message of the last receive, without the arrays of {@link MessageReader.#deliver}. */
+  #deliverOne(batch: ReceiveBatch): void {
+    const kind = this.#kind(batch, 0);
+    if (kind === 'data') this.#hand(batch.copy(0), this.#sender(batch, 0));
+    else this.#odd(kind, batch.call);
   }
 
   /**
